@@ -1,0 +1,24 @@
+package dev.identity.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configuration of the identity client: one engine for the issuer and the clients over it. A
+ * servlet or non-web application gets {@code OAuthClient} and {@code SmartOAuthClient}; a reactive one
+ * gets {@code ReactiveOAuthClient} and {@code SmartOAuthClient}. Nothing is created without
+ * {@code identity.issuer-uri}, and nothing calls the provider at start-up.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
+@ConditionalOnIssuer
+@EnableConfigurationProperties(IdentityProperties.class)
+@Import({ IdentityConfigurations.EngineConfiguration.class, IdentityConfigurations.BlockingClientConfiguration.class,
+		IdentityConfigurations.ReactiveClientConfiguration.class, IdentityConfigurations.SmartClientConfiguration.class })
+public final class IdentityAutoConfiguration {
+
+}

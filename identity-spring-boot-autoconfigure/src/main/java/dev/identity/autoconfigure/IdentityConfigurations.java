@@ -1,0 +1,113 @@
+package dev.identity.autoconfigure;
+
+import java.time.Clock;
+
+import dev.identity.client.OAuthClient;
+import dev.identity.client.ReactiveOAuthClient;
+import dev.identity.client.SmartOAuthClient;
+import dev.identity.engine.IdentityEngine;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The configurations imported by {@link IdentityAutoConfiguration}.
+ */
+final class IdentityConfigurations {
+
+	private IdentityConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EngineConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		IdentityEngine identityEngine(IdentityProperties properties, ObjectProvider<Clock> clock) {
+			return new IdentityEngine(EngineSettingsFactory.create(properties), clock.getIfUnique(Clock::systemUTC));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(NotReactiveWebApplicationCondition.class)
+	static class BlockingClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		OAuthClient oAuthClient(IdentityEngine engine, IdentityProperties properties,
+				ObjectProvider<RestClient.Builder> builder, ObjectProvider<HttpClientSettings> settings,
+				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactory) {
+			return new OAuthClient(engine, IdentityTransports.restClient(builder, settings,
+					requestFactory.getIfAvailable(ClientHttpRequestFactoryBuilder::detect), properties.getHttp()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class ReactiveClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveOAuthClient reactiveOAuthClient(IdentityEngine engine, IdentityProperties properties,
+				ObjectProvider<WebClient.Builder> builder, ObjectProvider<HttpClientSettings> settings,
+				ObjectProvider<ClientHttpConnectorBuilder<?>> connector) {
+			return IdentityTransports.reactiveClient(engine, builder, settings, connector, properties.getHttp());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SmartClientConfiguration {
+
+		/**
+		 * The smart client wraps both flavors. The flavor this application type has no bean for is built
+		 * here on the same engine: a reactive application's blocking side always uses the JDK HTTP client,
+		 * so a blocking call allowed on an event loop never waits on that loop's own connections.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		SmartOAuthClient smartOAuthClient(IdentityEngine engine, IdentityProperties properties,
+				ObjectProvider<OAuthClient> blocking, ObjectProvider<ReactiveOAuthClient> reactive,
+				ObjectProvider<RestClient.Builder> restBuilder, ObjectProvider<WebClient.Builder> webBuilder,
+				ObjectProvider<HttpClientSettings> settings, ObjectProvider<ClientHttpConnectorBuilder<?>> connector) {
+			OAuthClient blockingClient = blocking.getIfUnique(() -> new OAuthClient(engine, IdentityTransports
+				.restClient(restBuilder, settings, ClientHttpRequestFactoryBuilder.jdk(), properties.getHttp())));
+			ReactiveOAuthClient reactiveClient = reactive.getIfUnique(() -> IdentityTransports
+				.reactiveClient(blockingClient.getEngine(), webBuilder, settings, connector, properties.getHttp()));
+			return new SmartOAuthClient(blockingClient, reactiveClient, properties.getSmart().getEventLoopPolicy());
+		}
+
+	}
+
+	static class NotReactiveWebApplicationCondition extends AnyNestedCondition {
+
+		NotReactiveWebApplicationCondition() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnNotWebApplication
+		static class NotWebApplication {
+
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		static class ServletWebApplication {
+
+		}
+
+	}
+
+}

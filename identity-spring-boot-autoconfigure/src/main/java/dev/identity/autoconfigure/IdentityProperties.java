@@ -1,0 +1,333 @@
+package dev.identity.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.identity.client.EventLoopPolicy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the identity client.
+ */
+@ConfigurationProperties("identity")
+public class IdentityProperties {
+
+	/**
+	 * Issuer identifier of the OpenID provider, e.g. https://login.example.com/realms/main. Tokens'
+	 * 'iss' must equal it exactly; discovery is read from {issuer-uri}/.well-known/openid-configuration.
+	 * Nothing is configured without it.
+	 */
+	private @Nullable URI issuerUri;
+
+	/**
+	 * Audiences a token's 'aud' must hold at least one of. Empty skips the audience check, which only
+	 * suits a provider that issues tokens for this application alone.
+	 */
+	private List<String> audiences = new ArrayList<>();
+
+	/**
+	 * Accepted JWS algorithms. Symmetric ('HS*') and 'none' are never accepted.
+	 */
+	private List<String> algorithms = new ArrayList<>(List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+			"ES256", "ES384", "ES512", "EdDSA"));
+
+	/**
+	 * Tolerance for the 'exp', 'nbf' and 'iat' claims.
+	 */
+	private Duration clockSkew = Duration.ofSeconds(60);
+
+	/**
+	 * Required 'typ' header, e.g. 'at+jwt' for RFC 9068 access tokens. Empty accepts any type.
+	 */
+	private @Nullable String requiredType;
+
+	/**
+	 * Claims that must be present and not null, besides 'iss' and 'exp'.
+	 */
+	private List<String> requiredClaims = new ArrayList<>();
+
+	private final Discovery discovery = new Discovery();
+
+	private final Jwks jwks = new Jwks();
+
+	private final Http http = new Http();
+
+	private final Smart smart = new Smart();
+
+	public @Nullable URI getIssuerUri() {
+		return this.issuerUri;
+	}
+
+	public void setIssuerUri(@Nullable URI issuerUri) {
+		this.issuerUri = issuerUri;
+	}
+
+	public List<String> getAudiences() {
+		return this.audiences;
+	}
+
+	public void setAudiences(List<String> audiences) {
+		this.audiences = audiences;
+	}
+
+	public List<String> getAlgorithms() {
+		return this.algorithms;
+	}
+
+	public void setAlgorithms(List<String> algorithms) {
+		this.algorithms = algorithms;
+	}
+
+	public Duration getClockSkew() {
+		return this.clockSkew;
+	}
+
+	public void setClockSkew(Duration clockSkew) {
+		this.clockSkew = clockSkew;
+	}
+
+	public @Nullable String getRequiredType() {
+		return this.requiredType;
+	}
+
+	public void setRequiredType(@Nullable String requiredType) {
+		this.requiredType = requiredType;
+	}
+
+	public List<String> getRequiredClaims() {
+		return this.requiredClaims;
+	}
+
+	public void setRequiredClaims(List<String> requiredClaims) {
+		this.requiredClaims = requiredClaims;
+	}
+
+	public Discovery getDiscovery() {
+		return this.discovery;
+	}
+
+	public Jwks getJwks() {
+		return this.jwks;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Smart getSmart() {
+		return this.smart;
+	}
+
+	/**
+	 * Caching of a document fetched from the provider.
+	 */
+	public abstract static class Cache {
+
+		/**
+		 * Lifetime of the document when the response has no 'Cache-Control: max-age'.
+		 */
+		private Duration ttl;
+
+		/**
+		 * Lower bound on the lifetime; also applies to 'no-cache', 'no-store' and 'max-age=0', which many
+		 * providers send.
+		 */
+		private Duration minimumTtl;
+
+		/**
+		 * Upper bound on the lifetime, whatever 'Cache-Control' says.
+		 */
+		private Duration maximumTtl = Duration.ofHours(24);
+
+		/**
+		 * How long before expiry a background refresh starts. Must be less than the minimum TTL.
+		 */
+		private Duration refreshAhead = Duration.ofMinutes(1);
+
+		/**
+		 * Least time between two fetches, whatever triggers them (an unknown 'kid', a failure, a refresh).
+		 */
+		private Duration minimumRefreshInterval = Duration.ofSeconds(30);
+
+		/**
+		 * How long after expiry the last good document keeps serving while the provider cannot be reached.
+		 */
+		private Duration outageTolerance;
+
+		Cache(Duration ttl, Duration minimumTtl, Duration outageTolerance) {
+			this.ttl = ttl;
+			this.minimumTtl = minimumTtl;
+			this.outageTolerance = outageTolerance;
+		}
+
+		public Duration getTtl() {
+			return this.ttl;
+		}
+
+		public void setTtl(Duration ttl) {
+			this.ttl = ttl;
+		}
+
+		public Duration getMinimumTtl() {
+			return this.minimumTtl;
+		}
+
+		public void setMinimumTtl(Duration minimumTtl) {
+			this.minimumTtl = minimumTtl;
+		}
+
+		public Duration getMaximumTtl() {
+			return this.maximumTtl;
+		}
+
+		public void setMaximumTtl(Duration maximumTtl) {
+			this.maximumTtl = maximumTtl;
+		}
+
+		public Duration getRefreshAhead() {
+			return this.refreshAhead;
+		}
+
+		public void setRefreshAhead(Duration refreshAhead) {
+			this.refreshAhead = refreshAhead;
+		}
+
+		public Duration getMinimumRefreshInterval() {
+			return this.minimumRefreshInterval;
+		}
+
+		public void setMinimumRefreshInterval(Duration minimumRefreshInterval) {
+			this.minimumRefreshInterval = minimumRefreshInterval;
+		}
+
+		public Duration getOutageTolerance() {
+			return this.outageTolerance;
+		}
+
+		public void setOutageTolerance(Duration outageTolerance) {
+			this.outageTolerance = outageTolerance;
+		}
+
+	}
+
+	/**
+	 * The discovery document and the checks on it.
+	 */
+	public static class Discovery extends Cache {
+
+		/**
+		 * Whether the document's 'issuer' must equal identity.issuer-uri (OpenID Connect Discovery 4.3).
+		 */
+		private boolean requireIssuerMatch = true;
+
+		/**
+		 * Whether the issuer and every endpoint must use HTTPS. Loopback hosts are always allowed plain
+		 * HTTP.
+		 */
+		private boolean requireHttps = true;
+
+		/**
+		 * Whether every endpoint must be on the issuer's host.
+		 */
+		private boolean requireSameHost = true;
+
+		public Discovery() {
+			super(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24));
+		}
+
+		public boolean isRequireIssuerMatch() {
+			return this.requireIssuerMatch;
+		}
+
+		public void setRequireIssuerMatch(boolean requireIssuerMatch) {
+			this.requireIssuerMatch = requireIssuerMatch;
+		}
+
+		public boolean isRequireHttps() {
+			return this.requireHttps;
+		}
+
+		public void setRequireHttps(boolean requireHttps) {
+			this.requireHttps = requireHttps;
+		}
+
+		public boolean isRequireSameHost() {
+			return this.requireSameHost;
+		}
+
+		public void setRequireSameHost(boolean requireSameHost) {
+			this.requireSameHost = requireSameHost;
+		}
+
+	}
+
+	/**
+	 * The provider's JWK set.
+	 */
+	public static class Jwks extends Cache {
+
+		public Jwks() {
+			super(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(6));
+		}
+
+	}
+
+	/**
+	 * Requests to the provider.
+	 */
+	public static class Http {
+
+		/**
+		 * Connect timeout of requests to the provider.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Read timeout of requests to the provider.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(10);
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+	}
+
+	/**
+	 * The context-aware client.
+	 */
+	public static class Smart {
+
+		/**
+		 * What a blocking SmartOAuthClient method does on an event-loop thread when it cannot answer from
+		 * cache: 'fail' names the ...Async method to use; 'warn' logs and blocks.
+		 */
+		private EventLoopPolicy eventLoopPolicy = EventLoopPolicy.FAIL;
+
+		public EventLoopPolicy getEventLoopPolicy() {
+			return this.eventLoopPolicy;
+		}
+
+		public void setEventLoopPolicy(EventLoopPolicy eventLoopPolicy) {
+			this.eventLoopPolicy = eventLoopPolicy;
+		}
+
+	}
+
+}

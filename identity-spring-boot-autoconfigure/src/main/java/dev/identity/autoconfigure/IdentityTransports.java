@@ -1,0 +1,45 @@
+package dev.identity.autoconfigure;
+
+import dev.identity.client.ReactiveOAuthClient;
+import dev.identity.engine.IdentityEngine;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds the HTTP clients of the identity client from the application's builders, so its SSL
+ * bundles, proxies, observation and codecs apply, with the {@code identity.http} timeouts on top.
+ * Builders are cloned: a shared builder of the application is never changed.
+ */
+final class IdentityTransports {
+
+	private IdentityTransports() {
+	}
+
+	static RestClient restClient(ObjectProvider<RestClient.Builder> builder, ObjectProvider<HttpClientSettings> settings,
+			ClientHttpRequestFactoryBuilder<?> requestFactory, IdentityProperties.Http http) {
+		HttpClientSettings timeouts = settings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(http.getConnectTimeout(), http.getReadTimeout());
+		return builder.getIfAvailable(RestClient::builder)
+			.clone()
+			.requestFactory(requestFactory.build(timeouts))
+			.build();
+	}
+
+	static ReactiveOAuthClient reactiveClient(IdentityEngine engine, ObjectProvider<WebClient.Builder> builder,
+			ObjectProvider<HttpClientSettings> settings, ObjectProvider<ClientHttpConnectorBuilder<?>> connector,
+			IdentityProperties.Http http) {
+		HttpClientSettings timeouts = settings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(http.getConnectTimeout(), http.getReadTimeout());
+		WebClient webClient = builder.getIfAvailable(WebClient::builder)
+			.clone()
+			.clientConnector(connector.getIfAvailable(ClientHttpConnectorBuilder::detect).build(timeouts))
+			.build();
+		return new ReactiveOAuthClient(engine, webClient, http.getConnectTimeout().plus(http.getReadTimeout()));
+	}
+
+}

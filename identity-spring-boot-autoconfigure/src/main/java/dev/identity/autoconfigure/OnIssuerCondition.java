@@ -1,0 +1,28 @@
+package dev.identity.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Condition behind {@link ConditionalOnIssuer}; its message shows in the conditions report.
+ */
+class OnIssuerCondition extends SpringBootCondition {
+
+	static final String PROPERTY = "identity.issuer-uri";
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		ConditionMessage.Builder message = ConditionMessage.forCondition("Identity issuer");
+		String issuer = context.getEnvironment().getProperty(PROPERTY);
+		if (!StringUtils.hasText(issuer)) {
+			return ConditionOutcome.noMatch(message.didNotFind("property").items(PROPERTY + " (set it to the "
+					+ "OpenID provider's issuer URL to enable the identity client)"));
+		}
+		return ConditionOutcome.match(message.foundExactly("property " + PROPERTY + "=" + issuer));
+	}
+
+}

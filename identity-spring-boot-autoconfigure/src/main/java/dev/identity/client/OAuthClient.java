@@ -1,0 +1,114 @@
+package dev.identity.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import dev.identity.core.DiscoveryDocument;
+import dev.identity.core.KeySet;
+import dev.identity.core.ValidatedToken;
+import dev.identity.engine.HttpFetcher;
+import dev.identity.engine.IdentityEngine;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Blocking identity client: discovery, keys and token validation over Spring's {@link RestClient}.
+ * Safe on platform and virtual threads; do not call it on an event loop (use
+ * {@link ReactiveOAuthClient} or {@link SmartOAuthClient} there).
+ * <p>
+ * A token whose key is cached is validated on the calling thread without I/O. Otherwise the
+ * missing document is fetched once, however many threads (of any client of the same engine) ask at
+ * the same time.
+ */
+public class OAuthClient {
+
+	private final IdentityEngine engine;
+
+	private final HttpFetcher fetcher;
+
+	/**
+	 * Create a client.
+	 * @param engine the shared engine of the issuer
+	 * @param restClient the client to fetch provider documents with
+	 */
+	public OAuthClient(IdentityEngine engine, RestClient restClient) {
+		this.engine = engine;
+		this.fetcher = new RestClientFetcher(restClient);
+	}
+
+	/** The engine behind this client (shared with the other clients of the issuer). */
+	public IdentityEngine getEngine() {
+		return this.engine;
+	}
+
+	HttpFetcher fetcher() {
+		return this.fetcher;
+	}
+
+	/**
+	 * The provider's discovery document, from cache or fetched.
+	 * @return the document
+	 * @throws dev.identity.core.IdentityProviderException when it cannot be fetched or breaks policy
+	 */
+	public DiscoveryDocument discovery() {
+		return join(this.engine.discovery(this.fetcher));
+	}
+
+	/**
+	 * The provider's signing keys, from cache or fetched.
+	 * @return the key set
+	 * @throws dev.identity.core.IdentityProviderException when they cannot be fetched
+	 */
+	public KeySet keys() {
+		return join(this.engine.keys(this.fetcher));
+	}
+
+	/**
+	 * Validate a token: signature, algorithm, type, issuer, audience, times and required claims.
+	 * @param token the compact JWS (without the {@code Bearer } prefix)
+	 * @return the validated token
+	 * @throws dev.identity.core.InvalidTokenException listing every failed check
+	 * @throws dev.identity.core.IdentityProviderException when discovery or keys cannot be had
+	 */
+	public ValidatedToken validate(@Nullable String token) {
+		ValidatedToken cached = this.engine.validateIfCached(token, this.fetcher);
+		return (cached != null) ? cached : join(this.engine.validate(token, this.fetcher));
+	}
+
+	/**
+	 * Validate a token, then apply an application rule on the calling thread.
+	 * @param token the compact JWS
+	 * @param validator the rule
+	 * @return the validated token
+	 */
+	public ValidatedToken validate(@Nullable String token, ClaimsValidator validator) {
+		return Callbacks.runBlocking(validate(token), validator);
+	}
+
+	/**
+	 * Validate a token, then apply a reactive application rule, waiting for it to complete.
+	 * @param token the compact JWS
+	 * @param validator the rule
+	 * @return the validated token
+	 * @throws EventLoopBlockingException when called on an event loop, where waiting is not allowed
+	 */
+	public ValidatedToken validate(@Nullable String token, ReactiveClaimsValidator validator) {
+		return Callbacks.runBlocking(validate(token), validator, "OAuthClient.validate(String, ReactiveClaimsValidator)",
+				"ReactiveOAuthClient.validate(String, ReactiveClaimsValidator)");
+	}
+
+	static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			throw Callbacks.rethrow(ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "OAuthClient[" + this.engine + "]";
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.identity.client;
+
+import java.time.Duration;
+
+import dev.identity.core.DiscoveryDocument;
+import dev.identity.core.IdentityException;
+import dev.identity.core.KeySet;
+import dev.identity.core.ValidatedToken;
+import dev.identity.engine.HttpFetcher;
+import dev.identity.engine.IdentityEngine;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Reactive identity client: discovery, keys and token validation over Spring's {@link WebClient}.
+ * Never blocks: a token whose key is cached is validated on the subscribing thread without I/O;
+ * otherwise the fetch is composed, and shared with every other caller of the same engine.
+ */
+public class ReactiveOAuthClient {
+
+	private final IdentityEngine engine;
+
+	private final HttpFetcher fetcher;
+
+	private final Scheduler offload;
+
+	/**
+	 * Create a client.
+	 * @param engine the shared engine of the issuer
+	 * @param webClient the client to fetch provider documents with
+	 * @param timeout the longest a provider request may take before it fails
+	 */
+	public ReactiveOAuthClient(IdentityEngine engine, WebClient webClient, Duration timeout) {
+		this(engine, webClient, timeout, Schedulers.boundedElastic());
+	}
+
+	/**
+	 * Create a client.
+	 * @param engine the shared engine of the issuer
+	 * @param webClient the client to fetch provider documents with
+	 * @param timeout the longest a provider request may take before it fails
+	 * @param offload where blocking {@link ClaimsValidator}s run when called from an event loop
+	 */
+	public ReactiveOAuthClient(IdentityEngine engine, WebClient webClient, Duration timeout, Scheduler offload) {
+		this.engine = engine;
+		this.fetcher = new WebClientFetcher(webClient, timeout);
+		this.offload = offload;
+	}
+
+	/** The engine behind this client (shared with the other clients of the issuer). */
+	public IdentityEngine getEngine() {
+		return this.engine;
+	}
+
+	HttpFetcher fetcher() {
+		return this.fetcher;
+	}
+
+	Scheduler offload() {
+		return this.offload;
+	}
+
+	/**
+	 * The provider's discovery document, from cache or fetched.
+	 * @return the document
+	 */
+	public Mono<DiscoveryDocument> discovery() {
+		return Mono.fromFuture(() -> this.engine.discovery(this.fetcher), true);
+	}
+
+	/**
+	 * The provider's signing keys, from cache or fetched.
+	 * @return the key set
+	 */
+	public Mono<KeySet> keys() {
+		return Mono.fromFuture(() -> this.engine.keys(this.fetcher), true);
+	}
+
+	/**
+	 * Validate a token: signature, algorithm, type, issuer, audience, times and required claims.
+	 * @param token the compact JWS (without the {@code Bearer } prefix)
+	 * @return the validated token, or an error {@link dev.identity.core.InvalidTokenException} or
+	 * {@link dev.identity.core.IdentityProviderException}
+	 */
+	public Mono<ValidatedToken> validate(@Nullable String token) {
+		return Mono.defer(() -> {
+			try {
+				ValidatedToken cached = this.engine.validateIfCached(token, this.fetcher);
+				if (cached != null) {
+					return Mono.just(cached);
+				}
+			}
+			catch (IdentityException ex) {
+				return Mono.error(ex);
+			}
+			// suppressCancel: one subscriber cancelling must not cancel a fetch others share.
+			return Mono.fromFuture(() -> this.engine.validate(token, this.fetcher), true);
+		});
+	}
+
+	/**
+	 * Validate a token, then compose a reactive application rule.
+	 * @param token the compact JWS
+	 * @param validator the rule
+	 * @return the validated token
+	 */
+	public Mono<ValidatedToken> validate(@Nullable String token, ReactiveClaimsValidator validator) {
+		return validate(token).flatMap((validated) -> Callbacks.runReactive(validated, validator));
+	}
+
+	/**
+	 * Validate a token, then apply a blocking application rule, off the event loop when called on one.
+	 * @param token the compact JWS
+	 * @param validator the rule
+	 * @return the validated token
+	 */
+	public Mono<ValidatedToken> validate(@Nullable String token, ClaimsValidator validator) {
+		return validate(token).flatMap((validated) -> Callbacks.runReactive(validated, validator, this.offload));
+	}
+
+	@Override
+	public String toString() {
+		return "ReactiveOAuthClient[" + this.engine + "]";
+	}
+
+}

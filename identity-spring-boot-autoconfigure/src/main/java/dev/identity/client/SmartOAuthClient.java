@@ -1,0 +1,167 @@
+package dev.identity.client;
+
+import dev.identity.core.DiscoveryDocument;
+import dev.identity.core.KeySet;
+import dev.identity.core.ValidatedToken;
+import dev.identity.engine.IdentityEngine;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Identity client that is safe from blocking and from reactive code: blocking methods and
+ * {@code ...Async} twins returning {@link Mono}, over one {@link OAuthClient} and one
+ * {@link ReactiveOAuthClient} that share an engine. It wraps them rather than extending either, so
+ * each type keeps one contract.
+ * <p>
+ * Context detection is a guard, not a switch. A blocking method answers from cache on any thread;
+ * when it needs I/O or must wait for a callback on an event-loop thread it fails fast with an
+ * {@link EventLoopBlockingException} naming the {@code ...Async} method (or, under
+ * {@link EventLoopPolicy#WARN}, logs and blocks through the blocking transport). Callbacks run by the
+ * execution matrix: blocking ones are offloaded from event loops, reactive ones always run to
+ * completion.
+ */
+public class SmartOAuthClient {
+
+	private static final Log logger = LogFactory.getLog(SmartOAuthClient.class);
+
+	private final OAuthClient blocking;
+
+	private final ReactiveOAuthClient reactive;
+
+	private final EventLoopPolicy policy;
+
+	/**
+	 * Create a client.
+	 * @param blocking the blocking flavor
+	 * @param reactive the reactive flavor, on the same engine
+	 * @param policy what blocking methods do on an event loop when they cannot answer from cache
+	 */
+	public SmartOAuthClient(OAuthClient blocking, ReactiveOAuthClient reactive, EventLoopPolicy policy) {
+		if (blocking.getEngine() != reactive.getEngine()) {
+			throw new IllegalArgumentException("the blocking and reactive clients must share one engine");
+		}
+		this.blocking = blocking;
+		this.reactive = reactive;
+		this.policy = policy;
+	}
+
+	/** The engine behind this client (shared with the other clients of the issuer). */
+	public IdentityEngine getEngine() {
+		return this.blocking.getEngine();
+	}
+
+	/**
+	 * The discovery document; on an event loop only from cache.
+	 * @return the document
+	 * @throws EventLoopBlockingException when it must be fetched on an event loop
+	 */
+	public DiscoveryDocument discovery() {
+		DiscoveryDocument cached = getEngine().cachedDiscovery();
+		if (cached != null) {
+			return cached;
+		}
+		guard("discovery()", "discoveryAsync()", "to fetch the discovery document");
+		return this.blocking.discovery();
+	}
+
+	/** The discovery document, without blocking. */
+	public Mono<DiscoveryDocument> discoveryAsync() {
+		return this.reactive.discovery();
+	}
+
+	/**
+	 * The signing keys; on an event loop only from cache.
+	 * @return the key set
+	 * @throws EventLoopBlockingException when they must be fetched on an event loop
+	 */
+	public KeySet keys() {
+		KeySet cached = getEngine().cachedKeys();
+		if (cached != null) {
+			return cached;
+		}
+		guard("keys()", "keysAsync()", "to fetch the JWK set");
+		return this.blocking.keys();
+	}
+
+	/** The signing keys, without blocking. */
+	public Mono<KeySet> keysAsync() {
+		return this.reactive.keys();
+	}
+
+	/**
+	 * Validate a token; on an event loop only when no I/O is needed.
+	 * @param token the compact JWS
+	 * @return the validated token
+	 * @throws EventLoopBlockingException when discovery or keys must be fetched on an event loop
+	 */
+	public ValidatedToken validate(@Nullable String token) {
+		ValidatedToken cached = getEngine().validateIfCached(token, this.blocking.fetcher());
+		if (cached != null) {
+			return cached;
+		}
+		guard("validate(String)", "validateAsync(String)", "to fetch discovery or keys");
+		return this.blocking.validate(token);
+	}
+
+	/**
+	 * Validate a token and run a blocking rule on the calling thread. On an event loop this is
+	 * refused: the rule is declared blocking.
+	 * @param token the compact JWS
+	 * @param validator the rule
+	 * @return the validated token
+	 */
+	public ValidatedToken validate(@Nullable String token, ClaimsValidator validator) {
+		ValidatedToken validated = validate(token);
+		guard("validate(String, ClaimsValidator)", "validateAsync(String, ClaimsValidator)",
+				"to run a blocking ClaimsValidator");
+		return Callbacks.runBlocking(validated, validator);
+	}
+
+	/**
+	 * Validate a token and wait for a reactive rule. On an event loop this is always refused: waiting
+	 * there could deadlock the loop the rule needs.
+	 * @param token the compact JWS
+	 * @param validator the rule
+	 * @return the validated token
+	 */
+	public ValidatedToken validate(@Nullable String token, ReactiveClaimsValidator validator) {
+		return Callbacks.runBlocking(validate(token), validator, "SmartOAuthClient.validate(String, ReactiveClaimsValidator)",
+				"SmartOAuthClient.validateAsync(String, ReactiveClaimsValidator)");
+	}
+
+	/** Validate a token without blocking. */
+	public Mono<ValidatedToken> validateAsync(@Nullable String token) {
+		return this.reactive.validate(token);
+	}
+
+	/** Validate a token and compose a reactive rule. */
+	public Mono<ValidatedToken> validateAsync(@Nullable String token, ReactiveClaimsValidator validator) {
+		return this.reactive.validate(token, validator);
+	}
+
+	/** Validate a token and run a blocking rule, offloaded when on an event loop. */
+	public Mono<ValidatedToken> validateAsync(@Nullable String token, ClaimsValidator validator) {
+		return this.reactive.validate(token, validator);
+	}
+
+	private void guard(String method, String asyncMethod, String why) {
+		if (!Callbacks.onEventLoop()) {
+			return;
+		}
+		String message = "SmartOAuthClient." + method + " would block " + why + " on the event-loop thread '"
+				+ Thread.currentThread().getName() + "'; call SmartOAuthClient." + asyncMethod
+				+ " and compose the returned Mono (identity.smart.event-loop-policy=warn blocks anyway, for migrations)";
+		if (this.policy == EventLoopPolicy.FAIL) {
+			throw new EventLoopBlockingException(message);
+		}
+		logger.warn(message);
+	}
+
+	@Override
+	public String toString() {
+		return "SmartOAuthClient[" + getEngine() + ", policy=" + this.policy + "]";
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.identity.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+
+import dev.identity.core.IdentityProviderException;
+import dev.identity.engine.FetchedResponse;
+import dev.identity.engine.HttpFetcher;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Reactive transport: subscribes to a {@link WebClient} exchange and hands the engine its future at
+ * once; nothing waits.
+ */
+final class WebClientFetcher implements HttpFetcher {
+
+	private final WebClient webClient;
+
+	private final Duration timeout;
+
+	WebClientFetcher(WebClient webClient, Duration timeout) {
+		this.webClient = webClient;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri) {
+		return this.webClient.get()
+			.uri(uri)
+			.accept(MediaType.APPLICATION_JSON)
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.map((body) -> new FetchedResponse(response.statusCode().value(),
+						response.headers().asHttpHeaders().getCacheControl(), body)))
+			// A safety net over the connector's own timeouts: a hung request must not hold the
+			// single-flight of its document forever.
+			.timeout(this.timeout)
+			.onErrorMap((ex) -> !(ex instanceof IdentityProviderException), (ex) -> failure(endpoint, uri, ex))
+			.toFuture();
+	}
+
+	private static IdentityProviderException failure(String endpoint, URI uri, Throwable ex) {
+		String reason;
+		if (ex instanceof TimeoutException) {
+			reason = "no response within the configured timeouts";
+		}
+		else if (ex instanceof DataBufferLimitException) {
+			reason = "response body is larger than the codec limit";
+		}
+		else {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			reason = "request failed: " + cause.getClass().getSimpleName()
+					+ ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : "");
+		}
+		return new IdentityProviderException(endpoint, uri, 0, null, reason, ex);
+	}
+
+}

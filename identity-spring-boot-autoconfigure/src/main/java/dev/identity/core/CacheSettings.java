@@ -1,0 +1,93 @@
+package dev.identity.core;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How long a fetched document is kept and when it is fetched again.
+ *
+ * @param defaultTtl lifetime when the response has no {@code Cache-Control: max-age}
+ * @param minimumTtl lower bound on any lifetime, also used for {@code no-cache}, {@code no-store} and
+ * {@code max-age=0} (many providers send those; honouring them literally would refetch on every token)
+ * @param maximumTtl upper bound on any lifetime
+ * @param refreshAhead how long before expiry a background refresh starts
+ * @param minimumRefreshInterval least time between two fetches of the document, whatever triggers them
+ * (an unknown {@code kid}, a failure, a refresh ahead); forged tokens cannot flood the provider
+ * @param outageTolerance how long after expiry the last good document keeps serving while fetches fail
+ */
+public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration maximumTtl, Duration refreshAhead,
+		Duration minimumRefreshInterval, Duration outageTolerance) {
+
+	public CacheSettings {
+		Objects.requireNonNull(defaultTtl, "defaultTtl");
+		Objects.requireNonNull(minimumTtl, "minimumTtl");
+		Objects.requireNonNull(maximumTtl, "maximumTtl");
+		Objects.requireNonNull(refreshAhead, "refreshAhead");
+		Objects.requireNonNull(minimumRefreshInterval, "minimumRefreshInterval");
+		Objects.requireNonNull(outageTolerance, "outageTolerance");
+	}
+
+	/**
+	 * Problems with these settings, each naming the setting by the given property prefix.
+	 * @param prefix property prefix, e.g. {@code identity.jwks}
+	 * @return problems, empty when the settings are consistent
+	 */
+	public java.util.List<String> problems(String prefix) {
+		java.util.List<String> problems = new java.util.ArrayList<>();
+		if (this.minimumTtl.isNegative() || this.minimumTtl.isZero()) {
+			problems.add(prefix + ".minimum-ttl must be positive");
+		}
+		if (this.maximumTtl.compareTo(this.minimumTtl) < 0) {
+			problems.add(prefix + ".maximum-ttl (" + this.maximumTtl + ") must not be less than " + prefix
+					+ ".minimum-ttl (" + this.minimumTtl + ")");
+		}
+		if (this.defaultTtl.compareTo(this.minimumTtl) < 0 || this.defaultTtl.compareTo(this.maximumTtl) > 0) {
+			problems.add(prefix + ".ttl (" + this.defaultTtl + ") must lie between " + prefix + ".minimum-ttl and "
+					+ prefix + ".maximum-ttl");
+		}
+		if (this.refreshAhead.isNegative() || this.refreshAhead.compareTo(this.minimumTtl) >= 0) {
+			problems.add(prefix + ".refresh-ahead (" + this.refreshAhead + ") must be zero or more and less than "
+					+ prefix + ".minimum-ttl (" + this.minimumTtl + ")");
+		}
+		if (this.minimumRefreshInterval.isNegative()) {
+			problems.add(prefix + ".minimum-refresh-interval must not be negative");
+		}
+		if (this.outageTolerance.isNegative()) {
+			problems.add(prefix + ".outage-tolerance must not be negative");
+		}
+		return problems;
+	}
+
+	/**
+	 * Lifetime of a response, from its {@code Cache-Control} header within the bounds.
+	 * @param cacheControl the header value, or {@code null}
+	 * @return the lifetime
+	 */
+	public Duration ttl(@Nullable String cacheControl) {
+		Duration ttl = this.defaultTtl;
+		if (cacheControl != null) {
+			for (String directive : cacheControl.toLowerCase(Locale.ROOT).split(",")) {
+				String d = directive.trim();
+				if (d.equals("no-cache") || d.equals("no-store")) {
+					return this.minimumTtl;
+				}
+				if (d.startsWith("max-age=")) {
+					try {
+						ttl = Duration.ofSeconds(Long.parseLong(d.substring("max-age=".length()).replace("\"", "")));
+					}
+					catch (NumberFormatException ex) {
+						// An unreadable max-age is ignored, as RFC 9111 §5.2 asks of invalid directives.
+					}
+				}
+			}
+		}
+		if (ttl.compareTo(this.minimumTtl) < 0) {
+			return this.minimumTtl;
+		}
+		return (ttl.compareTo(this.maximumTtl) > 0) ? this.maximumTtl : ttl;
+	}
+
+}

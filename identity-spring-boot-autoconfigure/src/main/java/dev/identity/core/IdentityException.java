@@ -1,0 +1,18 @@
+package dev.identity.core;
+
+/**
+ * Root of every exception raised by the identity client.
+ * <p>
+ * Messages never contain a whole token or a secret.
+ */
+public abstract class IdentityException extends RuntimeException {
+
+	protected IdentityException(String message) {
+		super(message);
+	}
+
+	protected IdentityException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.identity.core;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A token split, decoded and parsed but not yet verified. Its claims are not to be trusted:
+ * nothing outside the core reads them.
+ */
+public final class ParsedToken {
+
+	final String tokenValue;
+
+	final @Nullable JwsAlgorithm algorithm;
+
+	final @Nullable String keyId;
+
+	final @Nullable String type;
+
+	final List<TokenCheckFailure> headerFailures;
+
+	final byte[] signingInput;
+
+	final byte[] signature;
+
+	final Map<String, Object> claims;
+
+	ParsedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
+			List<TokenCheckFailure> headerFailures, byte[] signingInput, byte[] signature, Map<String, Object> claims) {
+		this.tokenValue = tokenValue;
+		this.algorithm = algorithm;
+		this.keyId = keyId;
+		this.type = type;
+		this.headerFailures = headerFailures;
+		this.signingInput = signingInput;
+		this.signature = signature;
+		this.claims = claims;
+	}
+
+	/** The {@code kid} header, or {@code null}. */
+	public @Nullable String getKeyId() {
+		return this.keyId;
+	}
+
+	/** The algorithm, or {@code null} when the header names none this client accepts. */
+	public @Nullable JwsAlgorithm getAlgorithm() {
+		return this.algorithm;
+	}
+
+	/**
+	 * Whether the header already failed a check, so fetching keys for it would be wasted.
+	 * @return whether a header check failed
+	 */
+	public boolean hasHeaderFailures() {
+		return !this.headerFailures.isEmpty();
+	}
+
+	@Override
+	public String toString() {
+		return "ParsedToken[alg=" + this.algorithm + ", kid=" + this.keyId + "]";
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.identity.core;
+
+/**
+ * The checks a token goes through; each failure names one of them.
+ */
+public enum TokenCheck {
+
+	/** The token is not a well-formed JWS in compact serialization. */
+	FORMAT,
+	/** The {@code alg} header is missing, not allowed by configuration, or does not fit the key. */
+	ALGORITHM,
+	/** A {@code crit} header lists an extension this client does not understand (RFC 7515 §4.1.11). */
+	CRITICAL_HEADER,
+	/** The {@code typ} header differs from the required type. */
+	TYPE,
+	/** No usable key was found for the token's {@code kid}. */
+	KEY,
+	/** The signature does not verify with the selected key. */
+	SIGNATURE,
+	/** The {@code iss} claim differs from the configured issuer. */
+	ISSUER,
+	/** The {@code aud} claim holds none of the configured audiences. */
+	AUDIENCE,
+	/** The token expired ({@code exp} plus clock skew is in the past) or has no {@code exp}. */
+	EXPIRY,
+	/** The token is not valid yet ({@code nbf} minus clock skew is in the future). */
+	NOT_BEFORE,
+	/** The token was issued in the future ({@code iat} minus clock skew is after now). */
+	ISSUED_AT,
+	/** A required claim is missing or null. */
+	REQUIRED_CLAIM,
+	/** A registered claim has the wrong JSON type. */
+	CLAIM_TYPE,
+	/** A claims validator supplied by the application rejected the token. */
+	CUSTOM
+
+}

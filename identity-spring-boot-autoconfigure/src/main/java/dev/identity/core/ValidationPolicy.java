@@ -1,0 +1,169 @@
+package dev.identity.core;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a token must satisfy: issuer, audiences, algorithms, clock skew, type and required claims.
+ * Immutable; build one with {@link #withIssuer(String)}.
+ */
+public final class ValidationPolicy {
+
+	/** Clock skew applied when none is configured. */
+	public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+
+	private final String issuer;
+
+	private final Set<String> audiences;
+
+	private final Set<JwsAlgorithm> algorithms;
+
+	private final Duration clockSkew;
+
+	private final @Nullable String requiredType;
+
+	private final Set<String> requiredClaims;
+
+	private ValidationPolicy(Builder builder) {
+		this.issuer = builder.issuer;
+		this.audiences = Set.copyOf(builder.audiences);
+		this.algorithms = Set.copyOf(builder.algorithms);
+		this.clockSkew = builder.clockSkew;
+		this.requiredType = builder.requiredType;
+		this.requiredClaims = Set.copyOf(builder.requiredClaims);
+	}
+
+	/**
+	 * Start a policy for tokens of the given issuer.
+	 * @param issuer the issuer identifier, compared exactly with {@code iss}
+	 * @return a builder
+	 */
+	public static Builder withIssuer(String issuer) {
+		return new Builder(issuer);
+	}
+
+	/** Issuer the {@code iss} claim must equal. */
+	public String getIssuer() {
+		return this.issuer;
+	}
+
+	/** Audiences of which {@code aud} must hold at least one; empty to skip the check. */
+	public Set<String> getAudiences() {
+		return this.audiences;
+	}
+
+	/** Accepted signature algorithms. */
+	public Set<JwsAlgorithm> getAlgorithms() {
+		return this.algorithms;
+	}
+
+	/** Tolerance for {@code exp}, {@code nbf} and {@code iat}. */
+	public Duration getClockSkew() {
+		return this.clockSkew;
+	}
+
+	/** Required {@code typ} header, e.g. {@code at+jwt}, or {@code null} for none. */
+	public @Nullable String getRequiredType() {
+		return this.requiredType;
+	}
+
+	/** Claims that must be present and non-null. */
+	public Set<String> getRequiredClaims() {
+		return this.requiredClaims;
+	}
+
+	@Override
+	public String toString() {
+		return "ValidationPolicy[issuer=" + this.issuer + ", audiences=" + this.audiences + ", algorithms="
+				+ this.algorithms + ", clockSkew=" + this.clockSkew + ", requiredType=" + this.requiredType
+				+ ", requiredClaims=" + this.requiredClaims + "]";
+	}
+
+	/**
+	 * Builder for {@link ValidationPolicy}; every argument is checked.
+	 */
+	public static final class Builder {
+
+		private final String issuer;
+
+		private final Set<String> audiences = new LinkedHashSet<>();
+
+		private final Set<JwsAlgorithm> algorithms = EnumSet.allOf(JwsAlgorithm.class);
+
+		private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+
+		private @Nullable String requiredType;
+
+		private final Set<String> requiredClaims = new LinkedHashSet<>();
+
+		private Builder(String issuer) {
+			Objects.requireNonNull(issuer, "issuer");
+			if (issuer.isBlank()) {
+				throw new IllegalArgumentException("issuer must not be blank");
+			}
+			this.issuer = issuer;
+		}
+
+		public Builder audiences(Collection<String> audiences) {
+			Objects.requireNonNull(audiences, "audiences");
+			this.audiences.clear();
+			for (String audience : audiences) {
+				if (audience == null || audience.isBlank()) {
+					throw new IllegalArgumentException("audiences must not contain blank values");
+				}
+				this.audiences.add(audience);
+			}
+			return this;
+		}
+
+		public Builder algorithms(Collection<JwsAlgorithm> algorithms) {
+			Objects.requireNonNull(algorithms, "algorithms");
+			if (algorithms.isEmpty()) {
+				throw new IllegalArgumentException("at least one algorithm must be accepted");
+			}
+			this.algorithms.clear();
+			this.algorithms.addAll(algorithms);
+			return this;
+		}
+
+		public Builder clockSkew(Duration clockSkew) {
+			Objects.requireNonNull(clockSkew, "clockSkew");
+			if (clockSkew.isNegative()) {
+				throw new IllegalArgumentException("clock skew must not be negative");
+			}
+			this.clockSkew = clockSkew;
+			return this;
+		}
+
+		public Builder requiredType(@Nullable String requiredType) {
+			this.requiredType = (requiredType == null || requiredType.isBlank()) ? null
+					: requiredType.trim().toLowerCase(Locale.ROOT);
+			return this;
+		}
+
+		public Builder requiredClaims(Collection<String> requiredClaims) {
+			Objects.requireNonNull(requiredClaims, "requiredClaims");
+			this.requiredClaims.clear();
+			for (String claim : requiredClaims) {
+				if (claim == null || claim.isBlank()) {
+					throw new IllegalArgumentException("required claims must not contain blank names");
+				}
+				this.requiredClaims.add(claim);
+			}
+			return this;
+		}
+
+		public ValidationPolicy build() {
+			return new ValidationPolicy(this);
+		}
+
+	}
+
+}

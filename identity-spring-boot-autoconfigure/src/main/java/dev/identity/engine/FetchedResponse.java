@@ -1,0 +1,20 @@
+package dev.identity.engine;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a transport hands back to the engine: status, the headers the engine reads, and the body.
+ *
+ * @param status the HTTP status
+ * @param cacheControl the {@code Cache-Control} header, or {@code null}
+ * @param body the body as text, empty when none
+ */
+public record FetchedResponse(int status, @Nullable String cacheControl, String body) {
+
+	@Override
+	public String toString() {
+		return "FetchedResponse[status=" + this.status + ", cacheControl=" + this.cacheControl + ", "
+				+ this.body.length() + " chars]";
+	}
+
+}

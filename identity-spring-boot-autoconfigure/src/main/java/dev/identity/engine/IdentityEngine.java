@@ -1,0 +1,488 @@
+package dev.identity.engine;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.identity.core.CacheSettings;
+import dev.identity.core.CacheState;
+import dev.identity.core.DiscoveryDocument;
+import dev.identity.core.DiscoveryPolicy;
+import dev.identity.core.IdentityException;
+import dev.identity.core.IdentityProviderException;
+import dev.identity.core.KeySet;
+import dev.identity.core.ParsedToken;
+import dev.identity.core.TokenCheck;
+import dev.identity.core.TokenCheckFailure;
+import dev.identity.core.TokenVerifier;
+import dev.identity.core.ValidatedToken;
+import dev.identity.core.VerificationKey;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shared state behind every client of one issuer: the discovery cache, the JWK set cache and
+ * the single-flight that makes concurrent misses cost one request, whichever client flavor asked.
+ * <p>
+ * The engine performs no I/O itself. Each client hands it an {@link HttpFetcher} of its own
+ * transport; the engine decides (through the core) whether a fetch is needed, runs at most one per
+ * document at a time, and swaps the result in. No lock is held during a fetch.
+ */
+public final class IdentityEngine implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(IdentityEngine.class);
+
+	/** Rounds of fetch-and-retry one validation may take: discovery, keys, one unknown-kid refresh. */
+	private static final int MAXIMUM_ROUNDS = 3;
+
+	private static final String DISCOVERY = "discovery";
+
+	private static final String JWKS = "jwks";
+
+	private final EngineSettings settings;
+
+	private final TokenVerifier verifier;
+
+	private final Clock clock;
+
+	private final Executor background;
+
+	private final @Nullable ExecutorService ownedBackground;
+
+	private final URI discoveryUri;
+
+	private final AtomicReference<CacheState<DiscoveryDocument>> discovery = new AtomicReference<>(CacheState.empty());
+
+	private final AtomicReference<CacheState<KeySet>> jwks = new AtomicReference<>(CacheState.empty());
+
+	private final SingleFlight<String> flights = new SingleFlight<>();
+
+	/**
+	 * Create an engine with its own background thread pool for refreshes ahead of expiry.
+	 * @param settings the issuer settings
+	 * @param clock the clock
+	 */
+	public IdentityEngine(EngineSettings settings, Clock clock) {
+		this(settings, clock, null);
+	}
+
+	/**
+	 * Create an engine.
+	 * @param settings the issuer settings
+	 * @param clock the clock
+	 * @param background executor for refreshes ahead of expiry, or {@code null} for a small pool of
+	 * the engine's own (at most two daemon threads, one per document)
+	 */
+	public IdentityEngine(EngineSettings settings, Clock clock, @Nullable Executor background) {
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.verifier = new TokenVerifier(settings.validation());
+		this.discoveryUri = DiscoveryPolicy.discoveryUri(settings.issuer());
+		if (background != null) {
+			this.background = background;
+			this.ownedBackground = null;
+		}
+		else {
+			ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 2, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+					new RefreshThreadFactory(), new ThreadPoolExecutor.DiscardPolicy());
+			this.background = pool;
+			this.ownedBackground = pool;
+		}
+	}
+
+	public EngineSettings getSettings() {
+		return this.settings;
+	}
+
+	public Clock getClock() {
+		return this.clock;
+	}
+
+	/** URL of the discovery document. */
+	public URI getDiscoveryUri() {
+		return this.discoveryUri;
+	}
+
+	// ---- validation
+
+	/**
+	 * Validate a token, fetching discovery and keys through the given transport when needed.
+	 * @param token the compact JWS
+	 * @param fetcher the caller's transport
+	 * @return the validated token; completes exceptionally with an
+	 * {@link dev.identity.core.InvalidTokenException} or an {@link IdentityProviderException}
+	 */
+	public CompletableFuture<ValidatedToken> validate(@Nullable String token, HttpFetcher fetcher) {
+		try {
+			return validate(this.verifier.parse(token), fetcher, 0);
+		}
+		catch (IdentityException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
+	 * Validate a token only if no I/O is needed: the hot path of every flavor.
+	 * @param token the compact JWS
+	 * @param fetcher the caller's transport, used only for a refresh in the background
+	 * @return the validated token, or {@code null} when discovery or keys must be fetched first
+	 * @throws dev.identity.core.InvalidTokenException when the token is invalid
+	 * @throws IdentityProviderException when the provider failed and no usable cached value remains
+	 */
+	public @Nullable ValidatedToken validateIfCached(@Nullable String token, HttpFetcher fetcher) {
+		Object step = attempt(this.verifier.parse(token), fetcher, 0);
+		return (step instanceof ValidatedToken validated) ? validated : null;
+	}
+
+	private CompletableFuture<ValidatedToken> validate(ParsedToken parsed, HttpFetcher fetcher, int round) {
+		Object step;
+		try {
+			step = attempt(parsed, fetcher, round);
+		}
+		catch (IdentityException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		if (step instanceof ValidatedToken validated) {
+			return CompletableFuture.completedFuture(validated);
+		}
+		// The outcome of the fetch is recorded in the cache state; the next round reads it from there.
+		return fetch((Need) step, fetcher).handle((ignored, failure) -> null).thenCompose((ignored) -> validate(parsed, fetcher, round + 1));
+	}
+
+	/**
+	 * One pass over the caches, without I/O.
+	 * @return a {@link ValidatedToken} or the {@link Need} to fetch first
+	 */
+	private Object attempt(ParsedToken parsed, HttpFetcher fetcher, int round) {
+		Instant now = this.clock.instant();
+		if (parsed.hasHeaderFailures()) {
+			throw this.verifier.reject(parsed, null, now);
+		}
+		CacheState<DiscoveryDocument> documentState = this.discovery.get();
+		if (!usable(documentState, now, this.settings.discoveryCache(), fetcher, DISCOVERY, round)) {
+			return new Need(DISCOVERY, documentState);
+		}
+		CacheState<KeySet> keyState = this.jwks.get();
+		if (!usable(keyState, now, this.settings.jwksCache(), fetcher, JWKS, round)) {
+			return new Need(JWKS, keyState);
+		}
+		KeySet keys = keyState.value();
+		VerificationKey key = this.verifier.selectKey(parsed, keys);
+		if (key == null) {
+			if (round < MAXIMUM_ROUNDS && keyState.mayFetch(now, this.settings.jwksCache())) {
+				return new Need(JWKS, keyState);
+			}
+			throw this.verifier.reject(parsed, unknownKey(parsed, keys, keyState), now);
+		}
+		return this.verifier.verify(parsed, key, now);
+	}
+
+	private boolean usable(CacheState<?> state, Instant now, CacheSettings cache, HttpFetcher fetcher, String name,
+			int round) {
+		switch (state.decide(now, cache)) {
+			case USE, USE_STALE -> {
+				return true;
+			}
+			case USE_AND_REFRESH -> {
+				refreshInBackground(name, fetcher);
+				return true;
+			}
+			case FAIL -> throw Objects.requireNonNull(state.lastFailure());
+			default -> {
+				if (round >= MAXIMUM_ROUNDS) {
+					throw (state.lastFailure() != null) ? state.lastFailure()
+							: new IdentityProviderException(name, (name.equals(DISCOVERY) ? this.discoveryUri
+									: this.settings.issuer()), "no usable document after " + round + " fetches");
+				}
+				return false;
+			}
+		}
+	}
+
+	private TokenCheckFailure unknownKey(ParsedToken parsed, KeySet keys, CacheState<KeySet> state) {
+		String subject = (parsed.getKeyId() != null) ? "no key with kid '" + printable(parsed.getKeyId()) + "'"
+				: "no key for " + parsed.getAlgorithm();
+		return new TokenCheckFailure(TokenCheck.KEY, subject + " in the provider's JWK set " + keys
+				+ "; the set was last fetched at " + state.lastAttemptAt() + " and may be fetched again from "
+				+ state.nextFetchAllowedAt(this.settings.jwksCache()));
+	}
+
+	/** A document to fetch before validation can go on, and the state that was seen missing it. */
+	private record Need(String name, CacheState<?> observed) {
+
+	}
+
+	@SuppressWarnings("unchecked")
+	private CompletableFuture<?> fetch(Need need, HttpFetcher fetcher) {
+		return need.name().equals(DISCOVERY)
+				? refreshDiscovery(fetcher, (CacheState<DiscoveryDocument>) need.observed())
+				: refreshKeys(fetcher, (CacheState<KeySet>) need.observed());
+	}
+
+	// ---- discovery and keys
+
+	/**
+	 * The discovery document, fetched through the given transport when needed.
+	 * @param fetcher the caller's transport
+	 * @return the document
+	 */
+	public CompletableFuture<DiscoveryDocument> discovery(HttpFetcher fetcher) {
+		return current(this.discovery, this.settings.discoveryCache(), DISCOVERY, fetcher, 0)
+			.thenApply(CacheState::value);
+	}
+
+	/**
+	 * The JWK set, fetched (with discovery first) through the given transport when needed.
+	 * @param fetcher the caller's transport
+	 * @return the key set
+	 */
+	public CompletableFuture<KeySet> keys(HttpFetcher fetcher) {
+		return discovery(fetcher)
+			.thenCompose((document) -> current(this.jwks, this.settings.jwksCache(), JWKS, fetcher, 0))
+			.thenApply(CacheState::value);
+	}
+
+	/**
+	 * The discovery document if it is usable without I/O.
+	 * @return the document, or {@code null}
+	 */
+	public @Nullable DiscoveryDocument cachedDiscovery() {
+		CacheState<DiscoveryDocument> state = this.discovery.get();
+		return isUsableNow(state, this.settings.discoveryCache()) ? state.value() : null;
+	}
+
+	/**
+	 * The JWK set if it is usable without I/O.
+	 * @return the key set, or {@code null}
+	 */
+	public @Nullable KeySet cachedKeys() {
+		CacheState<KeySet> state = this.jwks.get();
+		return isUsableNow(state, this.settings.jwksCache()) ? state.value() : null;
+	}
+
+	private boolean isUsableNow(CacheState<?> state, CacheSettings cache) {
+		CacheState.Decision decision = state.decide(this.clock.instant(), cache);
+		return decision == CacheState.Decision.USE || decision == CacheState.Decision.USE_AND_REFRESH
+				|| decision == CacheState.Decision.USE_STALE;
+	}
+
+	private <T> CompletableFuture<CacheState<T>> current(AtomicReference<CacheState<T>> reference, CacheSettings cache,
+			String name, HttpFetcher fetcher, int round) {
+		CacheState<T> state = reference.get();
+		try {
+			if (usable(state, this.clock.instant(), cache, fetcher, name, round)) {
+				return CompletableFuture.completedFuture(state);
+			}
+		}
+		catch (IdentityException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		return fetch(new Need(name, state), fetcher).handle((ignored, failure) -> null)
+			.thenCompose((ignored) -> current(reference, cache, name, fetcher, round + 1));
+	}
+
+	private void refreshInBackground(String name, HttpFetcher fetcher) {
+		if (this.flights.isRunning(name)) {
+			return;
+		}
+		try {
+			this.background.execute(() -> {
+				if (name.equals(DISCOVERY)) {
+					refreshDiscovery(fetcher, this.discovery.get());
+				}
+				else {
+					refreshKeys(fetcher, this.jwks.get());
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Refresh ahead of " + name + " skipped: no background thread free");
+		}
+	}
+
+	private CompletableFuture<CacheState<DiscoveryDocument>> refreshDiscovery(HttpFetcher fetcher,
+			CacheState<DiscoveryDocument> observed) {
+		return refresh(DISCOVERY, this.discovery, observed, this.settings.discoveryCache(), fetcher,
+				() -> this.discoveryUri, this::parseDiscovery);
+	}
+
+	private CompletableFuture<CacheState<KeySet>> refreshKeys(HttpFetcher fetcher, CacheState<KeySet> observed) {
+		return refresh(JWKS, this.jwks, observed, this.settings.jwksCache(), fetcher, this::jwksUri, this::parseKeys);
+	}
+
+	private URI jwksUri() {
+		DiscoveryDocument document = this.discovery.get().value();
+		if (document == null || document.getJwksUri() == null) {
+			throw new IdentityProviderException(DISCOVERY, this.discoveryUri, "no jwks_uri known yet");
+		}
+		return document.getJwksUri();
+	}
+
+	/**
+	 * Fetch a document once, whoever asks: callers that saw the same state share one request, and a
+	 * caller whose observed state was already replaced gets the new state without a request.
+	 */
+	private <T> CompletableFuture<CacheState<T>> refresh(String name, AtomicReference<CacheState<T>> reference,
+			CacheState<T> observed, CacheSettings cache, HttpFetcher fetcher, UriSource uriSource,
+			Parser<T> parser) {
+		return this.flights.run(name, () -> {
+			CacheState<T> current = reference.get();
+			if (current != observed) {
+				return CompletableFuture.completedFuture(current);
+			}
+			Instant started = this.clock.instant();
+			URI uri;
+			CompletableFuture<FetchedResponse> response;
+			try {
+				uri = uriSource.get();
+				response = fetcher.get(name, uri);
+			}
+			catch (RuntimeException ex) {
+				CacheState<T> failed = current.failed(started, asProviderFailure(name, this.discoveryUri, ex));
+				reference.set(failed);
+				return CompletableFuture.completedFuture(failed);
+			}
+			return response.handle((fetched, failure) -> {
+				CacheState<T> next;
+				try {
+					if (failure != null) {
+						throw asProviderFailure(name, uri, failure);
+					}
+					T value = parser.parse(fetched, uri);
+					next = current.succeeded(value, started, cache.ttl(fetched.cacheControl()));
+					if (logger.isDebugEnabled()) {
+						logger.debug("Fetched " + name + " from " + uri + " (" + value + ")");
+					}
+				}
+				catch (IdentityProviderException ex) {
+					next = current.failed(started, ex);
+					logger.warn("Fetching " + name + " failed" + ((current.value() != null)
+							? "; the last good copy keeps serving within identity outage tolerance" : "") + ": "
+							+ ex.getMessage());
+				}
+				reference.set(next);
+				return next;
+			});
+		});
+	}
+
+	private DiscoveryDocument parseDiscovery(FetchedResponse response, URI uri) {
+		String body = okBody(DISCOVERY, response, uri);
+		DiscoveryDocument document;
+		try {
+			document = DiscoveryDocument.parse(body);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IdentityProviderException(DISCOVERY, uri, response.status(), null, ex.getMessage(), null);
+		}
+		List<String> problems = this.settings.discoveryPolicy().check(document, this.settings.issuer());
+		if (!problems.isEmpty()) {
+			throw new IdentityProviderException(DISCOVERY, uri, response.status(), null,
+					"document refused: " + String.join("; ", problems), null);
+		}
+		return document;
+	}
+
+	private KeySet parseKeys(FetchedResponse response, URI uri) {
+		String body = okBody(JWKS, response, uri);
+		try {
+			return KeySet.parse(body);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IdentityProviderException(JWKS, uri, response.status(), null,
+					ex.getMessage() + "; the previous keys stay in use", null);
+		}
+	}
+
+	private static String okBody(String name, FetchedResponse response, URI uri) {
+		if (response.status() != 200) {
+			throw new IdentityProviderException(name, uri, response.status(), null, "expected HTTP 200", null);
+		}
+		return response.body();
+	}
+
+	static IdentityProviderException asProviderFailure(String name, URI uri, Throwable failure) {
+		Throwable cause = unwrap(failure);
+		if (cause instanceof IdentityProviderException provider) {
+			return provider;
+		}
+		return new IdentityProviderException(name, uri, 0, null,
+				"request failed: " + cause.getClass().getSimpleName()
+						+ ((cause.getMessage() != null) ? " (" + printable(cause.getMessage()) + ")" : ""),
+				cause);
+	}
+
+	/**
+	 * Unwrap the wrappers a {@link CompletableFuture} puts around a failure.
+	 * @param failure the failure
+	 * @return the cause that matters
+	 */
+	public static Throwable unwrap(Throwable failure) {
+		Throwable current = failure;
+		while ((current instanceof CompletionException || current instanceof ExecutionException)
+				&& current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+	private static String printable(String value) {
+		return (value.length() > 200) ? value.substring(0, 200) + "..." : value;
+	}
+
+	@Override
+	public void close() {
+		if (this.ownedBackground != null) {
+			this.ownedBackground.shutdownNow();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "IdentityEngine[issuer=" + this.settings.issuer() + "]";
+	}
+
+	@FunctionalInterface
+	private interface UriSource {
+
+		URI get();
+
+	}
+
+	@FunctionalInterface
+	private interface Parser<T> {
+
+		T parse(FetchedResponse response, URI uri);
+
+	}
+
+	private static final class RefreshThreadFactory implements java.util.concurrent.ThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable runnable) {
+			Thread thread = new Thread(runnable, "identity-refresh-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+
+}
