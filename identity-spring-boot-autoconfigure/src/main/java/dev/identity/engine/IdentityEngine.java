@@ -363,22 +363,36 @@ public final class IdentityEngine implements AutoCloseable {
 					if (failure != null) {
 						throw asProviderFailure(name, uri, failure);
 					}
-					T value = parser.parse(fetched, uri);
-					next = current.succeeded(value, started, cache.ttl(fetched.cacheControl()));
-					if (logger.isDebugEnabled()) {
-						logger.debug("Fetched " + name + " from " + uri + " (" + value + ")");
-					}
+					next = current.succeeded(parser.parse(fetched, uri), started, cache.ttl(fetched.cacheControl()));
 				}
 				catch (IdentityProviderException ex) {
 					next = current.failed(started, ex);
-					logger.warn("Fetching " + name + " failed" + ((current.value() != null)
-							? "; the last good copy keeps serving within identity outage tolerance" : "") + ": "
-							+ ex.getMessage());
 				}
+				catch (RuntimeException ex) {
+					next = current.failed(started, asProviderFailure(name, uri, ex));
+				}
+				// The new state goes in before anything else can fail, so waiters always find it.
 				reference.set(next);
+				report(name, uri, current, next);
 				return next;
 			});
 		});
+	}
+
+	private static void report(String name, URI uri, CacheState<?> previous, CacheState<?> next) {
+		try {
+			if (next.lastFailure() != null) {
+				logger.warn("Fetching " + name + " failed" + ((previous.value() != null)
+						? "; the last good copy keeps serving within the outage tolerance" : "") + ": "
+						+ next.lastFailure().getMessage());
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug("Fetched " + name + " from " + uri + " (" + next.value() + ")");
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			// Logging must never keep a fetch's waiters from their result.
+		}
 	}
 
 	private DiscoveryDocument parseDiscovery(FetchedResponse response, URI uri) {

@@ -33,12 +33,16 @@ final class SingleFlight<K> {
 			return mine;
 		}
 		started.whenComplete((value, failure) -> {
-			this.inFlight.remove(key, mine);
-			if (failure != null) {
-				mine.completeExceptionally(failure);
+			try {
+				this.inFlight.remove(key, mine);
 			}
-			else {
-				mine.complete(value);
+			finally {
+				if (failure != null) {
+					mine.completeExceptionally(failure);
+				}
+				else {
+					mine.complete(value);
+				}
 			}
 		});
 		return mine;

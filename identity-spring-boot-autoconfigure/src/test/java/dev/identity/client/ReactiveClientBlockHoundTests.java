@@ -1,0 +1,158 @@
+package dev.identity.client;
+
+import dev.identity.core.ClaimsCheck;
+import dev.identity.core.InvalidTokenException;
+import dev.identity.testprovider.TestProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reactive paths with BlockHound installed: any blocking call on a non-blocking thread fails the
+ * test. Runs in a JVM of its own (see the module's Surefire configuration).
+ */
+class ReactiveClientBlockHoundTests {
+
+	private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
+
+	/** Blocking calls BlockHound saw anywhere, also those whose error something swallowed. */
+	private static final java.util.List<String> blockingCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private static TestProvider provider;
+
+	@BeforeAll
+	static void installBlockHound() {
+		BlockHound.builder().blockingMethodCallback((method) -> {
+			blockingCalls.add(method + " on " + Thread.currentThread().getName());
+			throw new BlockingOperationError(method);
+		}).install();
+		provider = TestProvider.start();
+	}
+
+	@AfterAll
+	static void stopProvider() {
+		if (provider != null) {
+			provider.close();
+		}
+	}
+
+	@BeforeEach
+	void resetCounts() {
+		provider.resetCounts();
+		blockingCalls.clear();
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void noBlockingCallAnywhere(org.junit.jupiter.api.TestInfo test) {
+		if (!test.getTestMethod().get().getName().startsWith("blockHoundWhen")) {
+			assertThat(blockingCalls).isEmpty();
+		}
+	}
+
+	private static <T> Mono<T> onEventLoop(Mono<T> mono) {
+		return Mono.defer(() -> mono).subscribeOn(Schedulers.parallel());
+	}
+
+	@Test
+	void blockHoundWhenBlockingOnEventLoopThenFails() {
+		StepVerifier.create(onEventLoop(Mono.fromCallable(() -> {
+			Thread.sleep(1);
+			return 1;
+		}))).expectError(BlockingOperationError.class).verify(TIMEOUT);
+	}
+
+	@Test
+	void validateWhenColdCacheThenFetchesWithoutBlocking() {
+		String token = provider.clientCredentialsToken();
+		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
+			StepVerifier.create(onEventLoop(clients.reactive.validate(token)))
+				.assertNext((validated) -> assertThat(validated.getSubject()).isEqualTo(TestProvider.CLIENT_ID))
+				.expectComplete().verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.reactive.validate(token))).expectNextCount(1).expectComplete().verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.reactive.discovery())).expectNextCount(1).expectComplete().verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.reactive.keys())).expectNextCount(1).expectComplete().verify(TIMEOUT);
+		}
+	}
+
+	@Test
+	void validateWhenTwoHundredReactiveCallersOnColdCacheThenOneFetchEachWithoutBlocking() {
+		String token = provider.clientCredentialsToken();
+		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
+			StepVerifier
+				.create(Flux.range(0, 200)
+					.flatMap((i) -> onEventLoop(clients.reactive.validate(token)), 200))
+				.expectNextCount(200)
+				.expectComplete().verify(TIMEOUT);
+			assertThat(provider.discoveryRequests()).isEqualTo(1);
+			assertThat(provider.jwksRequests()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void validateWhenKeyRotatedThenRefreshesWithoutBlocking() {
+		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
+			StepVerifier.create(onEventLoop(clients.reactive.validate(provider.clientCredentialsToken())))
+				.expectNextCount(1)
+				.expectComplete().verify(TIMEOUT);
+			provider.rotateKey();
+			String rotated = provider.clientCredentialsToken();
+			clients.clock.advance(TestClients.MINIMUM_REFRESH_INTERVAL);
+			StepVerifier.create(onEventLoop(clients.reactive.validate(rotated))).expectNextCount(1).expectComplete().verify(TIMEOUT);
+			assertThat(provider.jwksRequests()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void validateWhenTamperedThenErrorWithoutBlocking() {
+		String tampered = ProviderIntegrationTests.tamper(provider.clientCredentialsToken());
+		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
+			StepVerifier.create(onEventLoop(clients.reactive.validate(tampered)))
+				.expectError(InvalidTokenException.class)
+				.verify(TIMEOUT);
+		}
+	}
+
+	@Test
+	void smartValidateAsyncWhenBlockingValidatorThenOffloadedOffTheLoop() {
+		String token = provider.clientCredentialsToken();
+		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
+			ClaimsValidator blockingLookup = (validated) -> {
+				try {
+					// Stands for a database lookup: blocking, so it must never run on the loop.
+					Thread.sleep(1);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return ClaimsCheck.valid();
+			};
+			StepVerifier.create(onEventLoop(clients.smart.validateAsync(token, blockingLookup)))
+				.expectNextCount(1)
+				.expectComplete().verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.reactive.validate(token, blockingLookup)))
+				.expectNextCount(1)
+				.expectComplete().verify(TIMEOUT);
+		}
+	}
+
+	@Test
+	void smartValidateWhenEventLoopAndWarmCacheThenNoBlocking() {
+		String token = provider.clientCredentialsToken();
+		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
+			StepVerifier.create(onEventLoop(clients.smart.validateAsync(token))).expectNextCount(1).expectComplete().verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(Mono.fromCallable(() -> clients.smart.validate(token))))
+				.expectNextCount(1)
+				.expectComplete().verify(TIMEOUT);
+		}
+	}
+
+}

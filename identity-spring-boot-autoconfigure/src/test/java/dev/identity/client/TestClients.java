@@ -1,0 +1,98 @@
+package dev.identity.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+
+import dev.identity.core.CacheSettings;
+import dev.identity.core.DiscoveryPolicy;
+import dev.identity.core.JwsAlgorithm;
+import dev.identity.core.ValidationPolicy;
+import dev.identity.engine.EngineSettings;
+import dev.identity.engine.IdentityEngine;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The three clients over one engine for an issuer, as the auto-configuration wires them, with a
+ * clock the test moves.
+ */
+final class TestClients implements AutoCloseable {
+
+	static final Duration MINIMUM_REFRESH_INTERVAL = Duration.ofSeconds(30);
+
+	final SettableClock clock = new SettableClock(Instant.now());
+
+	final IdentityEngine engine;
+
+	final OAuthClient blocking;
+
+	final ReactiveOAuthClient reactive;
+
+	final SmartOAuthClient smart;
+
+	TestClients(String issuer, String audience) {
+		this(issuer, audience, EventLoopPolicy.FAIL);
+	}
+
+	TestClients(String issuer, String audience, EventLoopPolicy policy) {
+		CacheSettings cache = new CacheSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(24),
+				Duration.ofMinutes(1), MINIMUM_REFRESH_INTERVAL, Duration.ofHours(6));
+		EngineSettings settings = new EngineSettings(URI.create(issuer),
+				ValidationPolicy.withIssuer(issuer)
+					.audiences(List.of(audience))
+					.algorithms(EnumSet.allOf(JwsAlgorithm.class))
+					.build(),
+				DiscoveryPolicy.STRICT, cache, cache);
+		this.engine = new IdentityEngine(settings, this.clock);
+		// The JDK client, as the auto-configuration gives a smart client's blocking side: a blocking call
+		// allowed on an event loop must not go through Reactor Netty.
+		this.blocking = new OAuthClient(this.engine,
+				RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build());
+		this.reactive = new ReactiveOAuthClient(this.engine, WebClient.create(), Duration.ofSeconds(10));
+		this.smart = new SmartOAuthClient(this.blocking, this.reactive, policy);
+	}
+
+	@Override
+	public void close() {
+		this.engine.close();
+	}
+
+	/** A clock that stands still until the test moves it. */
+	static final class SettableClock extends Clock {
+
+		private volatile Instant now;
+
+		SettableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}
