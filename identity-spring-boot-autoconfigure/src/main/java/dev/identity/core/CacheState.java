@@ -79,7 +79,9 @@ public record CacheState<T>(@Nullable T value, Instant freshUntil, @Nullable Ins
 		if (failedRecently) {
 			return now.isBefore(this.freshUntil.plus(settings.outageTolerance())) ? Decision.USE_STALE : Decision.FAIL;
 		}
-		return Decision.FETCH;
+		// Fetched successfully too recently to fetch again (a minimum refresh interval longer than the
+		// lifetime): the value is as fresh as the provider allows.
+		return attemptedRecently ? Decision.USE : Decision.FETCH;
 	}
 
 	/**

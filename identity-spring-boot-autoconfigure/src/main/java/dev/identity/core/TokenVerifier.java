@@ -350,19 +350,30 @@ public final class TokenVerifier {
 				+ this.policy.getAudiences()));
 	}
 
+	/**
+	 * Largest NumericDate magnitude taken literally (about 31 million years); beyond it a date is
+	 * clamped, so that adding the clock skew can never overflow.
+	 */
+	private static final long NUMERIC_DATE_LIMIT = 1_000_000_000_000_000L;
+
 	static @Nullable Instant instant(@Nullable Object value) {
-		if (value instanceof Integer || value instanceof Long) {
-			return Instant.ofEpochSecond(((Number) value).longValue());
+		if (!(value instanceof Number number)) {
+			return null;
 		}
-		if (value instanceof Number number) {
-			BigDecimal seconds = new BigDecimal(number.toString());
-			// Far beyond any real date: clamp instead of overflowing Instant.
-			if (seconds.abs().compareTo(BigDecimal.valueOf(31_556_889_864_403_199L)) > 0) {
-				return (seconds.signum() > 0) ? Instant.MAX : Instant.MIN;
+		long seconds;
+		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+			seconds = number.longValue();
+		}
+		else {
+			BigDecimal decimal = new BigDecimal(number.toString());
+			if (decimal.abs().compareTo(BigDecimal.valueOf(NUMERIC_DATE_LIMIT)) > 0) {
+				seconds = (decimal.signum() > 0) ? NUMERIC_DATE_LIMIT : -NUMERIC_DATE_LIMIT;
 			}
-			return Instant.ofEpochSecond(seconds.longValue());
+			else {
+				seconds = decimal.longValue();
+			}
 		}
-		return null;
+		return Instant.ofEpochSecond(Math.max(-NUMERIC_DATE_LIMIT, Math.min(NUMERIC_DATE_LIMIT, seconds)));
 	}
 
 	private static byte[] decode(String token, int from, int to, String part) {

@@ -37,7 +37,7 @@ public final class ValidatedToken {
 		this.algorithm = algorithm;
 		this.keyId = keyId;
 		this.type = type;
-		this.claims = Collections.unmodifiableMap(claims);
+		this.claims = deepUnmodifiable(claims);
 		this.expiresAt = expiresAt;
 	}
 
@@ -147,6 +147,34 @@ public final class ValidatedToken {
 	/** A claim that is a JSON array of strings (or a single string), empty when absent. */
 	public List<String> getClaimAsStringList(String name) {
 		return stringList(this.claims.get(name));
+	}
+
+	/**
+	 * Claims as they were verified: nested JSON arrays and objects are read-only too, so no code
+	 * holding the token can change what was checked.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> deepUnmodifiable(Map<String, Object> claims) {
+		java.util.LinkedHashMap<String, Object> copy = new java.util.LinkedHashMap<>(claims.size() * 2);
+		for (Map.Entry<String, Object> entry : claims.entrySet()) {
+			copy.put(entry.getKey(), deepValue(entry.getValue()));
+		}
+		return Collections.unmodifiableMap(copy);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static @Nullable Object deepValue(@Nullable Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return deepUnmodifiable((Map<String, Object>) map);
+		}
+		if (value instanceof List<?> list) {
+			List<Object> copy = new ArrayList<>(list.size());
+			for (Object item : list) {
+				copy.add(deepValue(item));
+			}
+			return Collections.unmodifiableList(copy);
+		}
+		return value;
 	}
 
 	private static List<String> stringList(@Nullable Object value) {

@@ -300,15 +300,11 @@ public final class IdentityEngine implements AutoCloseable {
 		if (this.flights.isRunning(name)) {
 			return;
 		}
+		// The task refreshes the state seen now: if several are queued before the first runs, the
+		// later ones find the state replaced and fetch nothing.
+		Need need = new Need(name, name.equals(DISCOVERY) ? this.discovery.get() : this.jwks.get());
 		try {
-			this.background.execute(() -> {
-				if (name.equals(DISCOVERY)) {
-					refreshDiscovery(fetcher, this.discovery.get());
-				}
-				else {
-					refreshKeys(fetcher, this.jwks.get());
-				}
-			});
+			this.background.execute(() -> fetch(need, fetcher));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.debug("Refresh ahead of " + name + " skipped: no background thread free");
@@ -346,34 +342,43 @@ public final class IdentityEngine implements AutoCloseable {
 				return CompletableFuture.completedFuture(current);
 			}
 			Instant started = this.clock.instant();
-			URI uri;
+			URI uri = null;
 			CompletableFuture<FetchedResponse> response;
 			try {
 				uri = uriSource.get();
 				response = fetcher.get(name, uri);
+				if (response == null) {
+					throw new IllegalStateException("the transport returned no response");
+				}
 			}
-			catch (RuntimeException ex) {
-				CacheState<T> failed = current.failed(started, asProviderFailure(name, this.discoveryUri, ex));
+			catch (RuntimeException | LinkageError ex) {
+				// A transport that throws instead of failing its future is still a failed fetch: recorded,
+				// so the minimum refresh interval applies to it too.
+				URI failedUri = (uri != null) ? uri : this.discoveryUri;
+				CacheState<T> failed = current.failed(started, asProviderFailure(name, failedUri, ex));
 				reference.set(failed);
+				report(name, failedUri, current, failed);
 				return CompletableFuture.completedFuture(failed);
 			}
+			URI requested = uri;
 			return response.handle((fetched, failure) -> {
 				CacheState<T> next;
 				try {
 					if (failure != null) {
-						throw asProviderFailure(name, uri, failure);
+						throw asProviderFailure(name, requested, failure);
 					}
-					next = current.succeeded(parser.parse(fetched, uri), started, cache.ttl(fetched.cacheControl()));
+					next = current.succeeded(parser.parse(fetched, requested), started,
+							cache.ttl(fetched.cacheControl()));
 				}
 				catch (IdentityProviderException ex) {
 					next = current.failed(started, ex);
 				}
 				catch (RuntimeException ex) {
-					next = current.failed(started, asProviderFailure(name, uri, ex));
+					next = current.failed(started, asProviderFailure(name, requested, ex));
 				}
 				// The new state goes in before anything else can fail, so waiters always find it.
 				reference.set(next);
-				report(name, uri, current, next);
+				report(name, requested, current, next);
 				return next;
 			});
 		});

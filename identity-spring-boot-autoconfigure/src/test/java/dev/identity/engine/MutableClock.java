@@ -1,0 +1,46 @@
+package dev.identity.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A clock that only moves when a test says so, so that expiry, refresh intervals and outage
+ * tolerance can be crossed to the second without waiting.
+ */
+final class MutableClock extends Clock {
+
+	private final AtomicReference<Instant> now;
+
+	MutableClock(Instant start) {
+		this.now = new AtomicReference<>(start);
+	}
+
+	MutableClock() {
+		this(Instant.parse("2026-01-01T00:00:00Z"));
+	}
+
+	void advance(Duration duration) {
+		this.now.updateAndGet((current) -> current.plus(duration));
+	}
+
+	@Override
+	public Instant instant() {
+		return this.now.get();
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		// Engine code reads instants only; a zone change must not detach a copy from advance().
+		return this;
+	}
+
+}

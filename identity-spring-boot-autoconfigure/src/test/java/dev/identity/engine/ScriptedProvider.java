@@ -1,0 +1,252 @@
+package dev.identity.engine;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An identity provider in memory: it answers the engine's GETs from a script the test changes at
+ * will (rotate keys, fail, answer 500 or garbage), counts every request, and can hold answers until
+ * the test releases them, so that concurrent callers meet while a request is in flight.
+ * <p>
+ * It starts by serving a valid discovery document and a set holding {@link TestTokens#FIRST}.
+ * <p>
+ * Each {@link #fetcher()} is a separate transport (standing for one client flavor) over the same
+ * provider, so a test can tell which client paid for a request.
+ */
+final class ScriptedProvider {
+
+	static final String ISSUER = "https://issuer.test";
+
+	private final String issuer;
+
+	private final URI discoveryUri;
+
+	private final URI jwksUri;
+
+	private final Map<URI, Reply> replies = new ConcurrentHashMap<>();
+
+	private final Map<URI, AtomicInteger> requests = new ConcurrentHashMap<>();
+
+	private final Queue<String> endpoints = new ConcurrentLinkedQueue<>();
+
+	private final Queue<Held> held = new ConcurrentLinkedQueue<>();
+
+	private volatile boolean holding;
+
+	ScriptedProvider() {
+		this(ISSUER);
+	}
+
+	ScriptedProvider(String issuer) {
+		this.issuer = issuer;
+		this.discoveryUri = URI.create(issuer + "/.well-known/openid-configuration");
+		this.jwksUri = URI.create(issuer + "/jwks");
+		serveDiscovery(discoveryJson(issuer, this.jwksUri.toString()));
+		serveKeys(TestTokens.FIRST);
+	}
+
+	String issuer() {
+		return this.issuer;
+	}
+
+	URI discoveryUri() {
+		return this.discoveryUri;
+	}
+
+	URI jwksUri() {
+		return this.jwksUri;
+	}
+
+	// ---- script
+
+	static String discoveryJson(String issuer, String jwksUri) {
+		return "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri + "\",\"token_endpoint\":\"" + issuer
+				+ "/token\",\"authorization_endpoint\":\"" + issuer + "/authorize\"}";
+	}
+
+	static String jwksJson(RSAKey... keys) {
+		List<JWK> publicKeys = new ArrayList<>();
+		for (RSAKey key : keys) {
+			publicKeys.add(key.toPublicJWK());
+		}
+		return new JWKSet(publicKeys).toString();
+	}
+
+	ScriptedProvider serveDiscovery(String json) {
+		return reply(this.discoveryUri, Reply.ok(json, null));
+	}
+
+	ScriptedProvider serveKeys(RSAKey... keys) {
+		return reply(this.jwksUri, Reply.ok(jwksJson(keys), null));
+	}
+
+	ScriptedProvider serveKeys(@Nullable String cacheControl, RSAKey... keys) {
+		return reply(this.jwksUri, Reply.ok(jwksJson(keys), cacheControl));
+	}
+
+	ScriptedProvider reply(URI uri, Reply reply) {
+		this.replies.put(uri, reply);
+		return this;
+	}
+
+	// ---- holding answers back
+
+	/** From now on, answers wait in a queue until {@link #release(URI)}. */
+	void hold() {
+		this.holding = true;
+	}
+
+	/**
+	 * Deliver the answers held for a URI at the moment of the call. Continuations of the engine run on
+	 * the calling thread, so requests they make are held again, not released by this call.
+	 * @return how many were released
+	 */
+	int release(URI uri) {
+		List<Held> due = new ArrayList<>();
+		for (Iterator<Held> it = this.held.iterator(); it.hasNext();) {
+			Held next = it.next();
+			if (next.uri().equals(uri)) {
+				due.add(next);
+				it.remove();
+			}
+		}
+		for (Held next : due) {
+			next.reply().completeInto(next.future());
+		}
+		return due.size();
+	}
+
+	int held(URI uri) {
+		return (int) this.held.stream().filter((next) -> next.uri().equals(uri)).count();
+	}
+
+	// ---- what happened
+
+	int requests(URI uri) {
+		AtomicInteger count = this.requests.get(uri);
+		return (count != null) ? count.get() : 0;
+	}
+
+	int discoveryRequests() {
+		return requests(this.discoveryUri);
+	}
+
+	int jwksRequests() {
+		return requests(this.jwksUri);
+	}
+
+	/** Logical endpoint names the engine passed, in request order. */
+	List<String> endpoints() {
+		return List.copyOf(this.endpoints);
+	}
+
+	// ---- transport
+
+	/** A new transport over this provider, with a request count of its own. */
+	Fetcher fetcher() {
+		return new Fetcher();
+	}
+
+	private CompletableFuture<FetchedResponse> answer(String endpoint, URI uri) {
+		this.requests.computeIfAbsent(uri, (key) -> new AtomicInteger()).incrementAndGet();
+		this.endpoints.add(endpoint);
+		Reply reply = this.replies.getOrDefault(uri, Reply.status(404));
+		if (reply instanceof Reply.Throw thrown) {
+			if (thrown.exception() instanceof Error error) {
+				throw error;
+			}
+			throw (RuntimeException) thrown.exception();
+		}
+		CompletableFuture<FetchedResponse> future = new CompletableFuture<>();
+		if (this.holding) {
+			this.held.add(new Held(uri, reply, future));
+		}
+		else {
+			reply.completeInto(future);
+		}
+		return future;
+	}
+
+	final class Fetcher implements HttpFetcher {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public CompletableFuture<FetchedResponse> get(String endpoint, URI uri) {
+			this.count.incrementAndGet();
+			return answer(endpoint, uri);
+		}
+
+		int requests() {
+			return this.count.get();
+		}
+
+	}
+
+	private record Held(URI uri, Reply reply, CompletableFuture<FetchedResponse> future) {
+
+	}
+
+	/** One scripted answer. */
+	sealed interface Reply {
+
+		static Reply ok(String body, @Nullable String cacheControl) {
+			return new Respond(new FetchedResponse(200, cacheControl, body));
+		}
+
+		static Reply status(int status) {
+			return new Respond(new FetchedResponse(status, null, "{\"error\":\"server_error\"}"));
+		}
+
+		/** No response arrived: the future completes exceptionally. */
+		static Reply failWith(Throwable failure) {
+			return new Fail(failure);
+		}
+
+		/** The transport breaks its contract and throws instead of returning a future. */
+		static Reply throwing(RuntimeException exception) {
+			return new Throw(exception);
+		}
+
+		/** The transport fails with an error, e.g. a class missing from the class path. */
+		static Reply throwing(Error exception) {
+			return new Throw(exception);
+		}
+
+		default void completeInto(CompletableFuture<FetchedResponse> future) {
+			if (this instanceof Respond respond) {
+				future.complete(respond.response());
+			}
+			else if (this instanceof Fail fail) {
+				future.completeExceptionally(fail.failure());
+			}
+		}
+
+		record Respond(FetchedResponse response) implements Reply {
+
+		}
+
+		record Fail(Throwable failure) implements Reply {
+
+		}
+
+		record Throw(Throwable exception) implements Reply {
+
+		}
+
+	}
+
+}
