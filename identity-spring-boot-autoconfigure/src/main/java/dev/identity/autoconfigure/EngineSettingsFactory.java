@@ -7,7 +7,18 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import com.nimbusds.jose.jwk.JWK;
 import dev.identity.core.CacheSettings;
+import dev.identity.core.ClientAuthenticationMethod;
+import dev.identity.core.ClientRegistration;
+import dev.identity.core.RetryPolicy;
+import dev.identity.core.TokenRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.Resource;
 import dev.identity.core.DiscoveryPolicy;
 import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.ValidationPolicy;
@@ -71,6 +82,17 @@ final class EngineSettingsFactory {
 		CacheSettings jwksCache = cache(properties.getJwks());
 		cacheProblems(problems, "identity.discovery", discoveryCache);
 		cacheProblems(problems, "identity.jwks", jwksCache);
+		IdentityProperties.Http http = properties.getHttp();
+		if (http.getMaxAttempts() < 1 || http.getMaxAttempts() > 10) {
+			problems.add(problem("identity.http.max-attempts", String.valueOf(http.getMaxAttempts()),
+					"must be between 1 and 10"));
+		}
+		ClientRegistration client = client(properties, problems);
+		positive(problems, "identity.token.default-lifetime", properties.getToken().getDefaultLifetime());
+		if (properties.getToken().getRenewalSkew().isNegative()) {
+			problems.add(problem("identity.token.renewal-skew", properties.getToken().getRenewalSkew().toString(),
+					"must not be negative"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidIdentityConfigurationException(problems);
 		}
@@ -81,7 +103,61 @@ final class EngineSettingsFactory {
 			.requiredType(properties.getRequiredType())
 			.requiredClaims(properties.getRequiredClaims())
 			.build();
-		return new EngineSettings(issuer, policy, discoveryPolicy, discoveryCache, jwksCache);
+		EngineSettings.TokenSettings tokens = new EngineSettings.TokenSettings(properties.getToken().getRenewalSkew(),
+				properties.getToken().getDefaultLifetime(), properties.isPasswordGrantEnabled(),
+				new TokenRequest.ClientCredentials(new java.util.LinkedHashSet<>(properties.getScopes()), List.of(),
+						List.of(), java.util.Map.of()));
+		RetryPolicy retry = new RetryPolicy(http.getMaxAttempts(), http.getInitialBackoff(), http.getMaxBackoff(),
+				http.getMaxRetryAfter());
+		return new EngineSettings(issuer, policy, discoveryPolicy, discoveryCache, jwksCache, client, tokens, retry);
+	}
+
+	private static @Nullable ClientRegistration client(IdentityProperties properties,
+			List<InvalidIdentityConfigurationException.Problem> problems) {
+		String clientId = properties.getClientId();
+		ClientAuthenticationMethod method = properties.getClientAuthenticationMethod();
+		String secret = properties.getClientSecret();
+		if (clientId == null || clientId.isBlank()) {
+			if (secret != null) {
+				problems.add(problem("identity.client-id", "", "must be set when identity.client-secret is"));
+			}
+			return null;
+		}
+		switch (method) {
+			case CLIENT_SECRET_BASIC, CLIENT_SECRET_POST -> {
+				if (secret == null || secret.isBlank()) {
+					problems.add(problem("identity.client-secret", "", "must be set for client authentication method "
+							+ method.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+							+ " (or choose identity.client-authentication-method=none for a public client)"));
+					return null;
+				}
+				return ClientRegistration.withSecret(clientId, secret, method);
+			}
+			case PRIVATE_KEY_JWT -> {
+				Resource location = properties.getClientPrivateKey();
+				if (location == null) {
+					problems.add(problem("identity.client-private-key", "",
+							"must point to the client's private JWK for private-key-jwt"));
+					return null;
+				}
+				try {
+					JWK key = JWK.parse(location.getContentAsString(StandardCharsets.UTF_8));
+					return ClientRegistration.withPrivateKey(clientId, key);
+				}
+				catch (IOException | java.text.ParseException | IllegalArgumentException ex) {
+					problems.add(problem("identity.client-private-key", location.getDescription(),
+							"is not a readable private JWK: " + ex.getMessage()));
+					return null;
+				}
+			}
+			default -> {
+				if (secret != null) {
+					problems.add(problem("identity.client-secret", "(hidden)",
+							"must not be set for a public client (identity.client-authentication-method=none)"));
+				}
+				return ClientRegistration.publicClient(clientId);
+			}
+		}
 	}
 
 	private static CacheSettings cache(IdentityProperties.Cache cache) {

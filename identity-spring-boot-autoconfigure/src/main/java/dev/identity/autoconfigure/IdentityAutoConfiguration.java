@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnIssuer
 @EnableConfigurationProperties(IdentityProperties.class)
 @Import({ IdentityConfigurations.EngineConfiguration.class, IdentityConfigurations.BlockingClientConfiguration.class,
-		IdentityConfigurations.ReactiveClientConfiguration.class, IdentityConfigurations.SmartClientConfiguration.class })
+		IdentityConfigurations.ReactiveClientConfiguration.class, IdentityConfigurations.SmartClientConfiguration.class,
+		IdentityConfigurations.ClientCredentialsConfiguration.class })
 public final class IdentityAutoConfiguration {
 
 }

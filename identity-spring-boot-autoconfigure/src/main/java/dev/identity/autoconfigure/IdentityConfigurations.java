@@ -2,6 +2,8 @@ package dev.identity.autoconfigure;
 
 import java.time.Clock;
 
+import dev.identity.client.ClientCredentialsRestClientCustomizer;
+import dev.identity.client.ClientCredentialsWebClientCustomizer;
 import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
@@ -11,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -88,6 +91,28 @@ final class IdentityConfigurations {
 			ReactiveOAuthClient reactiveClient = reactive.getIfUnique(() -> IdentityTransports
 				.reactiveClient(blockingClient.getEngine(), webBuilder, settings, connector, properties.getHttp()));
 			return new SmartOAuthClient(blockingClient, reactiveClient, properties.getSmart().getEventLoopPolicy());
+		}
+
+	}
+
+	/**
+	 * Outgoing calls with a client-credentials token, for applications with a client id. The
+	 * customizers are offered, not applied: the application picks the clients that carry the token.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "identity", name = "client-id")
+	static class ClientCredentialsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientCredentialsRestClientCustomizer clientCredentialsRestClientCustomizer(SmartOAuthClient client) {
+			return new ClientCredentialsRestClientCustomizer(client);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ClientCredentialsWebClientCustomizer clientCredentialsWebClientCustomizer(SmartOAuthClient client) {
+			return new ClientCredentialsWebClientCustomizer(client);
 		}
 
 	}

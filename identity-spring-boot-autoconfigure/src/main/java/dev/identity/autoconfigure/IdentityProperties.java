@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.identity.client.EventLoopPolicy;
+import dev.identity.core.ClientAuthenticationMethod;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 
 /**
  * Configuration of the identity client.
@@ -49,6 +51,40 @@ public class IdentityProperties {
 	 * Claims that must be present and not null, besides 'iss' and 'exp'.
 	 */
 	private List<String> requiredClaims = new ArrayList<>();
+
+	/**
+	 * Client id of this application at the provider; needed for token requests.
+	 */
+	private @Nullable String clientId;
+
+	/**
+	 * Client secret, for the client-secret-basic and client-secret-post authentication methods.
+	 */
+	private @Nullable String clientSecret;
+
+	/**
+	 * How the client authenticates at the token endpoint.
+	 */
+	private ClientAuthenticationMethod clientAuthenticationMethod = ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+
+	/**
+	 * Location of the client's private key as a JWK (JSON), for the private-key-jwt authentication
+	 * method.
+	 */
+	private @Nullable Resource clientPrivateKey;
+
+	/**
+	 * Scopes of client-credentials tokens requested without explicit scopes.
+	 */
+	private List<String> scopes = new ArrayList<>();
+
+	/**
+	 * Whether the legacy resource-owner password grant may be used. Discouraged by the OAuth 2.0
+	 * Security Best Current Practice; enable it only for a provider that offers nothing else.
+	 */
+	private boolean passwordGrantEnabled;
+
+	private final Token token = new Token();
 
 	private final Discovery discovery = new Discovery();
 
@@ -104,6 +140,58 @@ public class IdentityProperties {
 
 	public void setRequiredClaims(List<String> requiredClaims) {
 		this.requiredClaims = requiredClaims;
+	}
+
+	public @Nullable String getClientId() {
+		return this.clientId;
+	}
+
+	public void setClientId(@Nullable String clientId) {
+		this.clientId = clientId;
+	}
+
+	public @Nullable String getClientSecret() {
+		return this.clientSecret;
+	}
+
+	public void setClientSecret(@Nullable String clientSecret) {
+		this.clientSecret = clientSecret;
+	}
+
+	public ClientAuthenticationMethod getClientAuthenticationMethod() {
+		return this.clientAuthenticationMethod;
+	}
+
+	public void setClientAuthenticationMethod(ClientAuthenticationMethod clientAuthenticationMethod) {
+		this.clientAuthenticationMethod = clientAuthenticationMethod;
+	}
+
+	public @Nullable Resource getClientPrivateKey() {
+		return this.clientPrivateKey;
+	}
+
+	public void setClientPrivateKey(@Nullable Resource clientPrivateKey) {
+		this.clientPrivateKey = clientPrivateKey;
+	}
+
+	public List<String> getScopes() {
+		return this.scopes;
+	}
+
+	public void setScopes(List<String> scopes) {
+		this.scopes = scopes;
+	}
+
+	public boolean isPasswordGrantEnabled() {
+		return this.passwordGrantEnabled;
+	}
+
+	public void setPasswordGrantEnabled(boolean passwordGrantEnabled) {
+		this.passwordGrantEnabled = passwordGrantEnabled;
+	}
+
+	public Token getToken() {
+		return this.token;
 	}
 
 	public Discovery getDiscovery() {
@@ -277,9 +365,96 @@ public class IdentityProperties {
 	}
 
 	/**
+	 * Tokens this application obtains as a client.
+	 */
+	public static class Token {
+
+		/**
+		 * How long before expiry a cached client-credentials token is renewed.
+		 */
+		private Duration renewalSkew = Duration.ofSeconds(60);
+
+		/**
+		 * Lifetime assumed when a token response has no 'expires_in'.
+		 */
+		private Duration defaultLifetime = Duration.ofMinutes(5);
+
+		public Duration getRenewalSkew() {
+			return this.renewalSkew;
+		}
+
+		public void setRenewalSkew(Duration renewalSkew) {
+			this.renewalSkew = renewalSkew;
+		}
+
+		public Duration getDefaultLifetime() {
+			return this.defaultLifetime;
+		}
+
+		public void setDefaultLifetime(Duration defaultLifetime) {
+			this.defaultLifetime = defaultLifetime;
+		}
+
+	}
+
+	/**
 	 * Requests to the provider.
 	 */
 	public static class Http {
+
+		/**
+		 * Attempts per request in all, the first included; retries happen on 429 and 503, and on other
+		 * server errors for requests that are safe to repeat.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Delay before the first retry, doubled for each further one (with jitter).
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Upper bound on a backoff delay.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(2);
+
+		/**
+		 * Longest 'Retry-After' honoured; a provider asking for longer fails the request at once.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(10);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
 
 		/**
 		 * Connect timeout of requests to the provider.

@@ -5,6 +5,8 @@ import java.util.concurrent.CompletionException;
 
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.KeySet;
+import dev.identity.core.TokenRequest;
+import dev.identity.core.TokenResponse;
 import dev.identity.core.ValidatedToken;
 import dev.identity.engine.HttpFetcher;
 import dev.identity.engine.IdentityEngine;
@@ -95,6 +97,46 @@ public class OAuthClient {
 	public ValidatedToken validate(@Nullable String token, ReactiveClaimsValidator validator) {
 		return Callbacks.runBlocking(validate(token), validator, "OAuthClient.validate(String, ReactiveClaimsValidator)",
 				"ReactiveOAuthClient.validate(String, ReactiveClaimsValidator)");
+	}
+
+	/**
+	 * A client-credentials token for the configured scopes ({@code identity.scopes}), from cache until
+	 * it is due for renewal.
+	 * @return the token response
+	 * @throws dev.identity.core.OAuthErrorException when the provider refuses it
+	 */
+	public TokenResponse clientCredentials() {
+		return clientCredentials(this.engine.getSettings().tokens().defaultRequest());
+	}
+
+	/**
+	 * A client-credentials token for a request, from cache until it is due for renewal; concurrent
+	 * callers share one token request.
+	 * @param request the request (scopes, resources, audiences, parameters)
+	 * @return the token response
+	 */
+	public TokenResponse clientCredentials(TokenRequest.ClientCredentials request) {
+		TokenResponse cached = this.engine.cachedClientCredentials(request);
+		return (cached != null) ? cached : join(this.engine.clientCredentials(request, this.fetcher));
+	}
+
+	/**
+	 * Send a token request of any grant (never cached).
+	 * @param request the request
+	 * @return the token response
+	 * @throws dev.identity.core.OAuthErrorException when the provider answers an OAuth error
+	 */
+	public TokenResponse requestToken(TokenRequest request) {
+		return join(this.engine.requestToken(request, this.fetcher));
+	}
+
+	/**
+	 * Refresh tokens (RFC 6749 §6).
+	 * @param refreshToken the refresh token
+	 * @return the token response
+	 */
+	public TokenResponse refresh(String refreshToken) {
+		return requestToken(TokenRequest.RefreshToken.of(refreshToken));
 	}
 
 	static <T> T join(CompletableFuture<T> future) {

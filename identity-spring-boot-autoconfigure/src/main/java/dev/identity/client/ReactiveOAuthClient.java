@@ -5,6 +5,8 @@ import java.time.Duration;
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityException;
 import dev.identity.core.KeySet;
+import dev.identity.core.TokenRequest;
+import dev.identity.core.TokenResponse;
 import dev.identity.core.ValidatedToken;
 import dev.identity.engine.HttpFetcher;
 import dev.identity.engine.IdentityEngine;
@@ -120,6 +122,47 @@ public class ReactiveOAuthClient {
 	 */
 	public Mono<ValidatedToken> validate(@Nullable String token, ClaimsValidator validator) {
 		return validate(token).flatMap((validated) -> Callbacks.runReactive(validated, validator, this.offload));
+	}
+
+	/**
+	 * A client-credentials token for the configured scopes ({@code identity.scopes}), from cache until
+	 * it is due for renewal.
+	 * @return the token response
+	 */
+	public Mono<TokenResponse> clientCredentials() {
+		return clientCredentials(this.engine.getSettings().tokens().defaultRequest());
+	}
+
+	/**
+	 * A client-credentials token for a request, from cache until it is due for renewal; concurrent
+	 * callers share one token request.
+	 * @param request the request
+	 * @return the token response
+	 */
+	public Mono<TokenResponse> clientCredentials(TokenRequest.ClientCredentials request) {
+		return Mono.defer(() -> {
+			TokenResponse cached = this.engine.cachedClientCredentials(request);
+			return (cached != null) ? Mono.just(cached)
+					: Mono.fromFuture(() -> this.engine.clientCredentials(request, this.fetcher), true);
+		});
+	}
+
+	/**
+	 * Send a token request of any grant (never cached).
+	 * @param request the request
+	 * @return the token response
+	 */
+	public Mono<TokenResponse> requestToken(TokenRequest request) {
+		return Mono.fromFuture(() -> this.engine.requestToken(request, this.fetcher), true);
+	}
+
+	/**
+	 * Refresh tokens (RFC 6749 §6).
+	 * @param refreshToken the refresh token
+	 * @return the token response
+	 */
+	public Mono<TokenResponse> refresh(String refreshToken) {
+		return requestToken(TokenRequest.RefreshToken.of(refreshToken));
 	}
 
 	@Override

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import dev.identity.core.FormPost;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.engine.FetchedResponse;
 import dev.identity.engine.HttpFetcher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -35,20 +39,62 @@ final class RestClientFetcher implements HttpFetcher {
 				.uri(uri)
 				.accept(MediaType.APPLICATION_JSON)
 				.exchange((request, clientResponse) -> new FetchedResponse(clientResponse.getStatusCode().value(),
-						clientResponse.getHeaders().getCacheControl(), read(endpoint, uri, clientResponse.getBody())),
-						true);
+						clientResponse.getHeaders().getCacheControl(),
+						clientResponse.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+						read(endpoint, uri, clientResponse.getBody())), true);
 			return CompletableFuture.completedFuture(response);
 		}
 		catch (IdentityProviderException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
 		catch (RestClientException | IllegalStateException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return CompletableFuture.failedFuture(new IdentityProviderException(endpoint, uri, 0, null,
-					"request failed: " + cause.getClass().getSimpleName()
-							+ ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : ""),
-					ex));
+			return CompletableFuture.failedFuture(failure(endpoint, uri, ex));
 		}
+	}
+
+	@Override
+	public CompletableFuture<FetchedResponse> post(FormPost post) {
+		LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		post.form().forEach((entry) -> form.add(entry.getKey(), entry.getValue()));
+		try {
+			FetchedResponse response = this.restClient.post()
+				.uri(post.uri())
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.accept(MediaType.APPLICATION_JSON)
+				.headers((headers) -> post.headers().forEach(headers::set))
+				.body(form)
+				.exchange((request, clientResponse) -> new FetchedResponse(clientResponse.getStatusCode().value(),
+						clientResponse.getHeaders().getCacheControl(),
+						clientResponse.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+						read(post.endpoint(), post.uri(), clientResponse.getBody())), true);
+			return CompletableFuture.completedFuture(response);
+		}
+		catch (IdentityProviderException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		catch (RestClientException | IllegalStateException ex) {
+			return CompletableFuture.failedFuture(failure(post.endpoint(), post.uri(), ex));
+		}
+	}
+
+	/** Retries on a blocking transport wait on the caller's own thread: it may block. */
+	@Override
+	public CompletableFuture<Void> delay(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+			return CompletableFuture.completedFuture(null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private static IdentityProviderException failure(String endpoint, URI uri, Exception ex) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		return new IdentityProviderException(endpoint, uri, 0, null, "request failed: "
+				+ cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : ""),
+				ex);
 	}
 
 	private static String read(String endpoint, URI uri, InputStream body) throws IOException {

@@ -2,6 +2,8 @@ package dev.identity.client;
 
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.KeySet;
+import dev.identity.core.TokenRequest;
+import dev.identity.core.TokenResponse;
 import dev.identity.core.ValidatedToken;
 import dev.identity.engine.IdentityEngine;
 import org.apache.commons.logging.Log;
@@ -144,6 +146,55 @@ public class SmartOAuthClient {
 	/** Validate a token and run a blocking rule, offloaded when on an event loop. */
 	public Mono<ValidatedToken> validateAsync(@Nullable String token, ClaimsValidator validator) {
 		return this.reactive.validate(token, validator);
+	}
+
+	/**
+	 * A client-credentials token for the configured scopes; on an event loop only from cache.
+	 * @return the token response
+	 */
+	public TokenResponse clientCredentials() {
+		return clientCredentials(getEngine().getSettings().tokens().defaultRequest());
+	}
+
+	/**
+	 * A client-credentials token for a request; on an event loop only from cache.
+	 * @param request the request
+	 * @return the token response
+	 * @throws EventLoopBlockingException when a token request is needed on an event loop
+	 */
+	public TokenResponse clientCredentials(TokenRequest.ClientCredentials request) {
+		TokenResponse cached = getEngine().cachedClientCredentials(request);
+		if (cached != null) {
+			return cached;
+		}
+		guard("clientCredentials(...)", "clientCredentialsAsync(...)", "to request a token");
+		return this.blocking.clientCredentials(request);
+	}
+
+	/** A client-credentials token for the configured scopes, without blocking. */
+	public Mono<TokenResponse> clientCredentialsAsync() {
+		return this.reactive.clientCredentials();
+	}
+
+	/** A client-credentials token for a request, without blocking. */
+	public Mono<TokenResponse> clientCredentialsAsync(TokenRequest.ClientCredentials request) {
+		return this.reactive.clientCredentials(request);
+	}
+
+	/**
+	 * Send a token request of any grant.
+	 * @param request the request
+	 * @return the token response
+	 * @throws EventLoopBlockingException on an event loop
+	 */
+	public TokenResponse requestToken(TokenRequest request) {
+		guard("requestToken(TokenRequest)", "requestTokenAsync(TokenRequest)", "to call the token endpoint");
+		return this.blocking.requestToken(request);
+	}
+
+	/** Send a token request of any grant, without blocking. */
+	public Mono<TokenResponse> requestTokenAsync(TokenRequest request) {
+		return this.reactive.requestToken(request);
 	}
 
 	private void guard(String method, String asyncMethod, String why) {

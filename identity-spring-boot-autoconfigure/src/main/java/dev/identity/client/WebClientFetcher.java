@@ -5,11 +5,16 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
+import dev.identity.core.FormPost;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.engine.FetchedResponse;
 import dev.identity.engine.HttpFetcher;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Mono;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -29,13 +34,35 @@ final class WebClientFetcher implements HttpFetcher {
 
 	@Override
 	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri) {
-		return this.webClient.get()
-			.uri(uri)
+		return exchange(endpoint, uri, this.webClient.get().uri(uri).accept(MediaType.APPLICATION_JSON));
+	}
+
+	@Override
+	public CompletableFuture<FetchedResponse> post(FormPost post) {
+		LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		post.form().forEach((entry) -> form.add(entry.getKey(), entry.getValue()));
+		return exchange(post.endpoint(), post.uri(), this.webClient.post()
+			.uri(post.uri())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.accept(MediaType.APPLICATION_JSON)
+			.headers((headers) -> post.headers().forEach(headers::set))
+			.body(BodyInserters.fromFormData(form)));
+	}
+
+	/** Retries on a reactive transport wait on Reactor's timer: no thread is blocked. */
+	@Override
+	public CompletableFuture<Void> delay(Duration delay) {
+		return Mono.delay(delay).then().toFuture();
+	}
+
+	private CompletableFuture<FetchedResponse> exchange(String endpoint, URI uri,
+			WebClient.RequestHeadersSpec<?> request) {
+		return request
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.map((body) -> new FetchedResponse(response.statusCode().value(),
-						response.headers().asHttpHeaders().getCacheControl(), body)))
+						response.headers().asHttpHeaders().getCacheControl(),
+						response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), body)))
 			// A safety net over the connector's own timeouts: a hung request must not hold the
 			// single-flight of its document forever.
 			.timeout(this.timeout)

@@ -438,12 +438,16 @@ public final class TokenVerifier {
 
 	/** Bound and clean a value from a token before it enters a message. */
 	static String printable(String value) {
-		StringBuilder result = new StringBuilder(Math.min(value.length(), 64));
-		for (int i = 0; i < value.length() && i < 64; i++) {
+		return printable(value, 64);
+	}
+
+	static String printable(String value, int limit) {
+		StringBuilder result = new StringBuilder(Math.min(value.length(), limit));
+		for (int i = 0; i < value.length() && i < limit; i++) {
 			char c = value.charAt(i);
 			result.append((c < 0x20 || c == 0x7f) ? '?' : c);
 		}
-		if (value.length() > 64) {
+		if (value.length() > limit) {
 			result.append("...");
 		}
 		return result.toString();

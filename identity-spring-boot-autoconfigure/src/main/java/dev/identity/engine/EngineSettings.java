@@ -1,11 +1,16 @@
 package dev.identity.engine;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 import dev.identity.core.CacheSettings;
+import dev.identity.core.ClientRegistration;
 import dev.identity.core.DiscoveryPolicy;
+import dev.identity.core.RetryPolicy;
+import dev.identity.core.TokenRequest;
 import dev.identity.core.ValidationPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything an engine needs to know about one issuer.
@@ -15,9 +20,13 @@ import dev.identity.core.ValidationPolicy;
  * @param discoveryPolicy the checks on the discovery document
  * @param discoveryCache caching of the discovery document
  * @param jwksCache caching of the JWK set
+ * @param client this application as an OAuth client, or {@code null} when it only validates tokens
+ * @param tokens the client's token handling
+ * @param retry retries of requests to the provider
  */
 public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryPolicy discoveryPolicy,
-		CacheSettings discoveryCache, CacheSettings jwksCache) {
+		CacheSettings discoveryCache, CacheSettings jwksCache, @Nullable ClientRegistration client,
+		TokenSettings tokens, RetryPolicy retry) {
 
 	public EngineSettings {
 		Objects.requireNonNull(issuer, "issuer");
@@ -25,6 +34,51 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 		Objects.requireNonNull(discoveryPolicy, "discoveryPolicy");
 		Objects.requireNonNull(discoveryCache, "discoveryCache");
 		Objects.requireNonNull(jwksCache, "jwksCache");
+		Objects.requireNonNull(tokens, "tokens");
+		Objects.requireNonNull(retry, "retry");
+	}
+
+	/** Settings of an application that only validates tokens. */
+	public EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryPolicy discoveryPolicy,
+			CacheSettings discoveryCache, CacheSettings jwksCache) {
+		this(issuer, validation, discoveryPolicy, discoveryCache, jwksCache, null, TokenSettings.DEFAULT,
+				RetryPolicy.DEFAULT);
+	}
+
+	/** The same settings for an OAuth client. */
+	public EngineSettings withClient(ClientRegistration client, TokenSettings tokens) {
+		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
+				this.jwksCache, client, tokens, this.retry);
+	}
+
+	/** The same settings with another retry policy. */
+	public EngineSettings withRetry(RetryPolicy retry) {
+		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
+				this.jwksCache, this.client, this.tokens, retry);
+	}
+
+	/**
+	 * How the client's tokens are handled.
+	 *
+	 * @param renewalSkew how long before expiry a cached client-credentials token is renewed
+	 * @param defaultLifetime lifetime assumed when a token response has no {@code expires_in}
+	 * @param passwordGrantEnabled whether the legacy password grant may be used
+	 * @param defaultRequest the client-credentials request of {@code clientCredentials()} without
+	 * arguments (the configured scopes)
+	 */
+	public record TokenSettings(Duration renewalSkew, Duration defaultLifetime, boolean passwordGrantEnabled,
+			TokenRequest.ClientCredentials defaultRequest) {
+
+		/** 60 s renewal skew, 5 min default lifetime, no password grant, no scopes. */
+		public static final TokenSettings DEFAULT = new TokenSettings(Duration.ofSeconds(60), Duration.ofMinutes(5),
+				false, TokenRequest.ClientCredentials.ofScopes());
+
+		public TokenSettings {
+			Objects.requireNonNull(renewalSkew, "renewalSkew");
+			Objects.requireNonNull(defaultLifetime, "defaultLifetime");
+			Objects.requireNonNull(defaultRequest, "defaultRequest");
+		}
+
 	}
 
 }

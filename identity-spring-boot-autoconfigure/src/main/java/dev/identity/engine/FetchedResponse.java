@@ -7,9 +7,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status the HTTP status
  * @param cacheControl the {@code Cache-Control} header, or {@code null}
+ * @param retryAfter the {@code Retry-After} header, or {@code null}
  * @param body the body as text, empty when none
  */
-public record FetchedResponse(int status, @Nullable String cacheControl, String body) {
+public record FetchedResponse(int status, @Nullable String cacheControl, @Nullable String retryAfter, String body) {
+
+	public FetchedResponse(int status, @Nullable String cacheControl, String body) {
+		this(status, cacheControl, null, body);
+	}
+
+	/** Whether the status is 2xx. */
+	public boolean isSuccessful() {
+		return this.status >= 200 && this.status < 300;
+	}
 
 	@Override
 	public String toString() {

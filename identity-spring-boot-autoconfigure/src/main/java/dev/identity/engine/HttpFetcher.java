@@ -1,12 +1,17 @@
 package dev.identity.engine;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import dev.identity.core.FormPost;
+import dev.identity.core.IdentityProviderException;
+
 /**
- * The transport port of the engine: "GET this URL". A blocking adapter performs the request on the
- * calling thread and returns a completed future; a reactive adapter subscribes and returns at once.
- * Either way the engine never holds a lock while the request runs.
+ * The transport port of the engine: "GET this URL", "POST this form", "wait this long". A blocking
+ * adapter performs each on the calling thread and returns a completed future; a reactive adapter
+ * subscribes and returns at once. Either way the engine never holds a lock while a request runs,
+ * and a wait never blocks an event loop.
  */
 @FunctionalInterface
 public interface HttpFetcher {
@@ -16,8 +21,29 @@ public interface HttpFetcher {
 	 * @param endpoint logical endpoint name for errors, e.g. {@code jwks}
 	 * @param uri the URL
 	 * @return the response of any status; completes exceptionally with an
-	 * {@link dev.identity.core.IdentityProviderException} only when no response arrived
+	 * {@link IdentityProviderException} only when no response arrived
 	 */
 	CompletableFuture<FetchedResponse> get(String endpoint, URI uri);
+
+	/**
+	 * Send a form post.
+	 * @param post the request
+	 * @return the response of any status; completes exceptionally only when no response arrived
+	 */
+	default CompletableFuture<FetchedResponse> post(FormPost post) {
+		return CompletableFuture.failedFuture(
+				new IdentityProviderException(post.endpoint(), post.uri(), "this transport cannot send form posts"));
+	}
+
+	/**
+	 * Wait before a retry: a blocking transport sleeps on its (blocking) thread, a reactive one uses a
+	 * timer.
+	 * @param delay how long
+	 * @return completes after the delay
+	 */
+	default CompletableFuture<Void> delay(Duration delay) {
+		return CompletableFuture.runAsync(() -> {
+		}, CompletableFuture.delayedExecutor(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+	}
 
 }

@@ -16,9 +16,17 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.identity.core.CacheSettings;
+import dev.identity.core.ClientRegistration;
+import dev.identity.core.FormPost;
+import dev.identity.core.OAuthErrorException;
+import dev.identity.core.RetryPolicy;
+import dev.identity.core.TokenRequest;
+import dev.identity.core.TokenRequests;
+import dev.identity.core.TokenResponse;
 import dev.identity.core.CacheState;
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.DiscoveryPolicy;
@@ -70,7 +78,9 @@ public final class IdentityEngine implements AutoCloseable {
 
 	private final AtomicReference<CacheState<KeySet>> jwks = new AtomicReference<>(CacheState.empty());
 
-	private final SingleFlight<String> flights = new SingleFlight<>();
+	private final SingleFlight<Object> flights = new SingleFlight<>();
+
+	private final ClientTokenCache clientTokens = new ClientTokenCache();
 
 	/**
 	 * Create an engine with its own background thread pool for refreshes ahead of expiry.
@@ -398,6 +408,150 @@ public final class IdentityEngine implements AutoCloseable {
 		catch (RuntimeException | Error ex) {
 			// Logging must never keep a fetch's waiters from their result.
 		}
+	}
+
+	// ---- token endpoint
+
+	/**
+	 * Send a token request (any grant) and read the response.
+	 * @param request the request
+	 * @param fetcher the caller's transport
+	 * @return the token response; completes exceptionally with an {@link OAuthErrorException} when
+	 * the provider answers an OAuth error, an {@link IdentityProviderException} for other failures,
+	 * or an {@link IllegalStateException} when no client is configured or the grant is disabled
+	 */
+	public CompletableFuture<TokenResponse> requestToken(TokenRequest request, HttpFetcher fetcher) {
+		ClientRegistration client = this.settings.client();
+		if (client == null) {
+			return CompletableFuture.failedFuture(new IllegalStateException(
+					"no OAuth client is configured: set identity.client-id (and identity.client-secret) to call the "
+							+ "token endpoint"));
+		}
+		if (request instanceof TokenRequest.Password && !this.settings.tokens().passwordGrantEnabled()) {
+			return CompletableFuture.failedFuture(new IllegalStateException("the password grant is disabled: it is "
+					+ "legacy and discouraged (OAuth 2.0 Security BCP); set identity.password-grant-enabled=true "
+					+ "only for a provider that offers nothing else"));
+		}
+		return discovery(fetcher).thenCompose((document) -> {
+			URI endpoint = document.getTokenEndpoint();
+			if (endpoint == null) {
+				throw new IdentityProviderException(DISCOVERY, this.discoveryUri,
+						"the discovery document has no token_endpoint");
+			}
+			FormPost post = TokenRequests.token(request, client, endpoint, this.clock.instant());
+			return send(post, request.idempotent(), fetcher).thenApply((response) -> tokenResponse(post, response));
+		});
+	}
+
+	/**
+	 * A client-credentials token, from cache while it is not due for renewal. Concurrent callers of
+	 * an equal request share one token request, whichever client flavor they use; a failure is not
+	 * cached.
+	 * @param request the request
+	 * @param fetcher the caller's transport
+	 * @return the token response
+	 */
+	public CompletableFuture<TokenResponse> clientCredentials(TokenRequest.ClientCredentials request,
+			HttpFetcher fetcher) {
+		TokenResponse cached = cachedClientCredentials(request);
+		if (cached != null) {
+			return CompletableFuture.completedFuture(cached);
+		}
+		return this.flights.run(request, () -> {
+			TokenResponse again = cachedClientCredentials(request);
+			if (again != null) {
+				return CompletableFuture.completedFuture(again);
+			}
+			return requestToken(request, fetcher).thenApply((response) -> {
+				this.clientTokens.put(request, response,
+						response.expiresAt(this.settings.tokens().defaultLifetime()), this.clock.instant());
+				return response;
+			});
+		}).copy();
+	}
+
+	/**
+	 * A cached client-credentials token not due for renewal, without I/O.
+	 * @param request the request
+	 * @return the response, or {@code null}
+	 */
+	public @Nullable TokenResponse cachedClientCredentials(TokenRequest.ClientCredentials request) {
+		return this.clientTokens.get(request, this.clock.instant(), this.settings.tokens().renewalSkew());
+	}
+
+	/**
+	 * Forget a cached client-credentials token a resource server refused (401), so the next call gets a
+	 * new one. A newer token that already replaced it stays.
+	 * @param request the request the token was obtained with
+	 * @param accessToken the refused token
+	 */
+	public void evictClientCredentials(TokenRequest.ClientCredentials request, String accessToken) {
+		this.clientTokens.evict(request, accessToken);
+	}
+
+	private TokenResponse tokenResponse(FormPost post, FetchedResponse response) {
+		if (!response.isSuccessful()) {
+			throw providerError(post.endpoint(), post.uri(), response);
+		}
+		try {
+			return TokenResponse.parse(response.body(), this.clock.instant());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IdentityProviderException(post.endpoint(), post.uri(), response.status(), null, ex.getMessage(),
+					null);
+		}
+	}
+
+	/**
+	 * The typed error of a non-2xx answer: the OAuth error object when the body is one.
+	 * @param endpoint the endpoint name
+	 * @param uri the URL
+	 * @param response the answer
+	 * @return the exception
+	 */
+	IdentityProviderException providerError(String endpoint, URI uri, FetchedResponse response) {
+		return OAuthErrorException.from(endpoint, uri, response.status(), response.body(),
+				RetryPolicy.parseRetryAfter(response.retryAfter(), this.clock.instant()));
+	}
+
+	/**
+	 * Send a form post, retrying as the retry policy says; the transport does the waiting.
+	 * @param post the request
+	 * @param idempotent whether repeating it is harmless
+	 * @param fetcher the caller's transport
+	 * @return the last response
+	 */
+	CompletableFuture<FetchedResponse> send(FormPost post, boolean idempotent, HttpFetcher fetcher) {
+		return attempt(post, idempotent, fetcher, 1);
+	}
+
+	private CompletableFuture<FetchedResponse> attempt(FormPost post, boolean idempotent, HttpFetcher fetcher,
+			int attempt) {
+		CompletableFuture<FetchedResponse> response;
+		try {
+			response = fetcher.post(post);
+		}
+		catch (RuntimeException ex) {
+			response = CompletableFuture.failedFuture(asProviderFailure(post.endpoint(), post.uri(), ex));
+		}
+		return response.handle((answer, failure) -> {
+			int status = (failure != null) ? 0 : answer.status();
+			Duration retryAfter = (answer != null)
+					? RetryPolicy.parseRetryAfter(answer.retryAfter(), this.clock.instant()) : null;
+			Duration delay = (failure == null && answer.isSuccessful()) ? null : this.settings.retry()
+				.delayBeforeRetry(attempt, status, idempotent, retryAfter, ThreadLocalRandom.current().nextDouble());
+			if (delay == null) {
+				return (failure != null)
+						? CompletableFuture.<FetchedResponse>failedFuture(
+								asProviderFailure(post.endpoint(), post.uri(), failure))
+						: CompletableFuture.completedFuture(answer);
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Retrying " + post.endpoint() + " in " + delay.toMillis() + " ms (attempt " + attempt
+						+ " got " + ((failure != null) ? "no response" : "HTTP " + status) + ")");
+			}
+			return fetcher.delay(delay).thenCompose((ignored) -> attempt(post, idempotent, fetcher, attempt + 1));
+		}).thenCompose((next) -> next);
 	}
 
 	private DiscoveryDocument parseDiscovery(FetchedResponse response, URI uri) {
