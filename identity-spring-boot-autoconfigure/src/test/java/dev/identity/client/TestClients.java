@@ -10,8 +10,10 @@ import java.util.EnumSet;
 import java.util.List;
 
 import dev.identity.core.CacheSettings;
+import dev.identity.core.ClientRegistration;
 import dev.identity.core.DiscoveryPolicy;
 import dev.identity.core.JwsAlgorithm;
+import dev.identity.core.RetryPolicy;
 import dev.identity.core.ValidationPolicy;
 import dev.identity.engine.EngineSettings;
 import dev.identity.engine.IdentityEngine;
@@ -43,6 +45,15 @@ final class TestClients implements AutoCloseable {
 	}
 
 	TestClients(String issuer, String audience, EventLoopPolicy policy) {
+		this(issuer, audience, policy, null, RetryPolicy.DEFAULT);
+	}
+
+	/** Clients of an application that also obtains tokens as the given OAuth client. */
+	static TestClients withClient(String issuer, String audience, ClientRegistration client, RetryPolicy retry) {
+		return new TestClients(issuer, audience, EventLoopPolicy.FAIL, client, retry);
+	}
+
+	TestClients(String issuer, String audience, EventLoopPolicy policy, ClientRegistration client, RetryPolicy retry) {
 		CacheSettings cache = new CacheSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(24),
 				Duration.ofMinutes(1), MINIMUM_REFRESH_INTERVAL, Duration.ofHours(6));
 		EngineSettings settings = new EngineSettings(URI.create(issuer),
@@ -51,6 +62,10 @@ final class TestClients implements AutoCloseable {
 					.algorithms(EnumSet.allOf(JwsAlgorithm.class))
 					.build(),
 				DiscoveryPolicy.STRICT, cache, cache);
+		if (client != null) {
+			settings = settings.withClient(client, EngineSettings.TokenSettings.DEFAULT);
+		}
+		settings = settings.withRetry(retry);
 		this.engine = new IdentityEngine(settings, this.clock);
 		// The JDK client, as the auto-configuration gives a smart client's blocking side: a blocking call
 		// allowed on an event loop must not go through Reactor Netty.
