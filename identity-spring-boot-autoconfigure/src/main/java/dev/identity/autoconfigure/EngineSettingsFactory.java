@@ -93,6 +93,15 @@ final class EngineSettingsFactory {
 			problems.add(problem("identity.token.renewal-skew", properties.getToken().getRenewalSkew().toString(),
 					"must not be negative"));
 		}
+		IdentityProperties.Introspection introspection = properties.getIntrospection();
+		if (introspection.getCacheTtl().isNegative()) {
+			problems.add(problem("identity.introspection.cache-ttl", introspection.getCacheTtl().toString(),
+					"must not be negative"));
+		}
+		if (introspection.isOpaqueTokens() && client == null && !hasText(properties.getClientId())) {
+			problems.add(problem("identity.introspection.opaque-tokens", "true",
+					"needs identity.client-id (and its credentials): the introspection endpoint authenticates clients"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidIdentityConfigurationException(problems);
 		}
@@ -109,7 +118,12 @@ final class EngineSettingsFactory {
 						List.of(), java.util.Map.of()));
 		RetryPolicy retry = new RetryPolicy(http.getMaxAttempts(), http.getInitialBackoff(), http.getMaxBackoff(),
 				http.getMaxRetryAfter());
-		return new EngineSettings(issuer, policy, discoveryPolicy, discoveryCache, jwksCache, client, tokens, retry);
+		return new EngineSettings(issuer, policy, discoveryPolicy, discoveryCache, jwksCache, client, tokens, retry,
+				new EngineSettings.IntrospectionSettings(introspection.isOpaqueTokens(), introspection.getCacheTtl()));
+	}
+
+	private static boolean hasText(@Nullable String value) {
+		return value != null && !value.isBlank();
 	}
 
 	private static @Nullable ClientRegistration client(IdentityProperties properties,

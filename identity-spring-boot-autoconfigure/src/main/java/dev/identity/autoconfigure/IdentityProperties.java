@@ -86,6 +86,8 @@ public class IdentityProperties {
 
 	private final Token token = new Token();
 
+	private final Introspection introspection = new Introspection();
+
 	private final Discovery discovery = new Discovery();
 
 	private final Jwks jwks = new Jwks();
@@ -192,6 +194,10 @@ public class IdentityProperties {
 
 	public Token getToken() {
 		return this.token;
+	}
+
+	public Introspection getIntrospection() {
+		return this.introspection;
 	}
 
 	public Discovery getDiscovery() {
@@ -393,6 +399,41 @@ public class IdentityProperties {
 
 		public void setDefaultLifetime(Duration defaultLifetime) {
 			this.defaultLifetime = defaultLifetime;
+		}
+
+	}
+
+	/**
+	 * Token introspection (RFC 7662).
+	 */
+	public static class Introspection {
+
+		/**
+		 * Whether tokens are opaque: validation asks the provider's introspection endpoint instead of
+		 * verifying a JWT locally. Needs identity.client-id.
+		 */
+		private boolean opaqueTokens;
+
+		/**
+		 * Longest time an introspection result is reused; an active result never outlives the token's
+		 * expiry. Zero disables the cache.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(30);
+
+		public boolean isOpaqueTokens() {
+			return this.opaqueTokens;
+		}
+
+		public void setOpaqueTokens(boolean opaqueTokens) {
+			this.opaqueTokens = opaqueTokens;
+		}
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
 		}
 
 	}

@@ -29,13 +29,13 @@ public class IdentityClaimsProperties {
 	 */
 	private @Nullable String clientId;
 
-	private final Kind scopes = new Kind(IdentityAuthoritiesMapper.DEFAULT_SCOPE_PREFIX);
+	private final Scopes scopes = new Scopes();
 
-	private final Kind roles = new Kind(IdentityAuthoritiesMapper.DEFAULT_ROLE_PREFIX);
+	private final Roles roles = new Roles();
 
-	private final Kind permissions = new Kind(IdentityAuthoritiesMapper.DEFAULT_PERMISSION_PREFIX);
+	private final Permissions permissions = new Permissions();
 
-	private final Kind groups = new Kind(IdentityAuthoritiesMapper.DEFAULT_GROUP_PREFIX);
+	private final Groups groups = new Groups();
 
 	private final FeatureFlags featureFlags = new FeatureFlags();
 
@@ -55,19 +55,19 @@ public class IdentityClaimsProperties {
 		this.clientId = clientId;
 	}
 
-	public Kind getScopes() {
+	public Scopes getScopes() {
 		return this.scopes;
 	}
 
-	public Kind getRoles() {
+	public Roles getRoles() {
 		return this.roles;
 	}
 
-	public Kind getPermissions() {
+	public Permissions getPermissions() {
 		return this.permissions;
 	}
 
-	public Kind getGroups() {
+	public Groups getGroups() {
 		return this.groups;
 	}
 
@@ -84,19 +84,19 @@ public class IdentityClaimsProperties {
 	public ClaimNames toClaimNames() {
 		ClaimNames.Builder builder = ClaimNames.withPreset(this.preset)
 			.clientId((this.clientId != null && !this.clientId.isBlank()) ? this.clientId.trim() : null);
-		List<String> names = claimNames("scopes", this.scopes.claimNames);
+		List<String> names = claimNames("scopes", this.scopes.getClaimNames());
 		if (names != null) {
 			builder.scopes(names);
 		}
-		names = claimNames("roles", this.roles.claimNames);
+		names = claimNames("roles", this.roles.getClaimNames());
 		if (names != null) {
 			builder.roles(names);
 		}
-		names = claimNames("permissions", this.permissions.claimNames);
+		names = claimNames("permissions", this.permissions.getClaimNames());
 		if (names != null) {
 			builder.permissions(names);
 		}
-		names = claimNames("groups", this.groups.claimNames);
+		names = claimNames("groups", this.groups.getClaimNames());
 		if (names != null) {
 			builder.groups(names);
 		}
@@ -137,10 +137,10 @@ public class IdentityClaimsProperties {
 	 */
 	public IdentityAuthoritiesMapper toAuthoritiesMapper(ClaimsReader reader) {
 		return IdentityAuthoritiesMapper.withClaimsReader(reader)
-			.scopePrefix(this.scopes.authorityPrefix)
-			.rolePrefix(this.roles.authorityPrefix)
-			.permissionPrefix(this.permissions.authorityPrefix)
-			.groupPrefix(this.groups.authorityPrefix)
+			.scopePrefix(this.scopes.getAuthorityPrefix())
+			.rolePrefix(this.roles.getAuthorityPrefix())
+			.permissionPrefix(this.permissions.getAuthorityPrefix())
+			.groupPrefix(this.groups.getAuthorityPrefix())
 			.build();
 	}
 
@@ -158,25 +158,15 @@ public class IdentityClaimsProperties {
 	}
 
 	/**
-	 * Where one kind of value is read and the authorities it grants.
+	 * Where one kind of value is read.
 	 */
-	public static class Kind {
+	public abstract static class Kind {
 
 		/**
 		 * Claim names or dotted paths of nested claims (e.g. 'realm_access.roles'), replacing the
 		 * preset's. Empty reads no claim of this kind.
 		 */
 		private @Nullable List<String> claimNames;
-
-		/**
-		 * Prefix of the authority granted for each value: 'SCOPE_' for scopes, 'ROLE_' for roles,
-		 * 'PERMISSION_' for permissions and 'GROUP_' for groups unless set. May be empty.
-		 */
-		private String authorityPrefix;
-
-		Kind(String authorityPrefix) {
-			this.authorityPrefix = authorityPrefix;
-		}
 
 		public @Nullable List<String> getClaimNames() {
 			return this.claimNames;
@@ -186,12 +176,96 @@ public class IdentityClaimsProperties {
 			this.claimNames = claimNames;
 		}
 
+		/**
+		 * Prefix of the authority granted for each value.
+		 * @return the prefix, possibly empty
+		 */
+		public abstract String getAuthorityPrefix();
+
+	}
+
+	/**
+	 * Scopes and their authorities.
+	 */
+	public static class Scopes extends Kind {
+
+		/**
+		 * Prefix of the authority granted for each scope, as in Spring Security's 'SCOPE_orders:read'. May
+		 * be empty.
+		 */
+		private String authorityPrefix = "SCOPE_";
+
+		@Override
 		public String getAuthorityPrefix() {
 			return this.authorityPrefix;
 		}
 
-		public void setAuthorityPrefix(@Nullable String authorityPrefix) {
-			this.authorityPrefix = (authorityPrefix != null) ? authorityPrefix : "";
+		public void setAuthorityPrefix(String authorityPrefix) {
+			this.authorityPrefix = authorityPrefix;
+		}
+
+	}
+
+	/**
+	 * Roles and their authorities.
+	 */
+	public static class Roles extends Kind {
+
+		/**
+		 * Prefix of the authority granted for each role, the prefix 'hasRole' expects. May be empty.
+		 */
+		private String authorityPrefix = "ROLE_";
+
+		@Override
+		public String getAuthorityPrefix() {
+			return this.authorityPrefix;
+		}
+
+		public void setAuthorityPrefix(String authorityPrefix) {
+			this.authorityPrefix = authorityPrefix;
+		}
+
+	}
+
+	/**
+	 * Permissions and their authorities.
+	 */
+	public static class Permissions extends Kind {
+
+		/**
+		 * Prefix of the authority granted for each permission, distinct so that no permission passes for a
+		 * role or a scope. May be empty.
+		 */
+		private String authorityPrefix = "PERMISSION_";
+
+		@Override
+		public String getAuthorityPrefix() {
+			return this.authorityPrefix;
+		}
+
+		public void setAuthorityPrefix(String authorityPrefix) {
+			this.authorityPrefix = authorityPrefix;
+		}
+
+	}
+
+	/**
+	 * Groups and their authorities.
+	 */
+	public static class Groups extends Kind {
+
+		/**
+		 * Prefix of the authority granted for each group. May be empty.
+		 */
+		private String authorityPrefix = "GROUP_";
+
+		@Override
+		public String getAuthorityPrefix() {
+			return this.authorityPrefix;
+		}
+
+		public void setAuthorityPrefix(String authorityPrefix) {
+			this.authorityPrefix = authorityPrefix;
 		}
 
 	}

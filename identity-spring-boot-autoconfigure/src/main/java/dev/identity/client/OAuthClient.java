@@ -4,7 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.identity.core.DiscoveryDocument;
+import dev.identity.core.IntrospectionResult;
 import dev.identity.core.KeySet;
+import dev.identity.core.UserInfo;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
 import dev.identity.core.ValidatedToken;
@@ -137,6 +139,34 @@ public class OAuthClient {
 	 */
 	public TokenResponse refresh(String refreshToken) {
 		return requestToken(TokenRequest.RefreshToken.of(refreshToken));
+	}
+
+	/**
+	 * Introspect a token (RFC 7662); a recent result is reused within {@code identity.introspection.cache-ttl}.
+	 * @param token the token
+	 * @return the result; {@link IntrospectionResult#isActive()} says whether the token is usable
+	 */
+	public IntrospectionResult introspect(String token) {
+		return join(this.engine.introspect(token, null, this.fetcher));
+	}
+
+	/**
+	 * Revoke a token (RFC 7009).
+	 * @param token the access or refresh token
+	 * @param tokenTypeHint {@code access_token}, {@code refresh_token} or {@code null}
+	 */
+	public void revoke(String token, @Nullable String tokenTypeHint) {
+		join(this.engine.revoke(token, tokenTypeHint, this.fetcher));
+	}
+
+	/**
+	 * Read the UserInfo endpoint.
+	 * @param accessToken an access token with the {@code openid} scope
+	 * @param expectedSubject the ID token's {@code sub}, checked against the response when given
+	 * @return the user's claims
+	 */
+	public UserInfo userInfo(String accessToken, @Nullable String expectedSubject) {
+		return join(this.engine.userInfo(accessToken, expectedSubject, this.fetcher));
 	}
 
 	static <T> T join(CompletableFuture<T> future) {

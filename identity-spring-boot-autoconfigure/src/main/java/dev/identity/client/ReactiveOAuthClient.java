@@ -4,7 +4,9 @@ import java.time.Duration;
 
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityException;
+import dev.identity.core.IntrospectionResult;
 import dev.identity.core.KeySet;
+import dev.identity.core.UserInfo;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
 import dev.identity.core.ValidatedToken;
@@ -163,6 +165,35 @@ public class ReactiveOAuthClient {
 	 */
 	public Mono<TokenResponse> refresh(String refreshToken) {
 		return requestToken(TokenRequest.RefreshToken.of(refreshToken));
+	}
+
+	/**
+	 * Introspect a token (RFC 7662); a recent result is reused within {@code identity.introspection.cache-ttl}.
+	 * @param token the token
+	 * @return the result
+	 */
+	public Mono<IntrospectionResult> introspect(String token) {
+		return Mono.fromFuture(() -> this.engine.introspect(token, null, this.fetcher), true);
+	}
+
+	/**
+	 * Revoke a token (RFC 7009).
+	 * @param token the access or refresh token
+	 * @param tokenTypeHint {@code access_token}, {@code refresh_token} or {@code null}
+	 * @return completes when the provider confirmed
+	 */
+	public Mono<Void> revoke(String token, @Nullable String tokenTypeHint) {
+		return Mono.fromFuture(() -> this.engine.revoke(token, tokenTypeHint, this.fetcher), true);
+	}
+
+	/**
+	 * Read the UserInfo endpoint.
+	 * @param accessToken an access token with the {@code openid} scope
+	 * @param expectedSubject the ID token's {@code sub}, checked against the response when given
+	 * @return the user's claims
+	 */
+	public Mono<UserInfo> userInfo(String accessToken, @Nullable String expectedSubject) {
+		return Mono.fromFuture(() -> this.engine.userInfo(accessToken, expectedSubject, this.fetcher), true);
 	}
 
 	@Override

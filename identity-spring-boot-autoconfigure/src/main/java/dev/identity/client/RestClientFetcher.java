@@ -34,10 +34,16 @@ final class RestClientFetcher implements HttpFetcher {
 
 	@Override
 	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri) {
+		return get(endpoint, uri, java.util.Map.of());
+	}
+
+	@Override
+	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri, java.util.Map<String, String> headers) {
 		try {
 			FetchedResponse response = this.restClient.get()
 				.uri(uri)
 				.accept(MediaType.APPLICATION_JSON)
+				.headers((sent) -> headers.forEach(sent::set))
 				.exchange((request, clientResponse) -> new FetchedResponse(clientResponse.getStatusCode().value(),
 						clientResponse.getHeaders().getCacheControl(),
 						clientResponse.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),

@@ -1,7 +1,9 @@
 package dev.identity.client;
 
 import dev.identity.core.DiscoveryDocument;
+import dev.identity.core.IntrospectionResult;
 import dev.identity.core.KeySet;
+import dev.identity.core.UserInfo;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
 import dev.identity.core.ValidatedToken;
@@ -195,6 +197,56 @@ public class SmartOAuthClient {
 	/** Send a token request of any grant, without blocking. */
 	public Mono<TokenResponse> requestTokenAsync(TokenRequest request) {
 		return this.reactive.requestToken(request);
+	}
+
+	/**
+	 * Introspect a token; on an event loop only from the introspection cache.
+	 * @param token the token
+	 * @return the result
+	 */
+	public IntrospectionResult introspect(String token) {
+		IntrospectionResult cached = getEngine().cachedIntrospection(token);
+		if (cached != null) {
+			return cached;
+		}
+		guard("introspect(String)", "introspectAsync(String)", "to call the introspection endpoint");
+		return this.blocking.introspect(token);
+	}
+
+	/** Introspect a token without blocking. */
+	public Mono<IntrospectionResult> introspectAsync(String token) {
+		return this.reactive.introspect(token);
+	}
+
+	/**
+	 * Revoke a token.
+	 * @param token the token
+	 * @param tokenTypeHint {@code access_token}, {@code refresh_token} or {@code null}
+	 */
+	public void revoke(String token, @Nullable String tokenTypeHint) {
+		guard("revoke(String, String)", "revokeAsync(String, String)", "to call the revocation endpoint");
+		this.blocking.revoke(token, tokenTypeHint);
+	}
+
+	/** Revoke a token without blocking. */
+	public Mono<Void> revokeAsync(String token, @Nullable String tokenTypeHint) {
+		return this.reactive.revoke(token, tokenTypeHint);
+	}
+
+	/**
+	 * Read the UserInfo endpoint.
+	 * @param accessToken the access token
+	 * @param expectedSubject the ID token's {@code sub}, or {@code null}
+	 * @return the claims
+	 */
+	public UserInfo userInfo(String accessToken, @Nullable String expectedSubject) {
+		guard("userInfo(String, String)", "userInfoAsync(String, String)", "to call the userinfo endpoint");
+		return this.blocking.userInfo(accessToken, expectedSubject);
+	}
+
+	/** Read the UserInfo endpoint without blocking. */
+	public Mono<UserInfo> userInfoAsync(String accessToken, @Nullable String expectedSubject) {
+		return this.reactive.userInfo(accessToken, expectedSubject);
 	}
 
 	private void guard(String method, String asyncMethod, String why) {

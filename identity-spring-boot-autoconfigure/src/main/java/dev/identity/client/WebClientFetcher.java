@@ -34,7 +34,15 @@ final class WebClientFetcher implements HttpFetcher {
 
 	@Override
 	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri) {
-		return exchange(endpoint, uri, this.webClient.get().uri(uri).accept(MediaType.APPLICATION_JSON));
+		return get(endpoint, uri, java.util.Map.of());
+	}
+
+	@Override
+	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri, java.util.Map<String, String> headers) {
+		return exchange(endpoint, uri, this.webClient.get()
+			.uri(uri)
+			.accept(MediaType.APPLICATION_JSON)
+			.headers((sent) -> headers.forEach(sent::set)));
 	}
 
 	@Override

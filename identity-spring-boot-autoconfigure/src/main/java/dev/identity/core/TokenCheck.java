@@ -32,6 +32,8 @@ public enum TokenCheck {
 	/** A registered claim has the wrong JSON type. */
 	CLAIM_TYPE,
 	/** A claims validator supplied by the application rejected the token. */
-	CUSTOM
+	CUSTOM,
+	/** Token introspection (RFC 7662) reported the token inactive. */
+	INTROSPECTION
 
 }

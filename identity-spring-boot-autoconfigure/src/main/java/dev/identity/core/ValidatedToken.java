@@ -21,7 +21,7 @@ public final class ValidatedToken {
 
 	private final String tokenValue;
 
-	private final JwsAlgorithm algorithm;
+	private final @Nullable JwsAlgorithm algorithm;
 
 	private final @Nullable String keyId;
 
@@ -31,7 +31,7 @@ public final class ValidatedToken {
 
 	private final Instant expiresAt;
 
-	ValidatedToken(String tokenValue, JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
+	ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
 			Map<String, Object> claims, Instant expiresAt) {
 		this.tokenValue = tokenValue;
 		this.algorithm = algorithm;
@@ -46,8 +46,8 @@ public final class ValidatedToken {
 		return this.tokenValue;
 	}
 
-	/** Signature algorithm from the header. */
-	public JwsAlgorithm getAlgorithm() {
+	/** Signature algorithm from the header; {@code null} for an opaque token validated by introspection. */
+	public @Nullable JwsAlgorithm getAlgorithm() {
 		return this.algorithm;
 	}
 

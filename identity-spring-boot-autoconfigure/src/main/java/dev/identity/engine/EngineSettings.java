@@ -23,10 +23,11 @@ import org.jspecify.annotations.Nullable;
  * @param client this application as an OAuth client, or {@code null} when it only validates tokens
  * @param tokens the client's token handling
  * @param retry retries of requests to the provider
+ * @param introspection token introspection and the opaque-token mode
  */
 public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryPolicy discoveryPolicy,
 		CacheSettings discoveryCache, CacheSettings jwksCache, @Nullable ClientRegistration client,
-		TokenSettings tokens, RetryPolicy retry) {
+		TokenSettings tokens, RetryPolicy retry, IntrospectionSettings introspection) {
 
 	public EngineSettings {
 		Objects.requireNonNull(issuer, "issuer");
@@ -36,25 +37,51 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 		Objects.requireNonNull(jwksCache, "jwksCache");
 		Objects.requireNonNull(tokens, "tokens");
 		Objects.requireNonNull(retry, "retry");
+		Objects.requireNonNull(introspection, "introspection");
 	}
 
 	/** Settings of an application that only validates tokens. */
 	public EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryPolicy discoveryPolicy,
 			CacheSettings discoveryCache, CacheSettings jwksCache) {
 		this(issuer, validation, discoveryPolicy, discoveryCache, jwksCache, null, TokenSettings.DEFAULT,
-				RetryPolicy.DEFAULT);
+				RetryPolicy.DEFAULT, IntrospectionSettings.DEFAULT);
 	}
 
 	/** The same settings for an OAuth client. */
 	public EngineSettings withClient(ClientRegistration client, TokenSettings tokens) {
 		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
-				this.jwksCache, client, tokens, this.retry);
+				this.jwksCache, client, tokens, this.retry, this.introspection);
 	}
 
 	/** The same settings with another retry policy. */
 	public EngineSettings withRetry(RetryPolicy retry) {
 		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
-				this.jwksCache, this.client, this.tokens, retry);
+				this.jwksCache, this.client, this.tokens, retry, this.introspection);
+	}
+
+	/** The same settings with other introspection settings. */
+	public EngineSettings withIntrospection(IntrospectionSettings introspection) {
+		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
+				this.jwksCache, this.client, this.tokens, this.retry, introspection);
+	}
+
+	/**
+	 * Token introspection (RFC 7662).
+	 *
+	 * @param opaqueTokens whether {@code validate} treats every token as opaque and asks the provider
+	 * (a resource server whose provider issues reference tokens)
+	 * @param cacheTtl longest time an introspection result is reused; an active result never outlives
+	 * the token's {@code exp}; zero disables the cache
+	 */
+	public record IntrospectionSettings(boolean opaqueTokens, Duration cacheTtl) {
+
+		/** JWT validation; introspection results reused up to 30 s. */
+		public static final IntrospectionSettings DEFAULT = new IntrospectionSettings(false, Duration.ofSeconds(30));
+
+		public IntrospectionSettings {
+			Objects.requireNonNull(cacheTtl, "cacheTtl");
+		}
+
 	}
 
 	/**

@@ -26,6 +26,21 @@ public interface HttpFetcher {
 	CompletableFuture<FetchedResponse> get(String endpoint, URI uri);
 
 	/**
+	 * Fetch a resource with request headers (e.g. a bearer token for UserInfo).
+	 * @param endpoint logical endpoint name for errors
+	 * @param uri the URL
+	 * @param headers the headers to send
+	 * @return the response of any status
+	 */
+	default CompletableFuture<FetchedResponse> get(String endpoint, URI uri, java.util.Map<String, String> headers) {
+		if (headers.isEmpty()) {
+			return get(endpoint, uri);
+		}
+		return CompletableFuture.failedFuture(
+				new IdentityProviderException(endpoint, uri, "this transport cannot send request headers"));
+	}
+
+	/**
 	 * Send a form post.
 	 * @param post the request
 	 * @return the response of any status; completes exceptionally only when no response arrived

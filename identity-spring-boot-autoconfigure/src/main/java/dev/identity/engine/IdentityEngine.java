@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.identity.core.CacheSettings;
 import dev.identity.core.ClientRegistration;
 import dev.identity.core.FormPost;
+import dev.identity.core.IntrospectionResult;
+import dev.identity.core.UserInfo;
 import dev.identity.core.OAuthErrorException;
 import dev.identity.core.RetryPolicy;
 import dev.identity.core.TokenRequest;
@@ -82,6 +84,8 @@ public final class IdentityEngine implements AutoCloseable {
 
 	private final ClientTokenCache clientTokens = new ClientTokenCache();
 
+	private final IntrospectionCache introspections = new IntrospectionCache();
+
 	/**
 	 * Create an engine with its own background thread pool for refreshes ahead of expiry.
 	 * @param settings the issuer settings
@@ -138,6 +142,9 @@ public final class IdentityEngine implements AutoCloseable {
 	 * {@link dev.identity.core.InvalidTokenException} or an {@link IdentityProviderException}
 	 */
 	public CompletableFuture<ValidatedToken> validate(@Nullable String token, HttpFetcher fetcher) {
+		if (this.settings.introspection().opaqueTokens()) {
+			return validateOpaque(token, fetcher);
+		}
 		try {
 			return validate(this.verifier.parse(token), fetcher, 0);
 		}
@@ -155,6 +162,11 @@ public final class IdentityEngine implements AutoCloseable {
 	 * @throws IdentityProviderException when the provider failed and no usable cached value remains
 	 */
 	public @Nullable ValidatedToken validateIfCached(@Nullable String token, HttpFetcher fetcher) {
+		if (this.settings.introspection().opaqueTokens()) {
+			IntrospectionResult cached = (token != null) ? this.introspections.get(token, this.clock.instant()) : null;
+			return (cached != null) ? cached.toValidatedToken(token, this.settings.validation(), this.clock.instant())
+					: null;
+		}
 		Object step = attempt(this.verifier.parse(token), fetcher, 0);
 		return (step instanceof ValidatedToken validated) ? validated : null;
 	}
@@ -487,6 +499,134 @@ public final class IdentityEngine implements AutoCloseable {
 	 */
 	public void evictClientCredentials(TokenRequest.ClientCredentials request, String accessToken) {
 		this.clientTokens.evict(request, accessToken);
+	}
+
+	// ---- introspection, revocation, userinfo
+
+	private CompletableFuture<ValidatedToken> validateOpaque(@Nullable String token, HttpFetcher fetcher) {
+		if (token == null || token.isBlank()) {
+			return CompletableFuture.failedFuture(
+					dev.identity.core.InvalidTokenException.of(TokenCheck.FORMAT, "token is empty"));
+		}
+		return introspect(token, "access_token", fetcher).thenApply(
+				(result) -> result.toValidatedToken(token, this.settings.validation(), this.clock.instant()));
+	}
+
+	/**
+	 * Introspect a token (RFC 7662), reusing a recent result: never longer than the token's
+	 * {@code exp} nor the configured TTL. Concurrent introspections of one token share one request.
+	 * @param token the token
+	 * @param tokenTypeHint {@code access_token}, {@code refresh_token} or {@code null}
+	 * @param fetcher the caller's transport
+	 * @return the result
+	 */
+	public CompletableFuture<IntrospectionResult> introspect(String token, @Nullable String tokenTypeHint,
+			HttpFetcher fetcher) {
+		IntrospectionResult cached = this.introspections.get(token, this.clock.instant());
+		if (cached != null) {
+			return CompletableFuture.completedFuture(cached);
+		}
+		ClientRegistration client = this.settings.client();
+		if (client == null) {
+			return CompletableFuture.failedFuture(new IllegalStateException(
+					"no OAuth client is configured: set identity.client-id (and its credentials) to introspect tokens"));
+		}
+		return this.flights.run(new IntrospectionKey(IntrospectionCache.key(token)), () -> discovery(fetcher)
+			.thenCompose((document) -> {
+				URI endpoint = requireEndpoint(document.getIntrospectionEndpoint(), "introspection_endpoint");
+				FormPost post = TokenRequests.introspection(token, tokenTypeHint, client, endpoint, this.clock.instant());
+				return send(post, true, fetcher).thenApply((response) -> {
+					if (!response.isSuccessful()) {
+						throw providerError(post.endpoint(), endpoint, response);
+					}
+					IntrospectionResult result;
+					try {
+						result = IntrospectionResult.parse(response.body());
+					}
+					catch (IllegalArgumentException ex) {
+						throw new IdentityProviderException(post.endpoint(), endpoint, response.status(), null,
+								ex.getMessage(), null);
+					}
+					this.introspections.put(token, result, this.clock.instant(),
+							this.settings.introspection().cacheTtl());
+					return result;
+				});
+			})).copy();
+	}
+
+	/**
+	 * A reusable introspection result, without I/O.
+	 * @param token the token
+	 * @return the result, or {@code null}
+	 */
+	public @Nullable IntrospectionResult cachedIntrospection(String token) {
+		return this.introspections.get(token, this.clock.instant());
+	}
+
+	/**
+	 * Revoke a token (RFC 7009) and forget any introspection result for it.
+	 * @param token the token
+	 * @param tokenTypeHint {@code access_token}, {@code refresh_token} or {@code null}
+	 * @param fetcher the caller's transport
+	 * @return completes when the provider confirmed
+	 */
+	public CompletableFuture<Void> revoke(String token, @Nullable String tokenTypeHint, HttpFetcher fetcher) {
+		ClientRegistration client = this.settings.client();
+		if (client == null) {
+			return CompletableFuture.failedFuture(new IllegalStateException(
+					"no OAuth client is configured: set identity.client-id (and its credentials) to revoke tokens"));
+		}
+		return discovery(fetcher).thenCompose((document) -> {
+			URI endpoint = requireEndpoint(document.getRevocationEndpoint(), "revocation_endpoint");
+			FormPost post = TokenRequests.revocation(token, tokenTypeHint, client, endpoint, this.clock.instant());
+			// Revoking twice is harmless (RFC 7009 §2.2: an invalid token is answered with 200 too).
+			return send(post, true, fetcher).thenApply((response) -> {
+				this.introspections.evict(token);
+				if (!response.isSuccessful()) {
+					throw providerError(post.endpoint(), endpoint, response);
+				}
+				return (Void) null;
+			});
+		});
+	}
+
+	/**
+	 * Read the UserInfo endpoint with an access token (OpenID Connect Core §5.3).
+	 * @param accessToken an access token with the {@code openid} scope
+	 * @param expectedSubject the ID token's {@code sub} to compare with, or {@code null}
+	 * @param fetcher the caller's transport
+	 * @return the claims
+	 */
+	public CompletableFuture<UserInfo> userInfo(String accessToken, @Nullable String expectedSubject,
+			HttpFetcher fetcher) {
+		return discovery(fetcher).thenCompose((document) -> {
+			URI endpoint = requireEndpoint(document.getUserInfoEndpoint(), "userinfo_endpoint");
+			return fetcher.get("userinfo", endpoint, java.util.Map.of("Authorization", "Bearer " + accessToken))
+				.thenApply((response) -> {
+					if (!response.isSuccessful()) {
+						throw providerError("userinfo", endpoint, response);
+					}
+					try {
+						return UserInfo.parse(response.body(), expectedSubject);
+					}
+					catch (IllegalArgumentException ex) {
+						throw new IdentityProviderException("userinfo", endpoint, response.status(), null,
+								ex.getMessage(), null);
+					}
+				});
+		});
+	}
+
+	private URI requireEndpoint(@Nullable URI endpoint, String member) {
+		if (endpoint == null) {
+			throw new IdentityProviderException(DISCOVERY, this.discoveryUri,
+					"the discovery document has no " + member + "; the provider does not offer it");
+		}
+		return endpoint;
+	}
+
+	private record IntrospectionKey(String tokenHash) {
+
 	}
 
 	private TokenResponse tokenResponse(FormPost post, FetchedResponse response) {
