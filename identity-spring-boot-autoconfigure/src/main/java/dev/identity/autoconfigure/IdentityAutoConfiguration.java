@@ -1,5 +1,7 @@
 package dev.identity.autoconfigure;
 
+import dev.identity.claims.IdentityClaimsProperties;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -14,12 +16,18 @@ import org.springframework.context.annotation.Import;
 		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
 		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
 		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
-		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" })
+		"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration" },
+		// Our decoders come first, so Spring Boot's own resource-server decoders back off.
+		beforeName = { "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.ReactiveOAuth2ResourceServerAutoConfiguration",
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration" })
 @ConditionalOnIssuer
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({ IdentityProperties.class, IdentityClaimsProperties.class })
 @Import({ IdentityConfigurations.EngineConfiguration.class, IdentityConfigurations.BlockingClientConfiguration.class,
 		IdentityConfigurations.ReactiveClientConfiguration.class, IdentityConfigurations.SmartClientConfiguration.class,
-		IdentityConfigurations.ClientCredentialsConfiguration.class })
+		IdentityConfigurations.ClientCredentialsConfiguration.class,
+		IdentityConfigurations.ClaimsConfiguration.class, IdentityConfigurations.ResourceServerConfiguration.class })
 public final class IdentityAutoConfiguration {
 
 }

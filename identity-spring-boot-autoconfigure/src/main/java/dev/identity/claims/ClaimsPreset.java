@@ -27,7 +27,7 @@ public enum ClaimsPreset {
 	/**
 	 * Auth0: {@code scope} and {@code permissions} (RBAC with "Add Permissions in the Access Token").
 	 * Auth0 only sends roles in a namespaced claim an Action adds, e.g. {@code https://example.com/roles}:
-	 * configure that name as the role claim.
+	 * set it as {@code identity.claims.roles.claim-names} (or {@link ClaimNames.Builder#roles}).
 	 */
 	AUTH0(List.of("scope"), List.of(), List.of("permissions"), List.of()),
 

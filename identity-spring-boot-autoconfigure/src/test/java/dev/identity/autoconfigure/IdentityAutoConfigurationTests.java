@@ -98,6 +98,71 @@ class IdentityAutoConfigurationTests {
 	}
 
 	@Test
+	void autoConfigurationWhenServletThenJwtDecoderOnTheEngine() {
+		this.servletRunner.withPropertyValues(ISSUER).run((context) -> {
+			assertThat(context).hasSingleBean(org.springframework.security.oauth2.jwt.JwtDecoder.class)
+				.doesNotHaveBean(org.springframework.security.oauth2.jwt.ReactiveJwtDecoder.class);
+			assertThat(context.getBean(org.springframework.security.oauth2.jwt.JwtDecoder.class))
+				.isInstanceOf(dev.identity.security.EngineJwtDecoder.class);
+		});
+	}
+
+	@Test
+	void autoConfigurationWhenReactiveThenReactiveJwtDecoderOnTheEngine() {
+		this.reactiveRunner.withPropertyValues(ISSUER).run((context) -> {
+			assertThat(context).hasSingleBean(org.springframework.security.oauth2.jwt.ReactiveJwtDecoder.class)
+				.doesNotHaveBean(org.springframework.security.oauth2.jwt.JwtDecoder.class);
+		});
+	}
+
+	@Test
+	void autoConfigurationWhenUserDefinesJwtDecoderThenBacksOff() {
+		this.servletRunner.withPropertyValues(ISSUER)
+			.withBean("myDecoder", org.springframework.security.oauth2.jwt.JwtDecoder.class,
+					() -> (token) -> {
+						throw new org.springframework.security.oauth2.jwt.BadJwtException("no");
+					})
+			.run((context) -> assertThat(context).hasSingleBean(org.springframework.security.oauth2.jwt.JwtDecoder.class)
+				.hasBean("myDecoder"));
+	}
+
+	@Test
+	void autoConfigurationWhenClientIdThenOutgoingCallCustomizersOffered() {
+		this.contextRunner.withPropertyValues(ISSUER, "identity.client-id=app", "identity.client-secret=s3cr3t")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(dev.identity.client.ClientCredentialsRestClientCustomizer.class)
+					.hasSingleBean(dev.identity.client.ClientCredentialsWebClientCustomizer.class);
+				assertThat(context.getBean(IdentityEngine.class).getSettings().client().toString())
+					.doesNotContain("s3cr3t");
+			});
+		this.contextRunner.withPropertyValues(ISSUER)
+			.run((context) -> assertThat(context)
+				.doesNotHaveBean(dev.identity.client.ClientCredentialsRestClientCustomizer.class));
+	}
+
+	@Test
+	void autoConfigurationWhenClientSecretMissingThenFailsNamingProperty() {
+		this.contextRunner.withPropertyValues(ISSUER, "identity.client-id=app").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("identity.client-secret")
+				.hasMessageContaining("client-secret-basic");
+		});
+	}
+
+	@Test
+	void autoConfigurationWhenOpaqueTokensWithoutClientThenFailsNamingProperty() {
+		this.contextRunner.withPropertyValues(ISSUER, "identity.introspection.opaque-tokens=true").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("identity.introspection.opaque-tokens")
+				.hasMessageContaining("identity.client-id");
+		});
+	}
+
+	@Test
 	void autoConfigurationWhenUserDefinesClientsThenBacksOff() {
 		this.contextRunner.withPropertyValues(ISSUER).withUserConfiguration(UserClients.class).run((context) -> {
 			assertThat(context).hasSingleBean(OAuthClient.class).hasSingleBean(SmartOAuthClient.class);

@@ -54,6 +54,11 @@ final class TestClients implements AutoCloseable {
 	}
 
 	TestClients(String issuer, String audience, EventLoopPolicy policy, ClientRegistration client, RetryPolicy retry) {
+		this(issuer, audience, policy, client, retry, EngineSettings.IntrospectionSettings.DEFAULT);
+	}
+
+	TestClients(String issuer, String audience, EventLoopPolicy policy, ClientRegistration client, RetryPolicy retry,
+			EngineSettings.IntrospectionSettings introspection) {
 		CacheSettings cache = new CacheSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(24),
 				Duration.ofMinutes(1), MINIMUM_REFRESH_INTERVAL, Duration.ofHours(6));
 		EngineSettings settings = new EngineSettings(URI.create(issuer),
@@ -65,7 +70,7 @@ final class TestClients implements AutoCloseable {
 		if (client != null) {
 			settings = settings.withClient(client, EngineSettings.TokenSettings.DEFAULT);
 		}
-		settings = settings.withRetry(retry);
+		settings = settings.withRetry(retry).withIntrospection(introspection);
 		this.engine = new IdentityEngine(settings, this.clock);
 		// The JDK client, as the auto-configuration gives a smart client's blocking side: a blocking call
 		// allowed on an event loop must not go through Reactor Netty.

@@ -1,0 +1,34 @@
+package dev.identity.security;
+
+import dev.identity.client.OAuthClient;
+import dev.identity.core.IdentityException;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+/**
+ * A {@link JwtDecoder} that validates through the identity engine (its discovery and key caches, its
+ * algorithm allow-list, issuer, audience, type and time rules) instead of a decoder of its own.
+ * Invalid tokens raise {@link org.springframework.security.oauth2.jwt.BadJwtException} (401); an
+ * unreachable provider a plain {@link JwtException}.
+ */
+public final class EngineJwtDecoder implements JwtDecoder {
+
+	private final OAuthClient client;
+
+	public EngineJwtDecoder(OAuthClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public Jwt decode(String token) throws JwtException {
+		try {
+			return ValidatedTokenJwtMapper.toJwt(this.client.validate(token));
+		}
+		catch (IdentityException ex) {
+			throw ValidatedTokenJwtMapper.toJwtException(ex);
+		}
+	}
+
+}
