@@ -34,6 +34,14 @@ public enum TokenCheck {
 	/** A claims validator supplied by the application rejected the token. */
 	CUSTOM,
 	/** Token introspection (RFC 7662) reported the token inactive. */
-	INTROSPECTION
+	INTROSPECTION,
+	/** An ID token's {@code nonce} differs from the login request's (OpenID Connect Core §3.1.3.7). */
+	NONCE,
+	/** An ID token's {@code azp} is missing with several audiences, or is not this client. */
+	AUTHORIZED_PARTY,
+	/** An ID token's {@code at_hash} does not match the access token. */
+	ACCESS_TOKEN_HASH,
+	/** The user authenticated longer ago than the requested {@code max_age}. */
+	AUTHENTICATION_TIME
 
 }

@@ -23,8 +23,6 @@ final class QueryString {
 
 	private final Set<String> names = new HashSet<>();
 
-	private boolean first;
-
 	private QueryString(String endpointName, URI endpoint) {
 		this.endpointName = endpointName;
 		if (!endpoint.isAbsolute() || endpoint.getRawAuthority() == null) {
@@ -34,19 +32,15 @@ final class QueryString {
 			throw new IllegalArgumentException(endpointName + " '" + endpoint + "' must not have a fragment "
 					+ "(RFC 6749 §3.1)");
 		}
-		String query = endpoint.getRawQuery();
 		this.text = new StringBuilder(endpoint.toString());
 		// A query already in the endpoint is kept (OpenID Connect Core §3.1.2.1); its names are
 		// remembered because a parameter must not be sent twice (RFC 6749 §3.1).
-		if (query == null || query.isEmpty()) {
-			this.first = (query == null);
-		}
-		else {
+		String query = endpoint.getRawQuery();
+		if (query != null) {
 			for (String pair : query.split("&")) {
 				int equals = pair.indexOf('=');
 				this.names.add(URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8));
 			}
-			this.first = false;
 		}
 	}
 
@@ -69,11 +63,12 @@ final class QueryString {
 			throw new IllegalArgumentException("parameter '" + name + "' would be sent twice to the "
 					+ this.endpointName + " (RFC 6749 §3.1)");
 		}
-		if (this.first) {
+		// Without a fragment, the first '?' is where the query starts.
+		char last = this.text.charAt(this.text.length() - 1);
+		if (this.text.indexOf("?") < 0) {
 			this.text.append('?');
-			this.first = false;
 		}
-		else if (this.text.charAt(this.text.length() - 1) != '?' && this.text.charAt(this.text.length() - 1) != '&') {
+		else if (last != '?' && last != '&') {
 			this.text.append('&');
 		}
 		encode(name, this.text);
@@ -84,12 +79,6 @@ final class QueryString {
 
 	URI toUri() {
 		return URI.create(this.text.toString());
-	}
-
-	static String encode(String value) {
-		StringBuilder result = new StringBuilder(value.length() + 8);
-		encode(value, result);
-		return result.toString();
 	}
 
 	private static void encode(String value, StringBuilder result) {
