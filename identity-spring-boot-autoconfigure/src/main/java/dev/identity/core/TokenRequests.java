@@ -99,12 +99,7 @@ public final class TokenRequests {
 	 */
 	public static FormPost introspection(String token, @Nullable String tokenTypeHint, ClientRegistration client,
 			URI endpoint, Instant now) {
-		List<Map.Entry<String, String>> form = new ArrayList<>();
-		add(form, "token", token);
-		if (tokenTypeHint != null) {
-			add(form, "token_type_hint", tokenTypeHint);
-		}
-		return authenticated("introspection", endpoint, form, client, now);
+		return aboutToken("introspection", token, tokenTypeHint, client, endpoint, now);
 	}
 
 	/**
@@ -118,12 +113,18 @@ public final class TokenRequests {
 	 */
 	public static FormPost revocation(String token, @Nullable String tokenTypeHint, ClientRegistration client,
 			URI endpoint, Instant now) {
+		return aboutToken("revocation", token, tokenTypeHint, client, endpoint, now);
+	}
+
+	/** Introspection and revocation take the same form: the token and an optional type hint. */
+	private static FormPost aboutToken(String name, String token, @Nullable String tokenTypeHint,
+			ClientRegistration client, URI endpoint, Instant now) {
 		List<Map.Entry<String, String>> form = new ArrayList<>();
 		add(form, "token", token);
 		if (tokenTypeHint != null) {
 			add(form, "token_type_hint", tokenTypeHint);
 		}
-		return authenticated("revocation", endpoint, form, client, now);
+		return authenticated(name, endpoint, form, client, now);
 	}
 
 	private static FormPost authenticated(String endpoint, URI uri, List<Map.Entry<String, String>> form,
