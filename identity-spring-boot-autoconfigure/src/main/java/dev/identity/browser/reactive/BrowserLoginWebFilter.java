@@ -1,0 +1,205 @@
+package dev.identity.browser.reactive;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.identity.browser.ApplicationUrl;
+import dev.identity.browser.BrowserLoginFlow;
+import dev.identity.browser.LoginRequiredException;
+import dev.identity.browser.PendingLogins;
+import dev.identity.client.SmartOAuthClient;
+import dev.identity.core.DiscoveryDocument;
+import dev.identity.core.IdentityException;
+import dev.identity.core.KeySet;
+import dev.identity.core.TokenResponse;
+import dev.identity.login.AuthenticatedUser;
+import dev.identity.login.PendingLogin;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebSession;
+
+/**
+ * Serves the browser login endpoints of a Spring WebFlux application on the {@link WebSession}:
+ * login, register, callback and logout, as {@link BrowserLoginFlow} decides. Every provider call goes
+ * through the {@code ...Async} methods of {@link SmartOAuthClient}; nothing blocks. Other requests pass
+ * through, and a {@link LoginRequiredException} they raise is answered here.
+ * <p>
+ * A failed step is signalled as a {@link ResponseStatusException}, so the application's error
+ * handling renders it.
+ */
+public final class BrowserLoginWebFilter implements WebFilter, Ordered {
+
+	private static final Log logger = LogFactory.getLog(BrowserLoginWebFilter.class);
+
+	private final BrowserLoginFlow flow;
+
+	private final SmartOAuthClient client;
+
+	private final int order;
+
+	/**
+	 * Create the filter.
+	 * @param flow the rules of the login
+	 * @param client the client that calls the provider
+	 * @param order the filter's order among the application's web filters
+	 */
+	public BrowserLoginWebFilter(BrowserLoginFlow flow, SmartOAuthClient client, int order) {
+		this.flow = Objects.requireNonNull(flow, "flow");
+		this.client = Objects.requireNonNull(client, "client");
+		this.order = order;
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		BrowserLoginFlow.Endpoint endpoint = this.flow.endpoint(request.getMethod().name(), path(request));
+		if (endpoint == null) {
+			return chain.filter(exchange).onErrorResume(LoginRequiredException.class, (ex) -> loginRequired(exchange));
+		}
+		Mono<Void> answer = switch (endpoint) {
+			case LOGIN -> login(exchange, false);
+			case REGISTER -> login(exchange, true);
+			case CALLBACK -> callback(exchange);
+			case LOGOUT -> logout(exchange);
+		};
+		return answer.onErrorMap((ex) -> {
+			BrowserLoginFlow.LoginFailure failure = this.flow.failure(ex);
+			return (failure != null) ? new ResponseStatusException(failure.status(), failure.reason()) : ex;
+		});
+	}
+
+	private Mono<Void> login(ServerWebExchange exchange, boolean register) {
+		String returnTo = exchange.getRequest().getQueryParams().getFirst(BrowserLoginFlow.RETURN_TO_PARAMETER);
+		ApplicationUrl application = application(exchange.getRequest());
+		return this.client.discoveryAsync().zipWith(exchange.getSession()).flatMap((found) -> {
+			DiscoveryDocument discovery = found.getT1();
+			WebSession session = found.getT2();
+			AtomicReference<URI> authorization = new AtomicReference<>();
+			// Atomic on the session's attributes: two tabs starting logins at once keep both.
+			session.getAttributes().compute(BrowserLoginFlow.PENDING_ATTRIBUTE, (name, current) -> {
+				BrowserLoginFlow.Start start = this.flow.start(discovery, register, returnTo, application,
+						(current instanceof PendingLogins pending) ? pending : null);
+				authorization.set(start.authorizationUri());
+				return start.pendingLogins();
+			});
+			return redirect(exchange, authorization.get());
+		});
+	}
+
+	private Mono<Void> callback(ServerWebExchange exchange) {
+		ApplicationUrl application = application(exchange.getRequest());
+		return exchange.getSession().flatMap((session) -> {
+			AtomicReference<BrowserLoginFlow.Callback> matched = new AtomicReference<>();
+			// Spent before anything else is checked: a callback is redeemable once, whatever its fate.
+			session.getAttributes().compute(BrowserLoginFlow.PENDING_ATTRIBUTE, (name, current) -> {
+				BrowserLoginFlow.Callback callback = this.flow.callback(exchange.getRequest().getQueryParams(),
+						(current instanceof PendingLogins pending) ? pending : null);
+				matched.set(callback);
+				return callback.remaining().isEmpty() ? null : callback.remaining();
+			});
+			BrowserLoginFlow.Callback callback = matched.get();
+			PendingLogin login = callback.login();
+			return this.client.requestTokenAsync(this.flow.tokenRequest(callback))
+				.flatMap((tokens) -> this.client.keysAsync().flatMap((keys) -> authenticate(tokens, login, keys)))
+				// A session id known before the login (planted by an attacker, say) must not carry the user.
+				.flatMap((user) -> session.changeSessionId()
+					.then(Mono.fromRunnable(() -> session.getAttributes().put(BrowserLoginFlow.USER_ATTRIBUTE, user))))
+				.then(Mono.defer(() -> redirect(exchange, this.flow.afterLogin(login, application))));
+		});
+	}
+
+	private Mono<AuthenticatedUser> authenticate(TokenResponse tokens, PendingLogin login, KeySet keys) {
+		AuthenticatedUser user = this.flow.authenticate(tokens, login, keys, false);
+		if (user != null) {
+			return Mono.just(user);
+		}
+		return refreshedKeys(tokens.getIdToken())
+			.map((refreshed) -> Objects.requireNonNull(this.flow.authenticate(tokens, login, refreshed, true)));
+	}
+
+	/**
+	 * Refresh the engine's keys for a token signed with a key they lack. The engine's validation owns the
+	 * unknown-kid refresh (coalesced, and rate-limited so forged key ids cannot flood the provider); its
+	 * verdict on the ID token is not the one that counts, the {@code IdTokenValidator}'s is.
+	 */
+	private Mono<KeySet> refreshedKeys(@Nullable String idToken) {
+		logger.debug("ID token signed with a key the cached JWK set lacks; refreshing the keys once");
+		return this.client.validateAsync(idToken)
+			.then()
+			// Expected when the engine's own policy differs from an ID token's; the keys are what matter.
+			.onErrorResume(IdentityException.class, (ex) -> Mono.empty())
+			.then(Mono.defer(this.client::keysAsync));
+	}
+
+	private Mono<Void> logout(ServerWebExchange exchange) {
+		ApplicationUrl application = application(exchange.getRequest());
+		return exchange.getSession().flatMap((session) -> {
+			AuthenticatedUser user = ReactiveBrowserSession.userOf(session);
+			Mono<Optional<DiscoveryDocument>> discovery = this.flow.endsProviderSession(user)
+					? this.client.discoveryAsync().map(Optional::of).onErrorResume(IdentityException.class, (ex) -> {
+						logger.warn("Logout ends the application's session only, the provider's discovery document "
+								+ "is unavailable: " + ex.getMessage());
+						return Mono.just(Optional.empty());
+					}) : Mono.just(Optional.empty());
+			return session.invalidate()
+				.then(discovery)
+				.flatMap((document) -> redirect(exchange, this.flow.afterLogout(document.orElse(null), user, application)));
+		});
+	}
+
+	private Mono<Void> loginRequired(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		URI login = this.flow.loginRedirect(request.getMethod().name(), request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT),
+				path(request), request.getURI().getRawQuery(), application(request));
+		return (login != null) ? redirect(exchange, login)
+				: Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Login required"));
+	}
+
+	private static Mono<Void> redirect(ServerWebExchange exchange, URI location) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.FOUND);
+		response.getHeaders().setLocation(location);
+		// Each redirect carries one-time values: no cache may replay it.
+		response.getHeaders().setCacheControl("no-store");
+		return response.setComplete();
+	}
+
+	/**
+	 * Where the request reached the application. The request URI is the one the server and a
+	 * {@code ForwardedHeaderTransformer}, when the application uses one, made of what they trust.
+	 */
+	private static ApplicationUrl application(ServerHttpRequest request) {
+		URI uri = request.getURI();
+		return new ApplicationUrl(Objects.requireNonNull(uri.getScheme()), Objects.requireNonNull(uri.getHost()),
+				uri.getPort(), request.getPath().contextPath().value());
+	}
+
+	private static String path(ServerHttpRequest request) {
+		return request.getPath().pathWithinApplication().value();
+	}
+
+	@Override
+	public String toString() {
+		return "BrowserLoginWebFilter[" + this.flow + "]";
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.identity.browser.servlet;
+
+import dev.identity.autoconfigure.IdentityAutoConfiguration;
+import dev.identity.browser.BrowserLoginProperties;
+import dev.identity.client.SmartOAuthClient;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Browser login for Spring MVC applications with a client id: {@code GET /login}, {@code GET /register},
+ * the callback and {@code GET|POST /logout} (see {@code identity.login.*}), the
+ * {@link dev.identity.login.AuthenticatedUser} handler parameter and {@link BrowserSession}.
+ */
+@AutoConfiguration(after = IdentityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(name = { "jakarta.servlet.Filter",
+		"org.springframework.web.servlet.config.annotation.WebMvcConfigurer" })
+@ConditionalOnProperty(prefix = "identity", name = "client-id")
+@ConditionalOnBooleanProperty(name = "identity.login.enabled", matchIfMissing = true)
+@ConditionalOnBean(SmartOAuthClient.class)
+@EnableConfigurationProperties(BrowserLoginProperties.class)
+@Import(BrowserLoginWebMvcConfiguration.class)
+public final class BrowserLoginWebMvcAutoConfiguration {
+
+}

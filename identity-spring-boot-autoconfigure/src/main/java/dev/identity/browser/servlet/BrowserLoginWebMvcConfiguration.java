@@ -1,0 +1,59 @@
+package dev.identity.browser.servlet;
+
+import java.util.List;
+
+import dev.identity.browser.BrowserLoginFlow;
+import dev.identity.browser.BrowserLoginProperties;
+import dev.identity.client.SmartOAuthClient;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The beans of {@link BrowserLoginWebMvcAutoConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+class BrowserLoginWebMvcConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	BrowserLoginFlow browserLoginFlow(BrowserLoginProperties properties, SmartOAuthClient client) {
+		return new BrowserLoginFlow(properties, client.getEngine());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BrowserSession browserSession() {
+		return new BrowserSession();
+	}
+
+	/** Registered with the servlet container for every request, as any {@code Filter} bean. */
+	@Bean
+	@ConditionalOnMissingBean
+	BrowserLoginFilter browserLoginFilter(BrowserLoginFlow flow, SmartOAuthClient client, BrowserSession sessions,
+			BrowserLoginProperties properties) {
+		return new BrowserLoginFilter(flow, client, sessions, properties.getFilterOrder());
+	}
+
+	@Bean
+	WebMvcConfigurer browserLoginWebMvcConfigurer(BrowserLoginFlow flow, BrowserSession sessions) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new AuthenticatedUserArgumentResolver(sessions));
+			}
+
+			@Override
+			public void extendHandlerExceptionResolvers(List<HandlerExceptionResolver> resolvers) {
+				resolvers.add(new LoginRequiredExceptionResolver(flow));
+			}
+
+		};
+	}
+
+}

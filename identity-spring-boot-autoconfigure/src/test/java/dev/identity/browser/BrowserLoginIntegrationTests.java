@@ -1,0 +1,335 @@
+package dev.identity.browser;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Map;
+
+import dev.identity.client.SmartOAuthClient;
+import dev.identity.core.InvalidTokenException;
+import dev.identity.core.TokenCheck;
+import dev.identity.core.TokenResponse;
+import dev.identity.login.AuthenticatedUser;
+import dev.identity.login.AuthorizationRequest;
+import dev.identity.login.IdTokenValidator;
+import dev.identity.login.PendingLogin;
+import dev.identity.testprovider.TestProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The browser login of a running application against a real OpenID provider, driven over HTTP hop by
+ * hop as a browser would: Spring Authorization Server with PKCE required, its login form, and the
+ * application's login, callback and logout endpoints. The Spring MVC and WebFlux subclasses run the
+ * same scenarios on their own stack.
+ * <p>
+ * The provider registers the redirect URI {@code http://127.0.0.1/login/oauth2/code/test}, on any port
+ * (RFC 8252 §7.3), hence the callback path; and {@code http://127.0.0.1/} after logout.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext
+public abstract class BrowserLoginIntegrationTests {
+
+	protected static final String CALLBACK_PATH = "/login/oauth2/code/test";
+
+	protected static final String POST_LOGOUT = "http://127.0.0.1/";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	protected static TestProvider provider;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private LastUser lastUser;
+
+	@Autowired
+	private SmartOAuthClient client;
+
+	@Autowired
+	private BrowserLoginFlow flow;
+
+	@BeforeAll
+	static void startProvider() {
+		provider = TestProvider.start();
+	}
+
+	@AfterAll
+	static void stopProvider() {
+		provider.close();
+	}
+
+	@DynamicPropertySource
+	static void identityProperties(DynamicPropertyRegistry registry) {
+		registry.add("identity.issuer-uri", () -> provider.issuer());
+		registry.add("identity.client-id", () -> TestProvider.CLIENT_ID);
+		registry.add("identity.client-secret", () -> TestProvider.CLIENT_SECRET);
+		registry.add("identity.audiences", () -> TestProvider.CLIENT_ID);
+		// A rotated key is fetched at once rather than after the usual 30 s pause between fetches.
+		registry.add("identity.jwks.minimum-refresh-interval", () -> "0s");
+		registry.add("identity.login.callback-path", () -> CALLBACK_PATH);
+		registry.add("identity.login.post-logout-redirect-uri", () -> POST_LOGOUT);
+		registry.add("server.address", () -> "127.0.0.1");
+		// Everything the login logs, refusals included, is checked for codes and tokens.
+		registry.add("logging.level.dev.identity", () -> "debug");
+	}
+
+	/** Name of the application's session cookie. */
+	protected abstract String sessionCookie();
+
+	@Test
+	void loginWhenUserSignsInThenSessionIsRotatedAndHoldsTheUser(CapturedOutput output) {
+		Browser browser = new Browser();
+		HttpResponse<String> login = browser.get(app("/login"));
+		URI authorization = Browser.location(login);
+		assertThat(login.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(authorization.toString()).startsWith(provider.issuer() + "/oauth2/authorize?");
+		Map<String, String> request = Browser.query(authorization);
+		assertThat(request).containsEntry("response_type", "code")
+			.containsEntry("client_id", TestProvider.CLIENT_ID)
+			.containsEntry("redirect_uri", app(CALLBACK_PATH).toString())
+			.containsEntry("scope", "openid profile email")
+			.containsEntry("code_challenge_method", "S256")
+			.containsKeys("state", "nonce", "code_challenge")
+			.doesNotContainKey("code_verifier");
+		String sessionBefore = browser.cookie(sessionCookie());
+		assertThat(sessionBefore).isNotNull();
+
+		URI callback = browser.authorize(authorization);
+		assertThat(callback.getPort()).isEqualTo(this.port);
+		assertThat(callback.getPath()).isEqualTo(CALLBACK_PATH);
+		Map<String, String> answer = Browser.query(callback);
+		assertThat(answer).containsEntry("state", request.get("state")).containsKey("code");
+		HttpResponse<String> completed = browser.get(callback);
+		assertThat(Browser.location(completed)).isEqualTo(app("/"));
+		assertThat(browser.cookie(sessionCookie())).isNotNull().isNotEqualTo(sessionBefore);
+
+		assertThat(browser.get(app("/me")).body()).startsWith("sub=alice|");
+		assertThat(browser.get(app("/maybe")).body()).isEqualTo("alice");
+		assertThat(browser.get(app("/optional")).body()).isEqualTo("alice");
+		assertThat(browser.get(app("/status")).body()).isEqualTo("true");
+		AuthenticatedUser user = this.lastUser.get();
+		assertThat(user.getSubject()).isEqualTo(TestProvider.USERNAME);
+		assertThat(user.getIssuer()).isEqualTo(provider.issuer());
+		assertThat(user.getIdToken().getAudiences()).containsExactly(TestProvider.CLIENT_ID);
+		assertThat(output).doesNotContain(answer.get("code"))
+			.doesNotContain(user.getAccessToken())
+			.doesNotContain(user.getIdToken().getTokenValue());
+	}
+
+	@Test
+	void loginWhenReturnToIsALocalPathThenCallbackGoesThere() {
+		Browser browser = new Browser();
+		URI authorization = Browser.location(browser.get(app("/login?returnTo=%2Fmaybe%3Fx%3D1")));
+		HttpResponse<String> completed = browser.get(browser.authorize(authorization));
+		assertThat(Browser.location(completed)).isEqualTo(app("/maybe?x=1"));
+	}
+
+	@Test
+	void loginWhenReturnToLeadsOffSiteThenCallbackGoesToThePostLoginPath() {
+		Browser browser = new Browser();
+		URI authorization = Browser.location(browser.get(app("/login?returnTo=%2F%2Fevil.example%2Fphish")));
+		HttpResponse<String> completed = browser.get(browser.authorize(authorization));
+		assertThat(Browser.location(completed)).isEqualTo(app("/"));
+	}
+
+	@Test
+	void registerWhenRequestedThenProviderIsAskedForItsSignUpPage() {
+		URI authorization = Browser.location(new Browser().get(app("/register")));
+		assertThat(Browser.query(authorization)).containsEntry("prompt", "create")
+			.containsEntry("code_challenge_method", "S256")
+			.containsKeys("state", "nonce");
+	}
+
+	@Test
+	void callbackWhenBrowserHasNoSessionThenBadRequestAndNoSessionStarted() {
+		Browser browser = new Browser();
+		HttpResponse<String> response = browser.get(app(CALLBACK_PATH + "?code=forged-code&state=forged-state"));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(browser.cookie(sessionCookie())).isNull();
+	}
+
+	@Test
+	void callbackWhenStateIsForgedThenBadRequestAndTheRealLoginStillCompletes(CapturedOutput output) {
+		Browser browser = new Browser();
+		URI callback = browser.authorize(Browser.location(browser.get(app("/login"))));
+		String code = Browser.query(callback).get("code");
+		HttpResponse<String> forged = browser.get(app(CALLBACK_PATH + "?code=" + code + "&state=forged-state-value"));
+		assertThat(forged.statusCode()).isEqualTo(400);
+		assertThat(browser.get(app("/status")).body()).isEqualTo("false");
+		assertThat(output).doesNotContain(code).doesNotContain("forged-state-value");
+
+		assertThat(Browser.location(browser.get(callback))).isEqualTo(app("/"));
+		assertThat(browser.get(app("/status")).body()).isEqualTo("true");
+	}
+
+	@Test
+	void callbackWhenReplayedThenBadRequest() {
+		Browser browser = new Browser();
+		URI callback = browser.authorize(Browser.location(browser.get(app("/login"))));
+		assertThat(Browser.location(browser.get(callback))).isEqualTo(app("/"));
+		assertThat(browser.get(callback).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void loginWhenTwoTabsStartLoginsThenEachCallbackCompletesItsOwn() {
+		Browser browser = new Browser();
+		URI first = Browser.location(browser.get(app("/login?returnTo=/maybe")));
+		URI second = Browser.location(browser.get(app("/login?returnTo=/optional")));
+		// The second tab finishes first; the provider's session then answers the first without its form.
+		assertThat(Browser.location(browser.get(browser.authorize(second)))).isEqualTo(app("/optional"));
+		assertThat(Browser.location(browser.get(browser.authorize(first)))).isEqualTo(app("/maybe"));
+		assertThat(browser.get(app("/status")).body()).isEqualTo("true");
+	}
+
+	@Test
+	void idTokenWhenNonceIsAnotherLoginsThenRejected() {
+		AuthenticatedUser user = loggedInUser();
+		String idToken = user.getIdToken().getTokenValue();
+		TokenResponse tokens = TokenResponse.parse(json.writeValueAsString(Map.of("access_token", user.getAccessToken(),
+				"token_type", "Bearer", "expires_in", 300, "id_token", idToken)), Instant.now());
+		String nonce = user.getIdToken().getClaimAsString("nonce");
+		assertThat(this.flow.authenticate(tokens, pendingLogin(nonce), this.client.keys(), false).getSubject())
+			.isEqualTo(TestProvider.USERNAME);
+
+		PendingLogin another = AuthorizationRequest.withDiscovery(this.client.discovery())
+			.clientId(TestProvider.CLIENT_ID)
+			.redirectUri(app(CALLBACK_PATH))
+			.build(new SecureRandom(), Instant.now())
+			.getPendingLogin();
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> this.flow.authenticate(tokens, another, this.client.keys(), false))
+			.satisfies((ex) -> assertThat(ex.hasFailed(TokenCheck.NONCE)).isTrue());
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> IdTokenValidator.forClient(provider.issuer(), TestProvider.CLIENT_ID)
+				.build()
+				.validate(idToken, this.client.keys(), another, user.getAccessToken(), Instant.now()))
+			.satisfies((ex) -> assertThat(ex.hasFailed(TokenCheck.NONCE)).isTrue());
+	}
+
+	@Test
+	void userInfoWhenReadWithTheSessionsAccessTokenThenSubjectIsTheIdTokens() {
+		Browser browser = loggedIn();
+		assertThat(browser.get(app("/userinfo")).body()).isEqualTo("alice|true");
+	}
+
+	@Test
+	void refreshWhenSessionsRefreshTokenIsRedeemedThenNewTokens() {
+		Browser browser = loggedIn();
+		browser.get(app("/me"));
+		assertThat(this.lastUser.get().getRefreshToken()).isNotNull();
+		assertThat(browser.get(app("/refresh")).body()).isEqualTo("new-access-token=true");
+	}
+
+	@Test
+	void logoutWhenGetThenProviderEndsItsSessionAndTheApplicationsIsCleared() {
+		Browser browser = loggedIn();
+		browser.get(app("/me"));
+		AuthenticatedUser user = this.lastUser.get();
+		URI endSession = Browser.location(browser.get(app("/logout")));
+		URI endpoint = this.client.discovery().getEndSessionEndpoint();
+		assertThat(endpoint).isNotNull();
+		assertThat(endSession.toString()).startsWith(endpoint + "?");
+		assertThat(Browser.query(endSession)).containsEntry("id_token_hint", user.getIdToken().getTokenValue())
+			.containsEntry("post_logout_redirect_uri", POST_LOGOUT)
+			.containsEntry("client_id", TestProvider.CLIENT_ID);
+		assertThat(browser.get(app("/status")).body()).isEqualTo("false");
+		assertThat(browser.get(app("/maybe")).body()).isEqualTo("anonymous");
+
+		// The provider accepts the request and ends its own session: the next login needs its form again.
+		assertThat(Browser.location(browser.get(endSession))).isEqualTo(URI.create(POST_LOGOUT));
+		URI authorization = Browser.location(browser.get(app("/login")));
+		URI providerLogin = Browser.location(browser.get(authorization));
+		assertThat(providerLogin.toString()).isEqualTo(provider.issuer() + "/login");
+	}
+
+	@Test
+	void logoutWhenPostThenProviderEndSessionWithHint() {
+		Browser browser = loggedIn();
+		URI endSession = Browser.location(browser.post(app("/logout"), Map.of()));
+		assertThat(Browser.query(endSession)).containsKeys("id_token_hint", "post_logout_redirect_uri");
+		assertThat(browser.get(app("/status")).body()).isEqualTo("false");
+	}
+
+	@Test
+	void logoutWhenNobodyIsLoggedInThenPostLogoutUrl() {
+		assertThat(Browser.location(new Browser().get(app("/logout")))).isEqualTo(URI.create(POST_LOGOUT));
+	}
+
+	@Test
+	void requiredUserWhenAnonymousPageThenLoginAndBackToThePage() {
+		Browser browser = new Browser();
+		URI login = Browser.location(browser.get(app("/me?x=1")));
+		assertThat(login).isEqualTo(app("/login?returnTo=%2Fme%3Fx%3D1"));
+		URI authorization = Browser.location(browser.get(login));
+		assertThat(Browser.location(browser.get(browser.authorize(authorization)))).isEqualTo(app("/me?x=1"));
+		assertThat(browser.get(app("/me?x=1")).body()).startsWith("sub=alice|");
+	}
+
+	@Test
+	void requiredUserWhenAnonymousApiCallThenUnauthorized() {
+		HttpResponse<String> response = new Browser().get(app("/me"), "application/json");
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void optionalUserWhenAnonymousThenNullOrEmptyAndNoSessionStarted() {
+		Browser browser = new Browser();
+		assertThat(browser.get(app("/maybe")).body()).isEqualTo("anonymous");
+		assertThat(browser.get(app("/optional")).body()).isEqualTo("none");
+		assertThat(browser.get(app("/status")).body()).isEqualTo("false");
+		assertThat(browser.cookie(sessionCookie())).isNull();
+	}
+
+	@Test
+	void callbackWhenProviderRotatedItsKeyThenKeysAreRefreshedOnceAndLoginCompletes() {
+		loggedIn();
+		provider.rotateKey();
+		Browser browser = new Browser();
+		URI callback = browser.authorize(Browser.location(browser.get(app("/login"))));
+		provider.resetCounts();
+		assertThat(Browser.location(browser.get(callback))).isEqualTo(app("/"));
+		assertThat(provider.jwksRequests()).isEqualTo(1);
+		browser.get(app("/me"));
+		assertThat(this.lastUser.get().getIdToken().getKeyId()).isEqualTo(provider.currentKeyId());
+	}
+
+	/** A browser whose session holds a completed login. */
+	protected Browser loggedIn() {
+		Browser browser = new Browser();
+		URI callback = browser.authorize(Browser.location(browser.get(app("/login"))));
+		assertThat(Browser.location(browser.get(callback))).isEqualTo(app("/"));
+		return browser;
+	}
+
+	private AuthenticatedUser loggedInUser() {
+		loggedIn().get(app("/me"));
+		return this.lastUser.get();
+	}
+
+	private PendingLogin pendingLogin(String nonce) {
+		return new PendingLogin(provider.issuer(), false, app(CALLBACK_PATH), "state-of-the-test-login", nonce,
+				"v".repeat(43), null, null, Instant.now());
+	}
+
+	protected URI app(String pathAndQuery) {
+		return URI.create("http://127.0.0.1:" + this.port + pathAndQuery);
+	}
+
+}
