@@ -31,10 +31,11 @@ class ReactiveClientBlockHoundTests {
 
 	@BeforeAll
 	static void installBlockHound() {
-		BlockHound.builder().blockingMethodCallback((method) -> {
+		// install(...) loads the Reactor and Netty integrations too: without them no thread is watched.
+		BlockHound.install((builder) -> builder.blockingMethodCallback((method) -> {
 			blockingCalls.add(method + " on " + Thread.currentThread().getName());
 			throw new BlockingOperationError(method);
-		}).install();
+		}));
 		provider = TestProvider.start();
 	}
 

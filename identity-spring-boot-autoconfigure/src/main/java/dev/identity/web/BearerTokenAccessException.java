@@ -1,0 +1,142 @@
+package dev.identity.web;
+
+import java.util.stream.Collectors;
+
+import dev.identity.core.BearerTokens;
+import dev.identity.core.IdentityException;
+import dev.identity.core.IdentityProviderException;
+import dev.identity.core.InvalidTokenException;
+import dev.identity.core.TokenCheckFailure;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request cannot reach a handler that needs its bearer token, with the answer it gets: 401
+ * {@code invalid_token} when the token is missing or invalid, 403 {@code insufficient_scope} when a
+ * valid token lacks what the handler requires (RFC 6750 §3.1), 503 when the identity provider could
+ * not be asked. Rendered by {@link BearerTokenAccessExceptionHandler}.
+ * <p>
+ * {@link #getDescription()} is meant for the client; the message, for the log, may say more (which
+ * claim or role was missing). Neither ever holds the token.
+ */
+public class BearerTokenAccessException extends IdentityException {
+
+	private static final String REQUIRED = "a bearer token is required";
+
+	private static final String INSUFFICIENT = "the token lacks the privileges this resource needs";
+
+	private static final String UNAVAILABLE = "the identity provider cannot be reached to validate the token; "
+			+ "try again later";
+
+	private final HttpStatus status;
+
+	private final String error;
+
+	private final String description;
+
+	private final @Nullable String challenge;
+
+	private BearerTokenAccessException(String message, HttpStatus status, String error, String description,
+			@Nullable String challenge) {
+		super(message);
+		this.status = status;
+		this.error = error;
+		this.description = description;
+		this.challenge = challenge;
+	}
+
+	private BearerTokenAccessException(String message, HttpStatus status, String error, String description,
+			@Nullable String challenge, Throwable cause) {
+		super(message, cause);
+		this.status = status;
+		this.error = error;
+		this.description = description;
+		this.challenge = challenge;
+	}
+
+	/**
+	 * The request carries no bearer token: 401 {@code invalid_token}.
+	 * @return the exception
+	 */
+	public static BearerTokenAccessException missingToken() {
+		return new BearerTokenAccessException("Request has no bearer token", HttpStatus.UNAUTHORIZED, "invalid_token",
+				REQUIRED, BearerTokens.invalidToken(null, null));
+	}
+
+	/**
+	 * The bearer token was rejected: 401 {@code invalid_token}, every failed check described.
+	 * @param failure why it was rejected
+	 * @return the exception
+	 */
+	public static BearerTokenAccessException invalidToken(InvalidTokenException failure) {
+		String description = failure.getFailures()
+			.stream()
+			.map(TokenCheckFailure::description)
+			.collect(Collectors.joining("; "));
+		return new BearerTokenAccessException(failure.getMessage(), HttpStatus.UNAUTHORIZED, "invalid_token",
+				description, BearerTokens.invalidToken(failure, null), failure);
+	}
+
+	/**
+	 * The token could not be validated because the identity provider failed: 503, without a
+	 * challenge, since no other token would fare better.
+	 * @param failure the provider's failure
+	 * @return the exception
+	 */
+	public static BearerTokenAccessException providerUnavailable(IdentityProviderException failure) {
+		return new BearerTokenAccessException("Token not validated: " + failure.getMessage(),
+				HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable", UNAVAILABLE, null, failure);
+	}
+
+	/**
+	 * A valid token lacks what the handler requires: 403 {@code insufficient_scope}.
+	 * @param scope the scope to name in the challenge, or {@code null}
+	 * @param reason what is missing, for the log only
+	 * @return the exception
+	 */
+	public static BearerTokenAccessException insufficientScope(@Nullable String scope, String reason) {
+		return new BearerTokenAccessException(reason, HttpStatus.FORBIDDEN, "insufficient_scope", INSUFFICIENT,
+				BearerTokens.insufficientScope(scope, null));
+	}
+
+	/**
+	 * The answer a failure of token validation deserves.
+	 * @param failure what validation raised
+	 * @return a {@code BearerTokenAccessException} for an invalid token or a provider failure, else
+	 * {@code failure} itself
+	 */
+	public static RuntimeException translate(RuntimeException failure) {
+		if (failure instanceof InvalidTokenException invalid) {
+			return invalidToken(invalid);
+		}
+		if (failure instanceof IdentityProviderException provider) {
+			return providerUnavailable(provider);
+		}
+		return failure;
+	}
+
+	/** HTTP status of the answer: 401, 403 or 503. */
+	public HttpStatus getStatus() {
+		return this.status;
+	}
+
+	/**
+	 * Error code of the answer: {@code invalid_token} or {@code insufficient_scope} (RFC 6750 §3.1), or
+	 * {@code temporarily_unavailable} for a provider failure.
+	 */
+	public String getError() {
+		return this.error;
+	}
+
+	/** Human-readable description for the client. */
+	public String getDescription() {
+		return this.description;
+	}
+
+	/** {@code WWW-Authenticate} value of the answer (RFC 6750 §3), or {@code null} for a provider failure. */
+	public @Nullable String getChallenge() {
+		return this.challenge;
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.identity.web.reactive;
+
+import dev.identity.autoconfigure.IdentityAutoConfiguration;
+import dev.identity.claims.ClaimsReader;
+import dev.identity.client.ReactiveOAuthClient;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+
+/**
+ * Auto-configuration of validated bearer tokens in Spring WebFlux controllers: parameters of type
+ * {@link dev.identity.core.ValidatedToken} and {@link dev.identity.claims.TokenClaims}, parameters
+ * annotated with {@link dev.identity.web.Claim @Claim}, the {@link dev.identity.web.RequireRole @RequireRole},
+ * {@link dev.identity.web.RequirePermission @RequirePermission} and
+ * {@link dev.identity.web.RequireScope @RequireScope} requirements, and their RFC 6750 answers. Tokens
+ * are validated by the application's {@link ReactiveOAuthClient}, without blocking.
+ */
+@AutoConfiguration(after = IdentityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(WebFluxConfigurer.class)
+@ConditionalOnBean({ ReactiveOAuthClient.class, ClaimsReader.class })
+@Import(IdentityWebFluxConfiguration.class)
+public final class IdentityWebFluxAutoConfiguration {
+
+}
