@@ -1,5 +1,7 @@
 package dev.identity.core;
 
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Objects;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -19,12 +21,35 @@ public final class ClientRegistration {
 
 	private final @Nullable JWK privateKey;
 
+	// Seeded when the registration is built (at start-up): drawing a jti later needs no I/O, so a
+	// client assertion can be signed on an event loop. The platform default would read /dev/urandom.
+	private final @Nullable SecureRandom random;
+
 	private ClientRegistration(String clientId, @Nullable String clientSecret, ClientAuthenticationMethod method,
 			@Nullable JWK privateKey) {
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
 		this.method = method;
 		this.privateKey = privateKey;
+		this.random = (privateKey != null) ? seededRandom() : null;
+	}
+
+	private static SecureRandom seededRandom() {
+		try {
+			SecureRandom random = SecureRandom.getInstance("DRBG");
+			random.nextBytes(new byte[16]);
+			return random;
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("the DRBG SecureRandom is required of Java 9 and later", ex);
+		}
+	}
+
+	/** A fresh unique id for a client assertion's {@code jti}. */
+	String newAssertionId() {
+		byte[] bytes = new byte[16];
+		this.random.nextBytes(bytes);
+		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/**

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -174,7 +173,7 @@ public final class TokenRequests {
 			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(client.getClientId())
 				.subject(client.getClientId())
 				.audience(audience.toString())
-				.jwtID(UUID.randomUUID().toString())
+				.jwtID(client.newAssertionId())
 				.issueTime(Date.from(now))
 				.expirationTime(Date.from(now.plusSeconds(ASSERTION_LIFETIME_SECONDS)))
 				.build();

@@ -31,12 +31,25 @@ class ReactiveClientBlockHoundTests {
 
 	@BeforeAll
 	static void installBlockHound() {
+		provider = TestProvider.start();
+		// Reactor Netty reads system files (resolver configuration) once, on its first request: a
+		// one-time library start-up, done here before BlockHound watches, so the tests see our paths only.
+		org.springframework.web.reactive.function.client.WebClient.create(provider.issuer())
+			.get()
+			.uri("/.well-known/openid-configuration")
+			.retrieve()
+			.toBodilessEntity()
+			.block(TIMEOUT);
 		// install(...) loads the Reactor and Netty integrations too: without them no thread is watched.
 		BlockHound.install((builder) -> builder.blockingMethodCallback((method) -> {
-			blockingCalls.add(method + " on " + Thread.currentThread().getName());
+			blockingCalls.add(method + " on " + Thread.currentThread().getName() + " via "
+					+ java.util.Arrays.stream(new Throwable().getStackTrace())
+						.map(StackTraceElement::toString)
+						.filter((frame) -> frame.startsWith("dev.identity"))
+						.limit(6)
+						.toList());
 			throw new BlockingOperationError(method);
 		}));
-		provider = TestProvider.start();
 	}
 
 	@AfterAll
@@ -142,6 +155,31 @@ class ReactiveClientBlockHoundTests {
 			StepVerifier.create(onEventLoop(clients.reactive.validate(token, blockingLookup)))
 				.expectNextCount(1)
 				.expectComplete().verify(TIMEOUT);
+		}
+	}
+
+	@Test
+	void clientCredentialsIntrospectionAndRevocationWhenReactiveThenNoBlocking() {
+		try (TestClients clients = TestClients.withClient(provider.issuer(), TestProvider.CLIENT_ID,
+				dev.identity.core.ClientRegistration.withSecret(TestProvider.CLIENT_ID, TestProvider.CLIENT_SECRET,
+						dev.identity.core.ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
+				dev.identity.core.RetryPolicy.DEFAULT)) {
+			dev.identity.core.TokenResponse token = onEventLoop(
+					clients.reactive.clientCredentials(dev.identity.core.TokenRequest.ClientCredentials.ofScopes("read")))
+				.block(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.smart.clientCredentialsAsync(
+					dev.identity.core.TokenRequest.ClientCredentials.ofScopes("read"))))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.reactive.introspect(token.getAccessToken())))
+				.assertNext((result) -> assertThat(result.isActive()).isTrue())
+				.expectComplete()
+				.verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.reactive.revoke(token.getAccessToken(), "access_token")))
+				.expectComplete()
+				.verify(TIMEOUT);
+			assertThat(provider.tokenRequests()).isEqualTo(1);
 		}
 	}
 
