@@ -17,7 +17,11 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * {@link #toString()} never shows the token itself.
  */
-public final class ValidatedToken {
+public final class ValidatedToken implements java.io.Serializable {
+
+	// Part of the signed-in user kept in HTTP sessions (see AuthenticatedUser).
+	private static final long serialVersionUID = 1L;
+
 
 	private final String tokenValue;
 

@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  * §5.1), and the tokens to act for them (RFC 6749 §5.1). {@link #toString()} shows no token and no
  * personal data beyond the subject.
  */
-public final class AuthenticatedUser {
+public final class AuthenticatedUser implements java.io.Serializable {
+
+	// Kept in HTTP sessions, which Spring Session may serialize to a shared store.
+	private static final long serialVersionUID = 1L;
+
 
 	private final ValidatedToken idToken;
 

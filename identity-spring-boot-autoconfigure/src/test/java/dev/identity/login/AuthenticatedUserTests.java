@@ -43,6 +43,24 @@ class AuthenticatedUserTests {
 	}
 
 	@Test
+	void serializeWhenStoredInSessionThenRoundTripKeepsUserAndClaims() throws Exception {
+		AuthenticatedUser user = user("\"expires_in\": 3600, ");
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+			out.writeObject(user);
+		}
+		AuthenticatedUser copy;
+		try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+				new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+			copy = (AuthenticatedUser) in.readObject();
+		}
+		assertThat(copy.getSubject()).isEqualTo(user.getSubject());
+		assertThat(copy.getName()).isEqualTo("Jane Doe");
+		assertThat(copy.getAccessToken()).isEqualTo(ACCESS_TOKEN);
+		assertThat(copy.getIdToken().getClaims()).isEqualTo(user.getIdToken().getClaims());
+	}
+
+	@Test
 	void ofThenIdentityAndProfileClaimsExposed() {
 		AuthenticatedUser user = user("\"expires_in\": 3600, ");
 		assertThat(user.getSubject()).isEqualTo("248289761001");
