@@ -86,6 +86,7 @@ class ConfigurationReferenceTests {
 
 	@Test
 	void everyDefaultIsDocumented() {
+		// The second column of a property's row must hold its default (every element for a list).
 		List<String> wrong = new ArrayList<>();
 		properties.forEach((name, property) -> {
 			JsonNode defaultValue = property.get("defaultValue");
@@ -96,6 +97,7 @@ class ConfigurationReferenceTests {
 			if (row == null) {
 				return; // reported by everyPropertyIsDocumented
 			}
+			String defaultCell = row.split("\\|")[2];
 			List<String> expected = new ArrayList<>();
 			if (defaultValue.isArray()) {
 				defaultValue.forEach((element) -> expected.add(element.asString()));
@@ -104,7 +106,7 @@ class ConfigurationReferenceTests {
 				expected.add(defaultValue.asString());
 			}
 			for (String value : expected) {
-				if (!row.contains(value)) {
+				if (!defaultCell.contains(value)) {
 					wrong.add(name + " (default " + defaultValue + ")");
 					break;
 				}
