@@ -241,6 +241,9 @@ public final class TokenVerifier {
 		}
 		try {
 			if (algorithm.family() == JwsAlgorithm.KeyFamily.EC) {
+				// r and s must lie in [1, n-1]: some Java 17 updates accepted r = s = 0 for any message
+				// (CVE-2022-21449).
+				ECDSA.ensureLegalSignature(signature, com.nimbusds.jose.JWSAlgorithm.parse(algorithm.name()));
 				signature = ECDSA.transcodeSignatureToDER(signature);
 			}
 			Signature verifier = Signature.getInstance(algorithm.jcaName());
@@ -363,6 +366,13 @@ public final class TokenVerifier {
 		long seconds;
 		if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
 			seconds = number.longValue();
+		}
+		else if ((value instanceof Double || value instanceof Float) && !Double.isFinite(number.doubleValue())) {
+			// JSON like 1e400 parses to infinity; clamp it like any other out-of-range date.
+			if (Double.isNaN(number.doubleValue())) {
+				return null;
+			}
+			seconds = (number.doubleValue() > 0) ? NUMERIC_DATE_LIMIT : -NUMERIC_DATE_LIMIT;
 		}
 		else {
 			BigDecimal decimal = new BigDecimal(number.toString());

@@ -239,9 +239,12 @@ public final class IdentityEngine implements AutoCloseable {
 	private TokenCheckFailure unknownKey(ParsedToken parsed, KeySet keys, CacheState<KeySet> state) {
 		String subject = (parsed.getKeyId() != null) ? "no key with kid '" + printable(parsed.getKeyId()) + "'"
 				: "no key for " + parsed.getAlgorithm();
-		return new TokenCheckFailure(TokenCheck.KEY, subject + " in the provider's JWK set " + keys
-				+ "; the set was last fetched at " + state.lastAttemptAt() + " and may be fetched again from "
-				+ state.nextFetchAllowedAt(this.settings.jwksCache()));
+		if (logger.isDebugEnabled()) {
+			// The key set and refresh times help an operator, but are no business of the token's sender.
+			logger.debug(subject + " in " + keys + "; JWK set last fetched at " + state.lastAttemptAt()
+					+ ", next fetch allowed from " + state.nextFetchAllowedAt(this.settings.jwksCache()));
+		}
+		return new TokenCheckFailure(TokenCheck.KEY, subject + " in the provider's JWK set");
 	}
 
 	/** A document to fetch before validation can go on, and the state that was seen missing it. */

@@ -60,17 +60,16 @@ public final class HandlerRequirements {
 
 	private static HandlerRequirements read(Key key) {
 		List<Requirement> requirements = new ArrayList<>();
+		// Every annotation counts, also several composed ones on one element: each must hold.
 		for (AnnotatedElement element : List.of(key.controllerType(), key.method())) {
-			RequireRole role = AnnotatedElementUtils.findMergedAnnotation(element, RequireRole.class);
-			if (role != null) {
+			for (RequireRole role : AnnotatedElementUtils.findAllMergedAnnotations(element, RequireRole.class)) {
 				requirements.add(Requirement.of("role", role.value(), TokenClaims::hasRole, element));
 			}
-			RequirePermission permission = AnnotatedElementUtils.findMergedAnnotation(element, RequirePermission.class);
-			if (permission != null) {
+			for (RequirePermission permission : AnnotatedElementUtils.findAllMergedAnnotations(element,
+					RequirePermission.class)) {
 				requirements.add(Requirement.of("permission", permission.value(), TokenClaims::hasPermission, element));
 			}
-			RequireScope scope = AnnotatedElementUtils.findMergedAnnotation(element, RequireScope.class);
-			if (scope != null) {
+			for (RequireScope scope : AnnotatedElementUtils.findAllMergedAnnotations(element, RequireScope.class)) {
 				requirements.add(Requirement.of("scope", scope.value(), TokenClaims::hasScope, element));
 			}
 		}

@@ -305,7 +305,8 @@ class TokenVerifierClaimsTests {
 	// anything but an InvalidTokenException.
 	@ParameterizedTest
 	@CsvSource({ "exp, 9223372036854775807", "exp, -9223372036854775808", "exp, 100000000000000000000",
-			"exp, 1e300", "nbf, 9223372036854775807", "iat, 9223372036854775807", "iat, -9223372036854775808" })
+			"exp, 1e300", "nbf, 9223372036854775807", "iat, 9223372036854775807", "iat, -9223372036854775808",
+			"exp, 1e400", "exp, -1e400", "nbf, 1e400", "iat, 1e400", "iat, -1e400" })
 	void verifyWhenNumericDateBeyondInstantRangeAndSignatureForgedThenSignatureFailure(String claim, String value) {
 		String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"alice\",\"exp\":"
 				+ NOW.plusSeconds(300).getEpochSecond() + "}";
@@ -329,7 +330,7 @@ class TokenVerifierClaimsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "9223372036854775807", "100000000000000000000", "1e300" })
+	@ValueSource(strings = { "9223372036854775807", "100000000000000000000", "1e300", "1e400" })
 	void verifyWhenExpiryBeyondInstantRangeAndSignedThenAcceptedWithClampedExpiry(String exp) {
 		String token = token(JwsAlgorithm.RS256)
 			.rawPayload("{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"exp\":" + exp + "}")
@@ -338,7 +339,7 @@ class TokenVerifierClaimsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "-9223372036854775808", "-100000000000000000000", "-1e300" })
+	@ValueSource(strings = { "-9223372036854775808", "-100000000000000000000", "-1e300", "-1e400" })
 	void verifyWhenExpiryFarBeforeInstantRangeThenExpiryFailure(String exp) {
 		String token = token(JwsAlgorithm.RS256)
 			.rawPayload("{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"exp\":" + exp + "}")

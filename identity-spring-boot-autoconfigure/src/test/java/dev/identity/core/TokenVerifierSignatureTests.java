@@ -3,6 +3,7 @@ package dev.identity.core;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -54,6 +55,19 @@ class TokenVerifierSignatureTests {
 		ValidatedToken validated = verify(this.verifier, token(algorithm).build(), KEYS);
 		assertThat(validated.getAlgorithm()).isEqualTo(algorithm);
 		assertThat(validated.getSubject()).isEqualTo("alice");
+	}
+
+	// CVE-2022-21449: some Java 17 updates verified r = s = 0 for any message; the range check is ours.
+	@ParameterizedTest
+	@EnumSource(value = JwsAlgorithm.class, names = { "ES256", "ES384", "ES512" })
+	void verifyWhenEcdsaSignatureIsAllZeroThenRejectedBeforeTheJdkSeesIt(JwsAlgorithm algorithm) {
+		String token = token(algorithm).build();
+		int length = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1)).length;
+		String forged = token.substring(0, token.lastIndexOf('.') + 1)
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[length]);
+		InvalidTokenException exception = rejection(() -> verify(this.verifier, forged, KEYS));
+		assertThat(checks(exception)).containsExactly(TokenCheck.SIGNATURE);
+		assertThat(exception.getFailures().get(0).description()).contains("could not be verified");
 	}
 
 	@Test

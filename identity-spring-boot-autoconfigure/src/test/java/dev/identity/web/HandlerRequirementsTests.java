@@ -103,6 +103,23 @@ class HandlerRequirementsTests {
 	}
 
 	@Test
+	void ofWhenTwoComposedAnnotationsThenBothMustHold() {
+		HandlerRequirements requirements = requirements(Plain.class, "adminAndAuditor");
+		// READER_ADMIN has the admin role but not the auditor one: the second annotation must not vanish.
+		assertThatExceptionOfType(BearerTokenAccessException.class)
+			.isThrownBy(() -> requirements.check(READER_ADMIN));
+		assertThatNoException().isThrownBy(() -> requirements
+			.check(claims(Map.of("roles", List.of("admin", "auditor")))));
+	}
+
+	@Test
+	void ofWhenDirectAndComposedAnnotationThenBothMustHold() {
+		HandlerRequirements requirements = requirements(Plain.class, "adminAndDirectAuditor");
+		assertThatExceptionOfType(BearerTokenAccessException.class)
+			.isThrownBy(() -> requirements.check(READER_ADMIN));
+	}
+
+	@Test
 	void ofWhenAnnotationOnSuperclassThenInherited() {
 		assertThatExceptionOfType(BearerTokenAccessException.class)
 			.isThrownBy(() -> requirements(Sub.class, "open").check(NOBODY));
@@ -141,6 +158,13 @@ class HandlerRequirementsTests {
 
 	}
 
+	@Target({ ElementType.METHOD, ElementType.TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@RequireRole("auditor")
+	@interface AuditorOnly {
+
+	}
+
 	public static class Plain {
 
 		public void open() {
@@ -164,6 +188,16 @@ class HandlerRequirementsTests {
 
 		@AdminOnly
 		public void composed() {
+		}
+
+		@AdminOnly
+		@AuditorOnly
+		public void adminAndAuditor() {
+		}
+
+		@AdminOnly
+		@RequireRole("auditor")
+		public void adminAndDirectAuditor() {
 		}
 
 		@RequireRole({})
