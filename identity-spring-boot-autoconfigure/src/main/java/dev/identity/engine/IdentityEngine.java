@@ -511,6 +511,11 @@ public final class IdentityEngine implements AutoCloseable {
 			return CompletableFuture.failedFuture(
 					dev.identity.core.InvalidTokenException.of(TokenCheck.FORMAT, "token is empty"));
 		}
+		if (token.length() > TokenVerifier.MAXIMUM_TOKEN_LENGTH) {
+			// Refused before it costs the provider a request.
+			return CompletableFuture.failedFuture(dev.identity.core.InvalidTokenException.of(TokenCheck.FORMAT,
+					"token is longer than " + TokenVerifier.MAXIMUM_TOKEN_LENGTH + " characters"));
+		}
 		return introspect(token, "access_token", fetcher).thenApply(
 				(result) -> result.toValidatedToken(token, this.settings.validation(), this.clock.instant()));
 	}

@@ -40,7 +40,12 @@ final class IntrospectionCache {
 			return;
 		}
 		if (this.entries.size() >= MAXIMUM_ENTRIES) {
+			// Expired entries go first, then inactive ones (a flood of made-up tokens produces only
+			// those), so the results of real, active tokens survive as long as possible.
 			this.entries.values().removeIf((entry) -> !now.isBefore(entry.until()));
+			if (this.entries.size() >= MAXIMUM_ENTRIES) {
+				this.entries.values().removeIf((entry) -> !entry.result().isActive());
+			}
 			if (this.entries.size() >= MAXIMUM_ENTRIES) {
 				this.entries.clear();
 			}
