@@ -200,6 +200,22 @@ public class SmartOAuthClient {
 	}
 
 	/**
+	 * Refresh tokens (RFC 6749 §6).
+	 * @param refreshToken the refresh token
+	 * @return the token response
+	 * @throws EventLoopBlockingException on an event loop
+	 */
+	public TokenResponse refresh(String refreshToken) {
+		guard("refresh(String)", "refreshAsync(String)", "to call the token endpoint");
+		return this.blocking.refresh(refreshToken);
+	}
+
+	/** Refresh tokens without blocking. */
+	public Mono<TokenResponse> refreshAsync(String refreshToken) {
+		return this.reactive.refresh(refreshToken);
+	}
+
+	/**
 	 * Introspect a token; on an event loop only from the introspection cache.
 	 * @param token the token
 	 * @return the result

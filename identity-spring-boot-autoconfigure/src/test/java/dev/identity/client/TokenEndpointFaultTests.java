@@ -99,7 +99,11 @@ class TokenEndpointFaultTests {
 			StepVerifier.create(clients.reactive.refresh("rt-1"))
 				.expectErrorSatisfies((ex) -> assertThat(((OAuthErrorException) ex).getStatus()).isEqualTo(400))
 				.verify(Duration.ofSeconds(10));
-			stub.verify(2, postRequestedFor(urlEqualTo("/token")).withRequestBody(containing("grant_type=refresh_token")));
+			assertThatExceptionOfType(OAuthErrorException.class).isThrownBy(() -> clients.smart.refresh("rt-1"));
+			StepVerifier.create(clients.smart.refreshAsync("rt-1"))
+				.expectError(OAuthErrorException.class)
+				.verify(Duration.ofSeconds(10));
+			stub.verify(4, postRequestedFor(urlEqualTo("/token")).withRequestBody(containing("grant_type=refresh_token")));
 		}
 	}
 
