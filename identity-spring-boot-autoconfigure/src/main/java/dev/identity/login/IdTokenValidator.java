@@ -62,12 +62,7 @@ public final class IdTokenValidator {
 	private IdTokenValidator(Builder builder) {
 		this.clientId = builder.clientId;
 		this.trustedAudiences = Set.copyOf(builder.trustedAudiences);
-		this.verifier = new TokenVerifier(ValidationPolicy.withIssuer(builder.issuer)
-			.audiences(List.of(builder.clientId))
-			.algorithms(builder.algorithms)
-			.clockSkew(builder.clockSkew)
-			.requiredClaims(List.of("sub", "iat"))
-			.build());
+		this.verifier = new TokenVerifier(builder.policy.build());
 	}
 
 	/**
@@ -283,26 +278,21 @@ public final class IdTokenValidator {
 	 */
 	public static final class Builder {
 
-		private final String issuer;
-
 		private final String clientId;
 
-		private Collection<JwsAlgorithm> algorithms = List.of(JwsAlgorithm.values());
-
-		private Duration clockSkew = ValidationPolicy.DEFAULT_CLOCK_SKEW;
+		// The JOSE and JWT rules, with their argument checks, are the core policy's; this builder only
+		// adds what is particular to ID tokens.
+		private final ValidationPolicy.Builder policy;
 
 		private final Set<String> trustedAudiences = new LinkedHashSet<>();
 
 		private Builder(String issuer, String clientId) {
-			Objects.requireNonNull(issuer, "issuer");
+			ValidationPolicy.Builder policy = ValidationPolicy.withIssuer(issuer);
 			Objects.requireNonNull(clientId, "clientId");
-			if (issuer.isBlank()) {
-				throw new IllegalArgumentException("issuer must not be blank");
-			}
 			if (clientId.isBlank()) {
 				throw new IllegalArgumentException("client id must not be blank");
 			}
-			this.issuer = issuer;
+			this.policy = policy.audiences(List.of(clientId)).requiredClaims(List.of("sub", "iat"));
 			this.clientId = clientId;
 		}
 
@@ -311,21 +301,13 @@ public final class IdTokenValidator {
 		 * client's {@code id_token_signed_response_alg}; all asymmetric ones by default.
 		 */
 		public Builder algorithms(Collection<JwsAlgorithm> algorithms) {
-			Objects.requireNonNull(algorithms, "algorithms");
-			if (algorithms.isEmpty()) {
-				throw new IllegalArgumentException("at least one algorithm must be accepted");
-			}
-			this.algorithms = List.copyOf(algorithms);
+			this.policy.algorithms(algorithms);
 			return this;
 		}
 
 		/** Tolerance for {@code exp}, {@code iat} and {@code auth_time}. */
 		public Builder clockSkew(Duration clockSkew) {
-			Objects.requireNonNull(clockSkew, "clockSkew");
-			if (clockSkew.isNegative()) {
-				throw new IllegalArgumentException("clock skew must not be negative");
-			}
-			this.clockSkew = clockSkew;
+			this.policy.clockSkew(clockSkew);
 			return this;
 		}
 
