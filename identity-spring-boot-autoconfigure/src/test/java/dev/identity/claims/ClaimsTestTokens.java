@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Validated tokens for the claims tests, produced the only way a {@link ValidatedToken} can be:
  * signed, then parsed and verified by the real verifier. The key is generated once per JVM.
  */
-final class ClaimsTestTokens {
+public final class ClaimsTestTokens {
 
-	static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
+	public static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
 
 	private static final String ISSUER = "https://idp.example.com";
 
@@ -51,7 +51,7 @@ final class ClaimsTestTokens {
 	 * @param claims the claims; maps and lists become JSON objects and arrays
 	 * @return the validated token
 	 */
-	static ValidatedToken token(Map<String, Object> claims) {
+	public static ValidatedToken token(Map<String, Object> claims) {
 		JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().issuer(ISSUER)
 			.subject("alice")
 			.audience("orders-api")

@@ -1,82 +1,30 @@
 package dev.identity.web;
 
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.identity.claims.ClaimsPreset;
 import dev.identity.claims.ClaimsReader;
-import dev.identity.core.KeySet;
-import dev.identity.core.ParsedToken;
-import dev.identity.core.TokenVerifier;
+import dev.identity.claims.ClaimsTestTokens;
 import dev.identity.core.ValidatedToken;
-import dev.identity.core.ValidationPolicy;
-import dev.identity.core.VerificationKey;
 
 /**
- * Validated tokens for the tests of the shared web rules, produced the only way a
- * {@link ValidatedToken} can be: signed, then parsed and verified by the real verifier.
+ * Validated tokens for the tests of the shared web rules, from the claims tests' factory (signed,
+ * then parsed and verified by the real verifier), with the claims reader those rules use.
  */
 final class WebTestTokens {
 
-	static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
+	static final Instant NOW = ClaimsTestTokens.NOW;
 
 	/** Reads roles from {@code roles}, permissions from {@code permissions}, scopes from {@code scope}. */
 	static final ClaimsReader READER = ClaimsReader.of(ClaimsPreset.GENERIC);
-
-	private static final String ISSUER = "https://idp.example.com";
-
-	private static final RSAKey KEY = generate();
-
-	private static final KeySet KEYS = KeySet.parse(new JWKSet(KEY.toPublicJWK()).toString());
-
-	private static final TokenVerifier VERIFIER = new TokenVerifier(
-			ValidationPolicy.withIssuer(ISSUER).audiences(List.of("orders-api")).build());
 
 	private WebTestTokens() {
 	}
 
 	/** A validated token for {@code alice} carrying the given claims besides the registered ones. */
 	static ValidatedToken token(Map<String, Object> claims) {
-		JWTClaimsSet.Builder set = new JWTClaimsSet.Builder().issuer(ISSUER)
-			.subject("alice")
-			.audience("orders-api")
-			.issueTime(Date.from(NOW.minusSeconds(10)))
-			.expirationTime(Date.from(NOW.plusSeconds(300)));
-		claims.forEach(set::claim);
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
-				set.build());
-		try {
-			jwt.sign(new RSASSASigner(KEY));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-		ParsedToken parsed = VERIFIER.parse(jwt.serialize());
-		VerificationKey key = VERIFIER.selectKey(parsed, KEYS);
-		if (key == null) {
-			throw new IllegalStateException("no key for the test token");
-		}
-		return VERIFIER.verify(parsed, key, NOW);
-	}
-
-	private static RSAKey generate() {
-		try {
-			return new RSAKeyGenerator(2048).keyID("web-test").generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ClaimsTestTokens.token(claims);
 	}
 
 }
