@@ -191,8 +191,8 @@ class ClientCredentialsIntegrationTests {
 		}
 	}
 
-	@Test
-	void restClientCustomizerWhenApiAnswers401ThenRetriesOnceWithFreshToken() {
+	/** The downstream API answers 401 once (a token it no longer accepts), then 200. */
+	private static void ordersRefuseTheFirstTokenOnly() {
 		api.stubFor(get("/orders").inScenario("revoked")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(401))
@@ -200,6 +200,11 @@ class ClientCredentialsIntegrationTests {
 		api.stubFor(get("/orders").inScenario("revoked")
 			.whenScenarioStateIs("fresh")
 			.willReturn(aResponse().withStatus(200).withBody("[]")));
+	}
+
+	@Test
+	void restClientCustomizerWhenApiAnswers401ThenRetriesOnceWithFreshToken() {
+		ordersRefuseTheFirstTokenOnly();
 		try (TestClients clients = clients()) {
 			RestClient orders = RestClient.builder()
 				.apply(new ClientCredentialsRestClientCustomizer(clients.smart)
@@ -235,13 +240,7 @@ class ClientCredentialsIntegrationTests {
 
 	@Test
 	void webClientCustomizerWhenApiAnswers401ThenRetriesOnceWithFreshToken() {
-		api.stubFor(get("/orders").inScenario("revoked")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(401))
-			.willSetStateTo("fresh"));
-		api.stubFor(get("/orders").inScenario("revoked")
-			.whenScenarioStateIs("fresh")
-			.willReturn(aResponse().withStatus(200).withBody("[]")));
+		ordersRefuseTheFirstTokenOnly();
 		try (TestClients clients = clients()) {
 			WebClient orders = WebClient.builder()
 				.apply(new ClientCredentialsWebClientCustomizer(clients.smart)
