@@ -3,6 +3,7 @@ package dev.identity.testprovider;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.identity.devprovider.DevelopmentProvider;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,12 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 final class RequestCounts implements Filter {
 
-	static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
-
-	static final String JWKS_PATH = "/oauth2/jwks";
-
-	static final String TOKEN_PATH = "/oauth2/token";
-
 	final AtomicInteger discovery = new AtomicInteger();
 
 	final AtomicInteger jwks = new AtomicInteger();
@@ -35,13 +30,13 @@ final class RequestCounts implements Filter {
 		if (request instanceof HttpServletRequest http) {
 			String method = http.getMethod();
 			String path = http.getRequestURI();
-			if ("GET".equals(method) && DISCOVERY_PATH.equals(path)) {
+			if ("GET".equals(method) && DevelopmentProvider.DISCOVERY_PATH.equals(path)) {
 				this.discovery.incrementAndGet();
 			}
-			else if ("GET".equals(method) && JWKS_PATH.equals(path)) {
+			else if ("GET".equals(method) && DevelopmentProvider.JWKS_PATH.equals(path)) {
 				this.jwks.incrementAndGet();
 			}
-			else if ("POST".equals(method) && TOKEN_PATH.equals(path)) {
+			else if ("POST".equals(method) && DevelopmentProvider.TOKEN_PATH.equals(path)) {
 				this.token.incrementAndGet();
 			}
 		}

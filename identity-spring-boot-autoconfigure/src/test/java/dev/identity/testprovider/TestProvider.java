@@ -2,9 +2,6 @@ package dev.identity.testprovider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,22 +9,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.Set;
 
+import dev.identity.devprovider.DevelopmentProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.PortInUseException;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+
 
 /**
- * A real OpenID provider for tests: Spring Authorization Server on {@code 127.0.0.1} and a random
- * port, in the test's JVM. It signs RS256 access tokens whose {@code aud} is the client id, serves
+ * A real OpenID provider for tests: the library's {@link DevelopmentProvider} (Spring Authorization
+ * Server on {@code 127.0.0.1}) on a random port, in the test's JVM, with one client and one user. It signs RS256 access tokens whose {@code aud} is the client id, serves
  * discovery and the JWK set, lets a test rotate and withdraw signing keys at a chosen moment, and
  * counts the requests it serves on the endpoints a client is expected to cache.
  * <p>
@@ -53,17 +52,19 @@ public final class TestProvider implements AutoCloseable {
 	/** The in-memory user for browser logins. */
 	public static final String USERNAME = "alice", PASSWORD = "alice-password";
 
-	private static final int START_ATTEMPTS = 5;
-
-	private static final AtomicInteger instances = new AtomicInteger();
+	/** The registered redirect URI; loopback redirect URIs match on any port (RFC 8252 §7.3). */
+	public static final String REDIRECT_URI = "http://127.0.0.1/login/oauth2/code/test";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final ConfigurableApplicationContext context;
+	private static final List<String> CONTAINER_LOGGERS = List.of("org.apache.catalina", "org.apache.coyote",
+			"org.apache.tomcat", "org.springframework.boot.tomcat", "org.springframework.boot.web",
+			"org.springframework.web.servlet.DispatcherServlet",
+			"org.springframework.security.config.annotation.authentication.configuration.InitializeUserDetailsBeanManagerConfigurer");
+
+	private final DevelopmentProvider provider;
 
 	private final String issuer;
-
-	private final SigningKeys keys;
 
 	private final RequestCounts counts;
 
@@ -72,10 +73,9 @@ public final class TestProvider implements AutoCloseable {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private TestProvider(ConfigurableApplicationContext context, String issuer, SigningKeys keys, RequestCounts counts) {
-		this.context = context;
-		this.issuer = issuer;
-		this.keys = keys;
+	private TestProvider(DevelopmentProvider provider, RequestCounts counts) {
+		this.provider = provider;
+		this.issuer = provider.issuer();
 		this.counts = counts;
 	}
 
@@ -84,76 +84,23 @@ public final class TestProvider implements AutoCloseable {
 	 * @return the running provider; close it when done
 	 */
 	public static TestProvider start() {
-		SigningKeys keys = new SigningKeys();
+		// The provider shares the logging system of the application under test; a few container loggers,
+		// shared with it, stay at WARN.
+		LoggingSystem logging = LoggingSystem.get(TestProvider.class.getClassLoader());
+		CONTAINER_LOGGERS.forEach((logger) -> logging.setLogLevel(logger, LogLevel.WARN));
 		RequestCounts counts = new RequestCounts();
-		RuntimeException lastFailure = null;
-		for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-			// The issuer, and so the port, must be known before the server starts: Spring Authorization
-			// Server reads it when its filters are built. Another process may take the port in between.
-			int port = freePort();
-			String issuer = "http://127.0.0.1:" + port;
-			try {
-				ConfigurableApplicationContext context = run(port, issuer, keys, counts);
-				// The first key was generated while the server started; a started provider can sign.
-				keys.activeKeyId();
-				return new TestProvider(context, issuer, keys, counts);
-			}
-			catch (RuntimeException ex) {
-				if (!causedByPortInUse(ex)) {
-					throw ex;
-				}
-				lastFailure = ex;
-			}
-		}
-		throw new IllegalStateException("no free port for the test provider after " + START_ATTEMPTS + " attempts",
-				lastFailure);
-	}
-
-	private static ConfigurableApplicationContext run(int port, String issuer, SigningKeys keys, RequestCounts counts) {
-		int instance = instances.incrementAndGet();
-		// Command-line arguments outrank system properties and environment variables, so nothing set
-		// for the application under test (server.port, web application type...) leaks into the provider.
-		List<String> args = new ArrayList<>(List.of("--" + TestProviderConfiguration.MARKER + "=true",
-				"--" + TestProviderConfiguration.ISSUER + "=" + issuer, "--server.address=127.0.0.1",
-				"--server.port=" + port, "--server.shutdown=immediate", "--server.tomcat.threads.min-spare=2",
-				"--spring.application.name=identity-test-provider-" + instance,
-				// No application.yml of the application under test is read.
-				"--spring.config.name=identity-test-provider", "--spring.main.web-application-type=servlet",
-				"--spring.main.banner-mode=off", "--spring.main.log-startup-info=false",
-				"--spring.jmx.enabled=false"));
-		// Boot's logging is set up once per JVM: the application under test keeps its own name in the log
-		// lines, and a few container loggers, shared with it, stay at WARN.
-		args.add("--logging.include-application-name=false");
-		for (String logger : List.of("org.apache.catalina", "org.apache.coyote", "org.apache.tomcat",
-				"org.springframework.boot.tomcat", "org.springframework.boot.web",
-				"org.springframework.web.servlet.DispatcherServlet",
-				"org.springframework.security.config.annotation.authentication.configuration.InitializeUserDetailsBeanManagerConfigurer")) {
-			args.add("--logging.level." + logger + "=warn");
-		}
-		return new SpringApplicationBuilder(TestProviderConfiguration.class).web(WebApplicationType.SERVLET)
-			.initializers((context) -> {
-				context.getBeanFactory().registerSingleton("testProviderSigningKeys", keys);
-				context.getBeanFactory().registerSingleton("testProviderRequestCounts", counts);
+		DevelopmentProvider provider = DevelopmentProvider.builder()
+			.client(new DevelopmentProvider.Client(CLIENT_ID, CLIENT_SECRET, Set.of("read", "write"), Map.of(), true))
+			.user(new DevelopmentProvider.User(USERNAME, PASSWORD, Map.of(), Map.of()))
+			.redirectUri(REDIRECT_URI)
+			.postLogoutRedirectUri("http://127.0.0.1/")
+			.initializer((context) -> {
+				FilterRegistrationBean<RequestCounts> registration = new FilterRegistrationBean<>(counts);
+				registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+				context.getBeanFactory().registerSingleton("testProviderRequestCounts", registration);
 			})
-			.run(args.toArray(String[]::new));
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot find a free port", ex);
-		}
-	}
-
-	private static boolean causedByPortInUse(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof PortInUseException || cause instanceof BindException) {
-				return true;
-			}
-		}
-		return false;
+			.start();
+		return new TestProvider(provider, counts);
 	}
 
 	/**
@@ -185,7 +132,7 @@ public final class TestProvider implements AutoCloseable {
 		}
 		// client_secret_basic form-encodes both parts before joining them (RFC 6749 §2.3.1).
 		String credentials = formEncode(CLIENT_ID) + ":" + formEncode(CLIENT_SECRET);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.issuer + RequestCounts.TOKEN_PATH))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.issuer + DevelopmentProvider.TOKEN_PATH))
 			.timeout(Duration.ofSeconds(10))
 			.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
@@ -224,7 +171,7 @@ public final class TestProvider implements AutoCloseable {
 
 	/** The {@code kid} of the key that signs new tokens. */
 	public String currentKeyId() {
-		return this.keys.activeKeyId();
+		return this.provider.currentKeyId();
 	}
 
 	/**
@@ -233,7 +180,7 @@ public final class TestProvider implements AutoCloseable {
 	 * @return the new key's {@code kid}
 	 */
 	public String rotateKey() {
-		return this.keys.rotate();
+		return this.provider.rotateKey();
 	}
 
 	/**
@@ -243,7 +190,7 @@ public final class TestProvider implements AutoCloseable {
 	 * @throws IllegalStateException when it is the key that signs new tokens (rotate first)
 	 */
 	public void removeKey(String kid) {
-		this.keys.remove(kid);
+		this.provider.removeKey(kid);
 	}
 
 	/** {@code GET /.well-known/openid-configuration} requests served since start or the last reset. */
@@ -269,7 +216,7 @@ public final class TestProvider implements AutoCloseable {
 	/** Stop the server. */
 	@Override
 	public void close() {
-		this.context.close();
+		this.provider.close();
 	}
 
 	@Override

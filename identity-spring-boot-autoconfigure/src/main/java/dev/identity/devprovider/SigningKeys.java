@@ -1,4 +1,4 @@
-package dev.identity.testprovider;
+package dev.identity.devprovider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 final class SigningKeys implements JWKSource<SecurityContext> {
 
 	private static final Executor keyThread = (task) -> {
-		Thread thread = new Thread(task, "identity-test-provider-keys");
+		Thread thread = new Thread(task, "identity-dev-provider-keys");
 		thread.setDaemon(true);
 		thread.start();
 	};
