@@ -372,7 +372,10 @@ public final class DevelopmentProvider implements AutoCloseable {
 			// for the application (server.port, web application type...) leaks into the provider.
 			List<String> args = List.of("--" + MARKER + "=true", "--" + ISSUER + "=" + issuer,
 					"--server.address=127.0.0.1", "--server.port=" + port, "--server.shutdown=immediate",
-					"--server.tomcat.threads.min-spare=2", "--spring.application.name=identity-dev-provider-" + instance,
+					"--server.tomcat.threads.min-spare=2",
+					// Cookies are per host, not per port: the application's JSESSIONID on 127.0.0.1 must survive
+					// a login here.
+					"--server.servlet.session.cookie.name=IDENTITY_DEV_PROVIDER_SESSION", "--spring.application.name=identity-dev-provider-" + instance,
 					// No application.yml of the application is read.
 					"--spring.config.name=identity-dev-provider", "--spring.main.web-application-type=servlet",
 					"--spring.main.banner-mode=off", "--spring.main.log-startup-info=false",

@@ -84,6 +84,18 @@ public final class Browser {
 	 * @return the callback URL, with {@code code} and {@code state}
 	 */
 	public URI authorize(URI authorization) {
+		return authorize(authorization, TestProvider.USERNAME, TestProvider.PASSWORD);
+	}
+
+	/**
+	 * Follow the provider's part of a login as {@link #authorize(URI)} does, signing in as the given
+	 * user.
+	 * @param authorization the provider URL the application redirected to
+	 * @param username the user's login name
+	 * @param password the user's password
+	 * @return the callback URL, with {@code code} and {@code state}
+	 */
+	public URI authorize(URI authorization, String username, String password) {
 		URI next = location(get(authorization));
 		if (next.getPath().equals("/login") && next.getPort() == authorization.getPort()) {
 			HttpResponse<String> form = get(next);
@@ -91,8 +103,8 @@ public final class Browser {
 			Matcher csrf = CSRF.matcher(form.body());
 			assertThat(csrf.find()).as("login form has a CSRF token").isTrue();
 			Map<String, String> fields = new LinkedHashMap<>();
-			fields.put("username", TestProvider.USERNAME);
-			fields.put("password", TestProvider.PASSWORD);
+			fields.put("username", username);
+			fields.put("password", password);
 			fields.put("_csrf", csrf.group(1));
 			URI saved = location(post(next, fields));
 			next = location(get(saved));

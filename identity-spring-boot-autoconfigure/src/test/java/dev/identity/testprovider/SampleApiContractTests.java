@@ -1,53 +1,66 @@
 package dev.identity.testprovider;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.identity.browser.Browser;
+import dev.identity.devprovider.DemoAccounts;
+import dev.identity.devprovider.DevelopmentProvider;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The samples' API contract, run against each sample booted on a random port with the embedded
- * provider: {@code GET /api/public} open, {@code GET /api/me} with a real token 200, otherwise 401
- * with an RFC 6750 challenge. A sample's test class extends this one and adds its
- * {@code @SpringBootTest}.
+ * The samples' contract, run against each sample booted on a random port with the development
+ * provider it starts by itself (no {@code identity.issuer-uri}): tokens of the demo accounts from the
+ * provider's token endpoint, every API endpoint with the answers its rules call for, and a browser
+ * login and logout over HTTP. A sample's test class extends this one and adds its
+ * {@code @SpringBootTest}, with {@link #PROPERTIES}.
  */
 public abstract class SampleApiContractTests {
 
-	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	/** A free port for the development provider, so tests never clash with a running sample. */
+	public static final String PROPERTIES = "identity.dev-provider.port=0";
+
+	private static final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static TestProvider provider;
 
 	@LocalServerPort
 	private int port;
 
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
+	@Autowired
+	private Environment environment;
+
+	/** The development provider's issuer, which the sample was pointed at. */
+	protected String issuer() {
+		return this.environment.getRequiredProperty("identity.issuer-uri");
 	}
 
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
+	protected URI url(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
-	@DynamicPropertySource
-	static void identityProperties(DynamicPropertyRegistry registry) {
-		registry.add("identity.issuer-uri", () -> provider.issuer());
-		registry.add("identity.audiences", () -> TestProvider.CLIENT_ID);
+	@Test
+	void startsItsOwnDevelopmentProvider() {
+		assertThat(issuer()).startsWith("http://127.0.0.1:").isNotEqualTo("http://127.0.0.1:" + this.port);
+		assertThat(this.environment.getProperty("identity.client-id")).isEqualTo(DemoAccounts.CLIENT_ID);
 	}
 
 	@Test
@@ -61,38 +74,152 @@ public abstract class SampleApiContractTests {
 
 	@Test
 	void meWithTokenOfTheProviderAnswersItsClaims() throws Exception {
-		HttpResponse<String> response = get("/api/me", "Bearer " + provider.clientCredentialsToken());
+		HttpResponse<String> response = get("/api/me", bearer(adminToken()));
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode body = json.readTree(response.body());
-		assertThat(body.path("sub").asString()).isEqualTo(TestProvider.CLIENT_ID);
-		assertThat(body.path("iss").asString()).isEqualTo(provider.issuer());
-		assertThat(body.path("claims").path("iss").asString()).isEqualTo(provider.issuer());
-		assertThat(body.path("claims").path("aud").toString()).contains(TestProvider.CLIENT_ID);
+		assertThat(body.path("sub").asString()).isEqualTo(DemoAccounts.ADMIN_CLIENT_ID);
+		assertThat(body.path("iss").asString()).isEqualTo(issuer());
+		assertThat(body.path("claims").path("iss").asString()).isEqualTo(issuer());
+		assertThat(body.path("claims").path("aud").toString()).contains(DemoAccounts.AUDIENCE);
+		assertThat(body.path("claims").path("roles").toString()).contains("admin");
 		assertThat(body.path("claims").path("exp").isNumber()).isTrue();
 	}
 
 	@Test
 	void meWithTamperedTokenIsUnauthorized() throws Exception {
-		HttpResponse<String> response = get("/api/me", "Bearer " + tamper(provider.clientCredentialsToken()));
+		HttpResponse<String> response = get("/api/me", bearer(tamper(adminToken())));
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("Bearer").contains("error=\"invalid_token\""));
+		assertThat(challenge(response)).startsWith("Bearer").contains("error=\"invalid_token\"");
 	}
 
 	@Test
 	void meWithoutTokenIsUnauthorized() throws Exception {
 		HttpResponse<String> response = get("/api/me", null);
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).contains("error=\"invalid_token\""));
+		assertThat(challenge(response)).contains("error=\"invalid_token\"");
 	}
 
 	@Test
 	void meWithAnotherSchemeIsUnauthorized() throws Exception {
-		HttpResponse<String> response = get("/api/me", "Basic dGVzdC1jbGllbnQ6dGVzdC1zZWNyZXQ=");
+		HttpResponse<String> response = get("/api/me", "Basic ZGVtby1hZG1pbjpkZW1vLWFkbWluLXNlY3JldA==");
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).contains("error=\"invalid_token\""));
+		assertThat(challenge(response)).contains("error=\"invalid_token\"");
+	}
+
+	@Test
+	void notesNeedTheReadPermission() throws Exception {
+		assertThat(get("/api/notes", bearer(adminToken())).statusCode()).isEqualTo(200);
+		HttpResponse<String> reader = get("/api/notes", bearer(readerToken()));
+		assertThat(reader.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(reader.body()).isArray()).isTrue();
+		// The application's own client may write audit entries, not read notes.
+		HttpResponse<String> service = get("/api/notes", bearer(serviceToken()));
+		assertThat(service.statusCode()).isEqualTo(403);
+		assertThat(challenge(service)).contains("error=\"insufficient_scope\"");
+		HttpResponse<String> anonymous = get("/api/notes", null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(challenge(anonymous)).contains("error=\"invalid_token\"");
+	}
+
+	@Test
+	void writingANoteNeedsTheWritePermissionAndIsAuditedWithTheServiceToken() throws Exception {
+		HttpResponse<String> reader = post("/api/notes", bearer(readerToken()), "{\"text\":\"from a reader\"}");
+		assertThat(reader.statusCode()).isEqualTo(403);
+		assertThat(challenge(reader)).contains("error=\"insufficient_scope\"");
+		HttpResponse<String> admin = post("/api/notes", bearer(adminToken()), "{\"text\":\"from an admin\"}");
+		assertThat(admin.statusCode()).isEqualTo(201);
+		JsonNode body = json.readTree(admin.body());
+		assertThat(body.path("note").path("author").asString()).isEqualTo(DemoAccounts.ADMIN_CLIENT_ID);
+		// The audit service saw the application's client-credentials token, not the caller's.
+		assertThat(body.path("audit").path("recordedFor").asString()).isEqualTo(DemoAccounts.CLIENT_ID);
+		assertThat(body.path("audit").path("action").asString()).isEqualTo("note.created");
+		assertThat(get("/api/notes", bearer(readerToken())).body()).contains("from an admin");
+	}
+
+	@Test
+	void deletingANoteNeedsTheAdminRole() throws Exception {
+		JsonNode created = json.readTree(post("/api/notes", bearer(adminToken()), "{\"text\":\"to delete\"}").body());
+		long id = created.path("note").path("id").asLong();
+		HttpResponse<String> reader = delete("/api/notes/" + id, bearer(readerToken()));
+		assertThat(reader.statusCode()).isEqualTo(403);
+		assertThat(challenge(reader)).contains("error=\"insufficient_scope\"");
+		assertThat(delete("/api/notes/" + id, bearer(adminToken())).statusCode()).isEqualTo(204);
+		assertThat(delete("/api/notes/" + id, bearer(adminToken())).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void exportIsServedOnlyWhereTheFeatureFlagIsOn() throws Exception {
+		HttpResponse<String> admin = get("/api/notes/export", bearer(adminToken()));
+		assertThat(admin.statusCode()).isEqualTo(200);
+		assertThat(admin.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(admin.body()).startsWith("id,author,text\n");
+		assertThat(get("/api/notes/export", bearer(readerToken())).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void auditServiceTakesOnlyServiceTokens() throws Exception {
+		HttpResponse<String> admin = post("/internal/audit", bearer(adminToken()), "{\"action\":\"forged\"}");
+		assertThat(admin.statusCode()).isEqualTo(403);
+		assertThat(post("/internal/audit", bearer(serviceToken()), "{\"action\":\"test\"}").statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void browserLoginShowsTheUserAndLogoutForgetsThem() {
+		Browser browser = new Browser();
+		HttpResponse<String> signedOut = browser.get(url("/"));
+		assertThat(signedOut.statusCode()).isEqualTo(200);
+		assertThat(signedOut.body()).contains("You are not signed in");
+		URI authorization = Browser.location(browser.get(url("/login")));
+		assertThat(authorization.toString()).startsWith(issuer());
+		URI callback = browser.authorize(authorization, "alice", "alice-password");
+		assertThat(callback.getPort()).isEqualTo(this.port);
+		URI home = Browser.location(browser.get(callback));
+		HttpResponse<String> signedIn = browser.get(home);
+		assertThat(signedIn.body()).contains("Signed in as <strong id=\"user\">Alice Admin</strong>")
+			.contains("alice@example.com");
+		URI endSession = Browser.location(browser.post(url("/logout"), Map.of()));
+		assertThat(endSession.toString()).startsWith(issuer()).contains("id_token_hint=");
+		// The provider ends its session and sends the browser back to the application.
+		URI back = Browser.location(browser.get(endSession));
+		assertThat(back).isEqualTo(url("/"));
+		assertThat(browser.get(back).body()).contains("You are not signed in");
+	}
+
+	protected String adminToken() {
+		return token(DemoAccounts.ADMIN_CLIENT_ID, DemoAccounts.ADMIN_CLIENT_SECRET);
+	}
+
+	protected String readerToken() {
+		return token(DemoAccounts.READER_CLIENT_ID, DemoAccounts.READER_CLIENT_SECRET);
+	}
+
+	protected String serviceToken() {
+		return token(DemoAccounts.CLIENT_ID, DemoAccounts.CLIENT_SECRET);
+	}
+
+	/** A client-credentials token from the development provider's token endpoint. */
+	protected String token(String clientId, String secret) {
+		String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+				+ URLEncoder.encode(secret, StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest.newBuilder(URI.create(issuer() + DevelopmentProvider.TOKEN_PATH))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+		HttpResponse<String> response = send(request);
+		assertThat(response.statusCode()).as("token response %s", response.body()).isEqualTo(200);
+		return json.readTree(response.body()).path("access_token").asString();
+	}
+
+	private static String bearer(String token) {
+		return "Bearer " + token;
+	}
+
+	private static String challenge(HttpResponse<String> response) {
+		return response.headers().firstValue("WWW-Authenticate").orElse("");
 	}
 
 	/** The same token with one character of its payload changed. */
@@ -102,12 +229,35 @@ public abstract class SampleApiContractTests {
 		return token.substring(0, position) + replacement + token.substring(position + 1);
 	}
 
-	private HttpResponse<String> get(String path, String authorization) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+	protected HttpResponse<String> get(String path, String authorization) {
+		return send(request(path, authorization).GET().build());
+	}
+
+	protected HttpResponse<String> post(String path, String authorization, String jsonBody) {
+		return send(request(path, authorization).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(jsonBody))
+			.build());
+	}
+
+	protected HttpResponse<String> delete(String path, String authorization) {
+		return send(request(path, authorization).DELETE().build());
+	}
+
+	private HttpRequest.Builder request(String path, String authorization) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(20));
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return request;
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(request.method() + " " + request.uri() + " failed", ex);
+		}
 	}
 
 }

@@ -1,24 +1,32 @@
 package dev.identity.sample.mvc;
 
-import dev.identity.testprovider.SampleApiContractTests;
+import java.time.Duration;
 
+import dev.identity.testprovider.SampleApiContractTests;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = MvcSampleApplicationTests.WITHOUT_PROVIDER_SECURITY)
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = SampleApiContractTests.PROPERTIES)
 class MvcSampleApplicationTests extends SampleApiContractTests {
 
-	/**
-	 * Spring Security and Spring Authorization Server are on the test class path for the embedded
-	 * provider only; the sample itself has no security of its own.
-	 */
-	static final String WITHOUT_PROVIDER_SECURITY = "spring.autoconfigure.exclude="
-			+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration,"
-			+ "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
-			+ "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration";
+	@Autowired
+	private NotesCleanup cleanup;
+
+	@Autowired
+	private Notes notes;
+
+	/** The reactive path of the shared audit service: the scheduled job records without blocking. */
+	@Test
+	void cleanupJobRecordsEachRemovalWithTheServiceToken() {
+		this.notes.add("old news", "test");
+		Long recorded = this.cleanup.removeNotesOlderThan(Duration.ZERO).block(Duration.ofSeconds(30));
+		assertThat(recorded).isPositive();
+		assertThat(this.notes.all()).isEmpty();
+	}
 
 }

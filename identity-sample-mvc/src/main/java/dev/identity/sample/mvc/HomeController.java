@@ -1,0 +1,78 @@
+package dev.identity.sample.mvc;
+
+import dev.identity.browser.servlet.BrowserSession;
+import dev.identity.login.AuthenticatedUser;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The browser side: a page that shows who is signed in, with the starter's {@code /login} and
+ * {@code /logout} endpoints behind its links.
+ */
+@RestController
+class HomeController {
+
+	private final BrowserSession session;
+
+	HomeController(BrowserSession session) {
+		this.session = session;
+	}
+
+	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+	String home(HttpServletRequest request) {
+		return HomePage.render(this.session.currentUser(request));
+	}
+
+	/** The page, kept free of any template engine so the sample stays small. */
+	static final class HomePage {
+
+		private HomePage() {
+		}
+
+		static String render(@Nullable AuthenticatedUser user) {
+			StringBuilder html = new StringBuilder("""
+					<!DOCTYPE html>
+					<html lang="en"><head><meta charset="utf-8"><title>Notes</title></head>
+					<body>
+					<h1>Notes</h1>
+					""");
+			if (user == null) {
+				html.append("""
+						<p id="status">You are not signed in.</p>
+						<p><a id="login" href="/login">Sign in</a></p>
+						""");
+			}
+			else {
+				String name = (user.getName() != null) ? user.getName() : user.getSubject();
+				html.append("<p id=\"status\">Signed in as <strong id=\"user\">").append(escape(name))
+					.append("</strong></p>\n<dl>\n");
+				row(html, "Subject", user.getSubject());
+				row(html, "E-mail", user.getEmail());
+				row(html, "Issuer", user.getIssuer());
+				row(html, "Scopes", String.join(" ", user.getScopes()));
+				html.append("""
+						</dl>
+						<form method="post" action="/logout"><button id="logout" type="submit">Sign out</button></form>
+						""");
+			}
+			return html.append("</body></html>\n").toString();
+		}
+
+		private static void row(StringBuilder html, String label, @Nullable String value) {
+			if (value != null) {
+				html.append("<dt>").append(label).append("</dt><dd>").append(escape(value)).append("</dd>\n");
+			}
+		}
+
+		private static String escape(String text) {
+			return HtmlUtils.htmlEscape(text);
+		}
+
+	}
+
+}
