@@ -1,22 +1,31 @@
 package dev.identity.sample.webflux;
 
-import dev.identity.testprovider.SampleApiContractTests;
+import java.time.Duration;
 
+import dev.identity.testprovider.SampleApiContractTests;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
-// The provider runs on Tomcat, so the test class path holds a servlet container too.
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.main.web-application-type=reactive",
-		WebFluxSampleApplicationTests.WITHOUT_PROVIDER_SECURITY })
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = SampleApiContractTests.PROPERTIES)
 class WebFluxSampleApplicationTests extends SampleApiContractTests {
 
-	/**
-	 * Spring Security and Spring Authorization Server are on the test class path for the embedded
-	 * provider only; the sample itself has no security of its own.
-	 */
-	static final String WITHOUT_PROVIDER_SECURITY = "spring.autoconfigure.exclude="
-			+ "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,"
-			+ "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration";
+	@Autowired
+	private NotesCleanup cleanup;
+
+	@Autowired
+	private Notes notes;
+
+	/** The blocking path of the shared audit service: the scheduled job records with plain calls. */
+	@Test
+	void cleanupJobRecordsEachRemovalWithTheServiceToken() {
+		this.notes.add("old news", "test");
+		assertThat(this.cleanup.removeNotesOlderThan(Duration.ZERO)).isPositive();
+		assertThat(this.notes.all()).isEmpty();
+	}
 
 }

@@ -1,0 +1,87 @@
+package dev.identity.sample.webflux;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.identity.client.ClientCredentialsRestClientCustomizer;
+import dev.identity.client.ClientCredentialsWebClientCustomizer;
+import dev.identity.client.SmartOAuthClient;
+import dev.identity.core.TokenRequest;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Records what happened to notes in the audit service, with this application's own
+ * client-credentials token (scope {@code audit}) on every call.
+ * <p>
+ * {@link SmartOAuthClient} is the natural choice here. This service is shared by a reactive path
+ * ({@link NotesController}, on the server's event loop, where nothing may block) and a blocking one
+ * ({@link NotesCleanup}, a scheduled job on a thread of its own). The smart client serves both: the
+ * reactive {@link #recordAsync} gets its token without blocking, the blocking {@link #record} with a
+ * plain call, and both take it from one token cache, so the two paths share one token and renew it
+ * once. With {@code OAuthClient} the reactive path would block the event loop; with
+ * {@code ReactiveOAuthClient} the blocking path would have to block on a {@code Mono}.
+ */
+@Component
+class AuditTrail {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> RECEIPT = new ParameterizedTypeReference<>() {
+	};
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private final RestClient restClient;
+
+	private final WebClient webClient;
+
+	private final Environment environment;
+
+	AuditTrail(SmartOAuthClient identity, RestClient.Builder restClients, WebClient.Builder webClients,
+			Environment environment) {
+		TokenRequest.ClientCredentials auditScope = TokenRequest.ClientCredentials.ofScopes("audit");
+		this.restClient = restClients.clone()
+			.apply(new ClientCredentialsRestClientCustomizer(identity).forRequest(auditScope))
+			.build();
+		this.webClient = webClients.clone()
+			.apply(new ClientCredentialsWebClientCustomizer(identity).forRequest(auditScope))
+			.build();
+		this.environment = environment;
+	}
+
+	/** Record an event, blocking until the audit service confirms it. */
+	Map<String, Object> record(String action, long noteId, String actor) {
+		return this.restClient.post()
+			.uri(auditUrl())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(entry(action, noteId, actor))
+			.retrieve()
+			.body(RECEIPT);
+	}
+
+	/** Record an event without blocking. */
+	Mono<Map<String, Object>> recordAsync(String action, long noteId, String actor) {
+		return this.webClient.post()
+			.uri(auditUrl())
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(entry(action, noteId, actor))
+			.retrieve()
+			.bodyToMono(RECEIPT)
+			.timeout(TIMEOUT);
+	}
+
+	/** Resolved on each call: by default it names this application's own port, known once it listens. */
+	private String auditUrl() {
+		return this.environment.getRequiredProperty("sample.audit-url");
+	}
+
+	private static Map<String, Object> entry(String action, long noteId, String actor) {
+		return Map.of("action", action, "note", noteId, "actor", actor);
+	}
+
+}
