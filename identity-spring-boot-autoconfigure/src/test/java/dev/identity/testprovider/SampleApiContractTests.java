@@ -13,7 +13,12 @@ import java.util.Map;
 import dev.identity.browser.Browser;
 import dev.identity.devprovider.DemoAccounts;
 import dev.identity.devprovider.DevelopmentProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The samples' contract, run against each sample booted on a random port with the development
  * provider it starts by itself (no {@code identity.issuer-uri}): tokens of the demo accounts from the
  * provider's token endpoint, every API endpoint with the answers its rules call for, and a browser
- * login and logout over HTTP. A sample's test class extends this one and adds its
+ * login and logout, over HTTP and in headless Chromium. A sample's test class extends this one and adds its
  * {@code @SpringBootTest}, with {@link #PROPERTIES}.
  */
 public abstract class SampleApiContractTests {
@@ -185,6 +190,34 @@ public abstract class SampleApiContractTests {
 		URI back = Browser.location(browser.get(endSession));
 		assertThat(back).isEqualTo(url("/"));
 		assertThat(browser.get(back).body()).contains("You are not signed in");
+	}
+
+	@Test
+	void signInAndOutInARealBrowser() {
+		Chromium.unavailable().ifPresent((reason) -> Assumptions.abort(reason));
+		try (Chromium chromium = Chromium.start()) {
+			WebDriver browser = chromium.driver();
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+			browser.get(url("/").toString());
+			assertThat(browser.findElement(By.id("status")).getText()).contains("not signed in");
+			browser.findElement(By.id("login")).click();
+			// The development provider's login form.
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+			assertThat(browser.getCurrentUrl()).startsWith(issuer());
+			browser.findElement(By.name("username")).sendKeys("bob");
+			browser.findElement(By.name("password")).sendKeys("bob-password");
+			browser.findElement(By.cssSelector("button[type=submit]")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
+			assertThat(browser.getCurrentUrl()).isEqualTo(url("/").toString());
+			assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("Bob Reader");
+			assertThat(browser.getPageSource()).contains("bob@example.com");
+			browser.findElement(By.id("logout")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "not signed in"));
+			assertThat(browser.getCurrentUrl()).isEqualTo(url("/").toString());
+			// Signing in again needs the password: the provider's session ended too.
+			browser.findElement(By.id("login")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+		}
 	}
 
 	protected String adminToken() {
