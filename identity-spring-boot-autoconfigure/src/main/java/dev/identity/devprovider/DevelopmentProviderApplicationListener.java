@@ -10,7 +10,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -26,9 +25,9 @@ import org.springframework.util.StringUtils;
 /**
  * Starts the {@link DevelopmentProvider#demo(int) demo provider} for an application that enables
  * {@code identity.dev-provider.enabled} and configures no {@code identity.issuer-uri}, and points the
- * application at it. It runs once the environment is ready (after logging is set up, before any bean
- * exists), so the identity client's auto-configuration sees an ordinary issuer. The provider stops with
- * the application.
+ * application at it. It runs once the application context is prepared: its environment is complete
+ * (initializers, such as a test's dynamic properties, have run) and no bean exists yet, so the identity
+ * client's auto-configuration sees an ordinary issuer. The provider stops with the application.
  * <p>
  * It never starts when an issuer is configured; with a production profile active
  * ({@code identity.dev-provider.production-profiles}) and no issuer, start-up fails.
@@ -51,14 +50,13 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 
 	@Override
 	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
-		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType)
-				|| ApplicationPreparedEvent.class.isAssignableFrom(eventType)
+		return ApplicationPreparedEvent.class.isAssignableFrom(eventType)
 				|| isWebServerInitializedEvent(eventType)
 				|| ContextClosedEvent.class.isAssignableFrom(eventType)
 				|| ApplicationFailedEvent.class.isAssignableFrom(eventType);
 	}
 
-	/** Right after logging is initialized, so the provider's messages use the application's logging. */
+	/** After logging is initialized, so the provider's messages use the application's logging. */
 	@Override
 	public int getOrder() {
 		return LoggingApplicationListener.DEFAULT_ORDER + 1;
@@ -66,11 +64,9 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-			start(prepared.getEnvironment());
-		}
-		else if (event instanceof ApplicationPreparedEvent prepared) {
+		if (event instanceof ApplicationPreparedEvent prepared) {
 			this.context = prepared.getApplicationContext();
+			start(prepared.getApplicationContext().getEnvironment());
 		}
 		else if (isWebServerInitializedEvent(event.getClass())) {
 			DevelopmentProviderLauncher launcher = this.launcher;

@@ -5,6 +5,7 @@ import dev.identity.login.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,15 +18,20 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class HomeController {
 
-	private final BrowserSession session;
+	/** Absent while no {@code identity.client-id} is configured: browser login is then off. */
+	private final ObjectProvider<BrowserSession> session;
 
-	HomeController(BrowserSession session) {
+	HomeController(ObjectProvider<BrowserSession> session) {
 		this.session = session;
 	}
 
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
 	String home(HttpServletRequest request) {
-		return HomePage.render(this.session.currentUser(request));
+		BrowserSession session = this.session.getIfAvailable();
+		if (session == null) {
+			return HomePage.loginUnavailable();
+		}
+		return HomePage.render(session.currentUser(request));
 	}
 
 	/** The page, kept free of any template engine so the sample stays small. */
@@ -34,13 +40,16 @@ class HomeController {
 		private HomePage() {
 		}
 
+		static String loginUnavailable() {
+			return page().append("""
+					<p id="status">Browser login is off: set identity.client-id and identity.client-secret of
+					this application's registration at your provider.</p>
+					</body></html>
+					""").toString();
+		}
+
 		static String render(@Nullable AuthenticatedUser user) {
-			StringBuilder html = new StringBuilder("""
-					<!DOCTYPE html>
-					<html lang="en"><head><meta charset="utf-8"><title>Notes</title></head>
-					<body>
-					<h1>Notes</h1>
-					""");
+			StringBuilder html = page();
 			if (user == null) {
 				html.append("""
 						<p id="status">You are not signed in.</p>
@@ -61,6 +70,15 @@ class HomeController {
 						""");
 			}
 			return html.append("</body></html>\n").toString();
+		}
+
+		private static StringBuilder page() {
+			return new StringBuilder("""
+					<!DOCTYPE html>
+					<html lang="en"><head><meta charset="utf-8"><title>Notes</title></head>
+					<body>
+					<h1>Notes</h1>
+					""");
 		}
 
 		private static void row(StringBuilder html, String label, @Nullable String value) {

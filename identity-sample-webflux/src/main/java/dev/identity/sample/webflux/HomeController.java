@@ -5,6 +5,7 @@ import dev.identity.login.AuthenticatedUser;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,15 +19,20 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class HomeController {
 
-	private final ReactiveBrowserSession session;
+	/** Absent while no {@code identity.client-id} is configured: browser login is then off. */
+	private final ObjectProvider<ReactiveBrowserSession> session;
 
-	HomeController(ReactiveBrowserSession session) {
+	HomeController(ObjectProvider<ReactiveBrowserSession> session) {
 		this.session = session;
 	}
 
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
 	Mono<String> home(ServerWebExchange exchange) {
-		return this.session.currentUser(exchange).map(HomePage::render).defaultIfEmpty(HomePage.render(null));
+		ReactiveBrowserSession session = this.session.getIfAvailable();
+		if (session == null) {
+			return Mono.just(HomePage.loginUnavailable());
+		}
+		return session.currentUser(exchange).map(HomePage::render).defaultIfEmpty(HomePage.render(null));
 	}
 
 	/** The page, kept free of any template engine so the sample stays small. */
@@ -35,13 +41,16 @@ class HomeController {
 		private HomePage() {
 		}
 
+		static String loginUnavailable() {
+			return page().append("""
+					<p id="status">Browser login is off: set identity.client-id and identity.client-secret of
+					this application's registration at your provider.</p>
+					</body></html>
+					""").toString();
+		}
+
 		static String render(@Nullable AuthenticatedUser user) {
-			StringBuilder html = new StringBuilder("""
-					<!DOCTYPE html>
-					<html lang="en"><head><meta charset="utf-8"><title>Notes</title></head>
-					<body>
-					<h1>Notes</h1>
-					""");
+			StringBuilder html = page();
 			if (user == null) {
 				html.append("""
 						<p id="status">You are not signed in.</p>
@@ -62,6 +71,15 @@ class HomeController {
 						""");
 			}
 			return html.append("</body></html>\n").toString();
+		}
+
+		private static StringBuilder page() {
+			return new StringBuilder("""
+					<!DOCTYPE html>
+					<html lang="en"><head><meta charset="utf-8"><title>Notes</title></head>
+					<body>
+					<h1>Notes</h1>
+					""");
 		}
 
 		private static void row(StringBuilder html, String label, @Nullable String value) {
