@@ -1,0 +1,98 @@
+package dev.identity.benchmarks;
+
+import java.security.GeneralSecurityException;
+import java.util.concurrent.TimeUnit;
+
+import dev.identity.core.ValidatedToken;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Validation of distinct ES256 (P-256) access tokens, one after another: the JCA signature check
+ * alone ({@code floor}, {@code SHA256withECDSAinP1363Format}, as JOSE signatures are R||S), Spring
+ * Security's {@code NimbusJwtDecoder}, and the three clients. Every method validates the same
+ * pre-signed tokens with the same key, without I/O.
+ *
+ * @see Validators
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
+@Threads(1)
+public class Es256Benchmarks {
+
+	/** The validators and the tokens, set up (with all I/O) before measurement. */
+	@State(Scope.Benchmark)
+	public static class Subjects {
+
+		/**
+		 * How many distinct tokens are cycled through. Keep it above the capacity of any cache of
+		 * validated tokens, or the engine's cache would be measured instead of validation.
+		 */
+		@Param("1024")
+		public int tokens;
+
+		Validators validators;
+
+		SignedTokens signed;
+
+		@Setup(Level.Trial)
+		public void setUp() throws Exception {
+			this.validators = Validators.start(SigningKey.ES256);
+			this.validators.warm();
+			this.signed = this.validators.sign(1, this.tokens);
+		}
+
+		@TearDown(Level.Trial)
+		public void tearDown() {
+			this.validators.close();
+		}
+
+		String next(TokenCursor cursor) {
+			return this.signed.token(cursor.next(this.tokens));
+		}
+
+	}
+
+	@Benchmark
+	public boolean floor(Subjects subjects, TokenCursor cursor) throws GeneralSecurityException {
+		return subjects.validators.floor(subjects.signed, cursor.next(subjects.tokens));
+	}
+
+	@Benchmark
+	public Jwt nimbusJwtDecoder(Subjects subjects, TokenCursor cursor) {
+		return subjects.validators.nimbusJwtDecoder().decode(subjects.next(cursor));
+	}
+
+	@Benchmark
+	public ValidatedToken oauthClient(Subjects subjects, TokenCursor cursor) {
+		return subjects.validators.oauthClient().validate(subjects.next(cursor));
+	}
+
+	@Benchmark
+	public ValidatedToken reactiveOAuthClient(Subjects subjects, TokenCursor cursor) {
+		return subjects.validators.reactiveOAuthClient().validate(subjects.next(cursor)).block();
+	}
+
+	@Benchmark
+	public ValidatedToken smartOAuthClient(Subjects subjects, TokenCursor cursor) {
+		return subjects.validators.smartOAuthClient().validate(subjects.next(cursor));
+	}
+
+}
