@@ -102,6 +102,12 @@ final class EngineSettingsFactory {
 			problems.add(problem("identity.introspection.opaque-tokens", "true",
 					"needs identity.client-id (and its credentials): the introspection endpoint authenticates clients"));
 		}
+		IdentityProperties.ValidationCache validationCache = properties.getValidationCache();
+		if (validationCache.getMaxEntries() < 1) {
+			problems.add(problem("identity.validation-cache.max-entries",
+					String.valueOf(validationCache.getMaxEntries()),
+					"must be at least 1; set identity.validation-cache.enabled=false to turn the cache off"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidIdentityConfigurationException(problems);
 		}
@@ -119,7 +125,10 @@ final class EngineSettingsFactory {
 		RetryPolicy retry = new RetryPolicy(http.getMaxAttempts(), http.getInitialBackoff(), http.getMaxBackoff(),
 				http.getMaxRetryAfter());
 		return new EngineSettings(issuer, policy, discoveryPolicy, discoveryCache, jwksCache, client, tokens, retry,
-				new EngineSettings.IntrospectionSettings(introspection.isOpaqueTokens(), introspection.getCacheTtl()));
+				new EngineSettings.IntrospectionSettings(introspection.isOpaqueTokens(), introspection.getCacheTtl()),
+				validationCache.isEnabled()
+						? new EngineSettings.TokenCacheSettings(true, validationCache.getMaxEntries())
+						: EngineSettings.TokenCacheSettings.DISABLED);
 	}
 
 	private static boolean hasText(@Nullable String value) {

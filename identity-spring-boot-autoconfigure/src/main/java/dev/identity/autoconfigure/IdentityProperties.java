@@ -88,6 +88,8 @@ public class IdentityProperties {
 
 	private final Introspection introspection = new Introspection();
 
+	private final ValidationCache validationCache = new ValidationCache();
+
 	private final Discovery discovery = new Discovery();
 
 	private final Jwks jwks = new Jwks();
@@ -198,6 +200,10 @@ public class IdentityProperties {
 
 	public Introspection getIntrospection() {
 		return this.introspection;
+	}
+
+	public ValidationCache getValidationCache() {
+		return this.validationCache;
 	}
 
 	public Discovery getDiscovery() {
@@ -406,6 +412,41 @@ public class IdentityProperties {
 	/**
 	 * Token introspection (RFC 7662).
 	 */
+	/**
+	 * Reuse of the verdict on a JWT sent again (a user's token on many requests).
+	 */
+	public static class ValidationCache {
+
+		/**
+		 * Whether a JWT validated before is accepted again without verifying its signature, found by its
+		 * SHA-256. Every reuse re-checks exp and nbf and that the key that verified it is still in the
+		 * JWK set.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most tokens remembered at once (each costs about the size of the token and its claims).
+		 */
+		private int maxEntries = 10_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxEntries() {
+			return this.maxEntries;
+		}
+
+		public void setMaxEntries(int maxEntries) {
+			this.maxEntries = maxEntries;
+		}
+
+	}
+
 	public static class Introspection {
 
 		/**

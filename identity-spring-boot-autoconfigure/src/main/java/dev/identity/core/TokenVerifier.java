@@ -3,6 +3,7 @@ package dev.identity.core;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,6 +149,43 @@ public final class TokenVerifier {
 	}
 
 	/**
+	 * Whether a token that {@link #verify} accepted earlier may still be accepted without verifying it
+	 * again: its validity window holds at {@code now}, with the same clock skew, and the key that verified
+	 * it is still the one the key set offers for it.
+	 * @param token the token accepted earlier
+	 * @param notBefore its {@code nbf}, or {@code null}
+	 * @param verifiedWith the public key its signature was verified with
+	 * @param keys the current key set
+	 * @param now the current time
+	 * @return whether the earlier verdict still holds
+	 */
+	public boolean stillValid(ValidatedToken token, @Nullable Instant notBefore, PublicKey verifiedWith, KeySet keys,
+			Instant now) {
+		long skew = this.policy.getClockSkew().getSeconds();
+		if (expired(token.getExpiresAt(), now, skew) || (notBefore != null && notYetValid(notBefore, now, skew))) {
+			return false;
+		}
+		VerificationKey current;
+		if (token.getKeyId() != null) {
+			current = keys.get(token.getKeyId());
+		}
+		else {
+			List<VerificationKey> candidates = (token.getAlgorithm() != null) ? keys.fitting(token.getAlgorithm())
+					: List.of();
+			current = (candidates.size() == 1) ? candidates.get(0) : null;
+		}
+		return current != null && current.getPublicKey().equals(verifiedWith);
+	}
+
+	private static boolean expired(Instant expiresAt, Instant now, long skew) {
+		return !now.isBefore(expiresAt.plusSeconds(skew));
+	}
+
+	private static boolean notYetValid(Instant notBefore, Instant now, long skew) {
+		return now.plusSeconds(skew).isBefore(notBefore);
+	}
+
+	/**
 	 * Reject a token that cannot be verified, reporting the given reason with every other failed check.
 	 * @param token the parsed token
 	 * @param reason why no key verified it, or {@code null} when the header checks already failed
@@ -287,7 +325,7 @@ public final class TokenVerifier {
 		}
 		else {
 			expiresAt = instant(exp);
-			if (!now.isBefore(expiresAt.plusSeconds(skew))) {
+			if (expired(expiresAt, now, skew)) {
 				failures.add(new TokenCheckFailure(TokenCheck.EXPIRY,
 						"token expired at " + expiresAt + " (now " + now + ", clock skew " + skew + "s)"));
 			}
@@ -297,7 +335,7 @@ public final class TokenVerifier {
 			if (!(nbf instanceof Number)) {
 				failures.add(new TokenCheckFailure(TokenCheck.CLAIM_TYPE, "'nbf' is not a number"));
 			}
-			else if (now.plusSeconds(skew).isBefore(instant(nbf))) {
+			else if (notYetValid(instant(nbf), now, skew)) {
 				failures.add(new TokenCheckFailure(TokenCheck.NOT_BEFORE,
 						"token is not valid before " + instant(nbf) + " (now " + now + ", clock skew " + skew + "s)"));
 			}

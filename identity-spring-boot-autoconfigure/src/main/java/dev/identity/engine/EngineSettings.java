@@ -24,10 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param tokens the client's token handling
  * @param retry retries of requests to the provider
  * @param introspection token introspection and the opaque-token mode
+ * @param tokenCache reuse of verdicts on tokens seen before
  */
 public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryPolicy discoveryPolicy,
 		CacheSettings discoveryCache, CacheSettings jwksCache, @Nullable ClientRegistration client,
-		TokenSettings tokens, RetryPolicy retry, IntrospectionSettings introspection) {
+		TokenSettings tokens, RetryPolicy retry, IntrospectionSettings introspection,
+		TokenCacheSettings tokenCache) {
 
 	public EngineSettings {
 		Objects.requireNonNull(issuer, "issuer");
@@ -38,6 +40,15 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 		Objects.requireNonNull(tokens, "tokens");
 		Objects.requireNonNull(retry, "retry");
 		Objects.requireNonNull(introspection, "introspection");
+		Objects.requireNonNull(tokenCache, "tokenCache");
+	}
+
+	/** Settings with the default token cache. */
+	public EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryPolicy discoveryPolicy,
+			CacheSettings discoveryCache, CacheSettings jwksCache, @Nullable ClientRegistration client,
+			TokenSettings tokens, RetryPolicy retry, IntrospectionSettings introspection) {
+		this(issuer, validation, discoveryPolicy, discoveryCache, jwksCache, client, tokens, retry, introspection,
+				TokenCacheSettings.DEFAULT);
 	}
 
 	/** Settings of an application that only validates tokens. */
@@ -50,19 +61,49 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 	/** The same settings for an OAuth client. */
 	public EngineSettings withClient(ClientRegistration client, TokenSettings tokens) {
 		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
-				this.jwksCache, client, tokens, this.retry, this.introspection);
+				this.jwksCache, client, tokens, this.retry, this.introspection, this.tokenCache);
 	}
 
 	/** The same settings with another retry policy. */
 	public EngineSettings withRetry(RetryPolicy retry) {
 		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
-				this.jwksCache, this.client, this.tokens, retry, this.introspection);
+				this.jwksCache, this.client, this.tokens, retry, this.introspection, this.tokenCache);
 	}
 
 	/** The same settings with other introspection settings. */
 	public EngineSettings withIntrospection(IntrospectionSettings introspection) {
 		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
-				this.jwksCache, this.client, this.tokens, this.retry, introspection);
+				this.jwksCache, this.client, this.tokens, this.retry, introspection, this.tokenCache);
+	}
+
+	/** The same settings with another token cache. */
+	public EngineSettings withTokenCache(TokenCacheSettings tokenCache) {
+		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
+				this.jwksCache, this.client, this.tokens, this.retry, this.introspection, tokenCache);
+	}
+
+	/**
+	 * Reuse of the verdict on a token seen before: a token sent with many requests is verified once,
+	 * then found by its SHA-256. Every reuse re-checks {@code exp} and {@code nbf} and that the key
+	 * that verified it is still published.
+	 *
+	 * @param enabled whether verdicts are reused
+	 * @param maxEntries most tokens remembered at once
+	 */
+	public record TokenCacheSettings(boolean enabled, int maxEntries) {
+
+		/** On, for up to 10,000 tokens. */
+		public static final TokenCacheSettings DEFAULT = new TokenCacheSettings(true, 10_000);
+
+		/** Every token verified afresh. */
+		public static final TokenCacheSettings DISABLED = new TokenCacheSettings(false, 1);
+
+		public TokenCacheSettings {
+			if (maxEntries < 1) {
+				throw new IllegalArgumentException("maxEntries must be at least 1");
+			}
+		}
+
 	}
 
 	/**

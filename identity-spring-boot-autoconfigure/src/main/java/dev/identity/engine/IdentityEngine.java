@@ -86,6 +86,8 @@ public final class IdentityEngine implements AutoCloseable {
 
 	private final IntrospectionCache introspections = new IntrospectionCache();
 
+	private final @Nullable ValidatedTokenCache validatedTokens;
+
 	/**
 	 * Create an engine with its own background thread pool for refreshes ahead of expiry.
 	 * @param settings the issuer settings
@@ -107,6 +109,8 @@ public final class IdentityEngine implements AutoCloseable {
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.verifier = new TokenVerifier(settings.validation());
 		this.discoveryUri = DiscoveryPolicy.discoveryUri(settings.issuer());
+		this.validatedTokens = settings.tokenCache().enabled()
+				? new ValidatedTokenCache(settings.tokenCache().maxEntries()) : null;
 		if (background != null) {
 			this.background = background;
 			this.ownedBackground = null;
@@ -146,7 +150,12 @@ public final class IdentityEngine implements AutoCloseable {
 			return validateOpaque(token, fetcher);
 		}
 		try {
-			return validate(this.verifier.parse(token), fetcher, 0);
+			ValidatedTokenCache.Digest digest = digest(token);
+			ValidatedToken cached = (digest != null) ? reuse(digest, fetcher) : null;
+			if (cached != null) {
+				return CompletableFuture.completedFuture(cached);
+			}
+			return validate(this.verifier.parse(token), digest, fetcher, 0);
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -167,14 +176,60 @@ public final class IdentityEngine implements AutoCloseable {
 			return (cached != null) ? cached.toValidatedToken(token, this.settings.validation(), this.clock.instant())
 					: null;
 		}
-		Object step = attempt(this.verifier.parse(token), fetcher, 0);
+		ValidatedTokenCache.Digest digest = digest(token);
+		ValidatedToken cached = (digest != null) ? reuse(digest, fetcher) : null;
+		if (cached != null) {
+			return cached;
+		}
+		Object step = attempt(this.verifier.parse(token), digest, fetcher, 0);
 		return (step instanceof ValidatedToken validated) ? validated : null;
 	}
 
-	private CompletableFuture<ValidatedToken> validate(ParsedToken parsed, HttpFetcher fetcher, int round) {
+	/** How many validated tokens are remembered, for tests. */
+	int validatedTokenCount() {
+		return (this.validatedTokens != null) ? this.validatedTokens.size() : 0;
+	}
+
+	/** The key of a token in the validated-token cache, or {@code null} when it is off or cannot apply. */
+	private ValidatedTokenCache.@Nullable Digest digest(@Nullable String token) {
+		if (this.validatedTokens == null || token == null || token.isEmpty()
+				|| token.length() > TokenVerifier.MAXIMUM_TOKEN_LENGTH) {
+			return null;
+		}
+		return ValidatedTokenCache.digest(token);
+	}
+
+	/**
+	 * The earlier verdict on a token, when it still holds: the caches it rests on are usable as they
+	 * are (the same decisions as a full validation, including a background refresh when due), and the
+	 * core confirms its time window and key.
+	 */
+	private @Nullable ValidatedToken reuse(ValidatedTokenCache.Digest digest, HttpFetcher fetcher) {
+		ValidatedTokenCache cache = Objects.requireNonNull(this.validatedTokens);
+		ValidatedTokenCache.Entry entry = cache.get(digest);
+		if (entry == null) {
+			return null;
+		}
+		Instant now = this.clock.instant();
+		if (!usable(this.discovery.get(), now, this.settings.discoveryCache(), fetcher, DISCOVERY, 0)) {
+			return null;
+		}
+		CacheState<KeySet> keyState = this.jwks.get();
+		if (!usable(keyState, now, this.settings.jwksCache(), fetcher, JWKS, 0)) {
+			return null;
+		}
+		if (!this.verifier.stillValid(entry.token(), entry.notBefore(), entry.verifiedWith(), keyState.value(), now)) {
+			cache.remove(digest, entry);
+			return null;
+		}
+		return entry.token();
+	}
+
+	private CompletableFuture<ValidatedToken> validate(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest,
+			HttpFetcher fetcher, int round) {
 		Object step;
 		try {
-			step = attempt(parsed, fetcher, round);
+			step = attempt(parsed, digest, fetcher, round);
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -183,14 +238,16 @@ public final class IdentityEngine implements AutoCloseable {
 			return CompletableFuture.completedFuture(validated);
 		}
 		// The outcome of the fetch is recorded in the cache state; the next round reads it from there.
-		return fetch((Need) step, fetcher).handle((ignored, failure) -> null).thenCompose((ignored) -> validate(parsed, fetcher, round + 1));
+		return fetch((Need) step, fetcher).handle((ignored, failure) -> null)
+			.thenCompose((ignored) -> validate(parsed, digest, fetcher, round + 1));
 	}
 
 	/**
 	 * One pass over the caches, without I/O.
 	 * @return a {@link ValidatedToken} or the {@link Need} to fetch first
 	 */
-	private Object attempt(ParsedToken parsed, HttpFetcher fetcher, int round) {
+	private Object attempt(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest, HttpFetcher fetcher,
+			int round) {
 		Instant now = this.clock.instant();
 		if (parsed.hasHeaderFailures()) {
 			throw this.verifier.reject(parsed, null, now);
@@ -211,7 +268,11 @@ public final class IdentityEngine implements AutoCloseable {
 			}
 			throw this.verifier.reject(parsed, unknownKey(parsed, keys, keyState), now);
 		}
-		return this.verifier.verify(parsed, key, now);
+		ValidatedToken validated = this.verifier.verify(parsed, key, now);
+		if (digest != null) {
+			Objects.requireNonNull(this.validatedTokens).put(digest, validated, key.getPublicKey(), now);
+		}
+		return validated;
 	}
 
 	private boolean usable(CacheState<?> state, Instant now, CacheSettings cache, HttpFetcher fetcher, String name,
@@ -722,7 +783,15 @@ public final class IdentityEngine implements AutoCloseable {
 	private KeySet parseKeys(FetchedResponse response, URI uri) {
 		String body = okBody(JWKS, response, uri);
 		try {
-			return KeySet.parse(body);
+			KeySet keys = KeySet.parse(body);
+			ValidatedTokenCache cache = this.validatedTokens;
+			if (cache != null) {
+				// Verdicts resting on a key that left the set (or changed under its kid) go with it.
+				Instant now = this.clock.instant();
+				cache.removeIf((entry) -> !this.verifier.stillValid(entry.token(), entry.notBefore(),
+						entry.verifiedWith(), keys, now));
+			}
+			return keys;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IdentityProviderException(JWKS, uri, response.status(), null,

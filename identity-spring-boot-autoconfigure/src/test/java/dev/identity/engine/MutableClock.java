@@ -27,6 +27,11 @@ final class MutableClock extends Clock {
 		this.now.updateAndGet((current) -> current.plus(duration));
 	}
 
+	/** Move to the given instant, forwards or backwards (as a stepped system clock may). */
+	void set(Instant instant) {
+		this.now.set(instant);
+	}
+
 	@Override
 	public Instant instant() {
 		return this.now.get();
