@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
 
 import dev.identity.core.ValidatedToken;
+import dev.identity.engine.EngineSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,7 +49,7 @@ public class RepeatedTokenBenchmarks {
 
 		@Setup(Level.Trial)
 		public void setUp() throws Exception {
-			this.validators = Validators.start(SigningKey.RS256);
+			this.validators = Validators.start(SigningKey.RS256, EngineSettings.TokenCacheSettings.DEFAULT);
 			this.validators.warm();
 			this.signed = this.validators.sign(2, 1);
 			this.token = this.signed.token(0);

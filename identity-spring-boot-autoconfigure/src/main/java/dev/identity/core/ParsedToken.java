@@ -21,20 +21,25 @@ public final class ParsedToken {
 
 	final List<TokenCheckFailure> headerFailures;
 
-	final byte[] signingInput;
+	/** The token's characters as ASCII; the signing input is its first {@link #signingInputLength} bytes. */
+	final byte[] ascii;
+
+	final int signingInputLength;
 
 	final byte[] signature;
 
 	final Map<String, Object> claims;
 
 	ParsedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
-			List<TokenCheckFailure> headerFailures, byte[] signingInput, byte[] signature, Map<String, Object> claims) {
+			List<TokenCheckFailure> headerFailures, byte[] ascii, int signingInputLength, byte[] signature,
+			Map<String, Object> claims) {
 		this.tokenValue = tokenValue;
 		this.algorithm = algorithm;
 		this.keyId = keyId;
 		this.type = type;
 		this.headerFailures = headerFailures;
-		this.signingInput = signingInput;
+		this.ascii = ascii;
+		this.signingInputLength = signingInputLength;
 		this.signature = signature;
 		this.claims = claims;
 	}

@@ -1,6 +1,7 @@
 package dev.identity.core;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +41,9 @@ public final class TokenVerifier {
 
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
+
+	/** Resolved once: a reader keeps its root deserializer, where each mapper call looks it up. */
+	private static final ObjectReader OBJECT_READER = JSON.readerFor(OBJECT);
 
 	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
@@ -73,9 +78,11 @@ public final class TokenVerifier {
 			throw format("token is not a JWS compact serialization (three base64url parts separated by '.'); "
 					+ "encrypted (JWE) and opaque tokens are not JWTs this client can verify locally");
 		}
-		byte[] headerBytes = decode(token, 0, first, "header");
-		byte[] payloadBytes = decode(token, first + 1, second, "payload");
-		byte[] signature = decode(token, second + 1, token.length(), "signature");
+		// One copy of the token as bytes serves the base64url decoding and the signing input.
+		byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] headerBytes = decode(ascii, 0, first, "header");
+		byte[] payloadBytes = decode(ascii, first + 1, second, "payload");
+		byte[] signature = decode(ascii, second + 1, ascii.length, "signature");
 		Map<String, Object> header = json(headerBytes, "header");
 		Map<String, Object> claims = json(payloadBytes, "payload");
 
@@ -94,8 +101,7 @@ public final class TokenVerifier {
 		if (signature.length == 0) {
 			failures.add(new TokenCheckFailure(TokenCheck.SIGNATURE, "token has an empty signature"));
 		}
-		byte[] signingInput = token.substring(0, second).getBytes(StandardCharsets.US_ASCII);
-		return new ParsedToken(token, algorithm, (String) kid, (String) typ, failures, signingInput, signature, claims);
+		return new ParsedToken(token, algorithm, (String) kid, (String) typ, failures, ascii, second, signature, claims);
 	}
 
 	/**
@@ -145,7 +151,9 @@ public final class TokenVerifier {
 		if (!failures.isEmpty()) {
 			throw new InvalidTokenException(failures);
 		}
-		return new ValidatedToken(token.tokenValue, token.algorithm, token.keyId, token.type, token.claims, expiresAt);
+		// The claims were parsed from this token and are held by nothing else.
+		return new ValidatedToken(token.tokenValue, token.algorithm, token.keyId, token.type, token.claims, expiresAt,
+				true);
 	}
 
 	/**
@@ -289,7 +297,7 @@ public final class TokenVerifier {
 				verifier.setParameter(algorithm.parameters());
 			}
 			verifier.initVerify(key.getPublicKey());
-			verifier.update(token.signingInput);
+			verifier.update(token.ascii, 0, token.signingInputLength);
 			if (!verifier.verify(signature)) {
 				failures.add(new TokenCheckFailure(TokenCheck.SIGNATURE,
 						"signature does not verify with key " + describe(key)));
@@ -424,7 +432,7 @@ public final class TokenVerifier {
 		return Instant.ofEpochSecond(Math.max(-NUMERIC_DATE_LIMIT, Math.min(NUMERIC_DATE_LIMIT, seconds)));
 	}
 
-	private static byte[] decode(String token, int from, int to, String part) {
+	private static byte[] decode(byte[] token, int from, int to, String part) {
 		if (from == to) {
 			if ("signature".equals(part)) {
 				return new byte[0];
@@ -436,7 +444,7 @@ public final class TokenVerifier {
 			throw format("token " + part + " is not valid base64url (impossible length)");
 		}
 		for (int i = from; i < to; i++) {
-			char c = token.charAt(i);
+			int c = token[i] & 0xFF;
 			boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
 					|| c == '_';
 			if (!ok) {
@@ -445,11 +453,21 @@ public final class TokenVerifier {
 		}
 		// Canonical encoding: the unused low bits of the last character must be zero (RFC 4648 §3.5),
 		// so one token has exactly one spelling.
-		int last = value(token.charAt(to - 1));
+		int last = value((char) (token[to - 1] & 0xFF));
 		if ((length % 4 == 2 && (last & 0x0F) != 0) || (length % 4 == 3 && (last & 0x03) != 0)) {
 			throw format("token " + part + " is not canonical base64url (non-zero padding bits)");
 		}
-		return BASE64URL.decode(token.substring(from, to));
+		// Decoded straight from the token's bytes: the decoder returns a buffer over an array of exactly
+		// the decoded length.
+		ByteBuffer decoded = BASE64URL.decode(ByteBuffer.wrap(token, from, length));
+		return (decoded.hasArray() && decoded.arrayOffset() == 0 && decoded.array().length == decoded.remaining())
+				? decoded.array() : copy(decoded);
+	}
+
+	private static byte[] copy(ByteBuffer buffer) {
+		byte[] bytes = new byte[buffer.remaining()];
+		buffer.get(bytes);
+		return bytes;
 	}
 
 	private static int value(char c) {
@@ -467,7 +485,7 @@ public final class TokenVerifier {
 
 	private static Map<String, Object> json(byte[] bytes, String part) {
 		try {
-			Map<String, Object> map = JSON.readValue(bytes, OBJECT);
+			Map<String, Object> map = OBJECT_READER.readValue(bytes);
 			if (map == null) {
 				throw format("token " + part + " is not a JSON object");
 			}
