@@ -7,14 +7,19 @@
 # provider on http://127.0.0.1:9000; the token is a client-credentials token of the demo client.
 #
 # Usage (from anywhere): identity-benchmarks/wrk/run.sh
-# Environment: THREADS (2), CONNECTIONS (32), DURATION (15s), WARMUP (5s), PORT (8080),
+# Environment: THREADS (2), CONNECTIONS (32), DURATION (10s), WARMUP (10s), ROUNDS (3), PORT (8080),
 #              STARTUP_TIMEOUT in seconds (90), SKIP_BUILD=1 to reuse built jars.
+#
+# Both endpoints are warmed up twice, in turn, before anything is measured (the JIT compiles what
+# both share while the first runs); then they are measured in ROUNDS alternating rounds and each
+# endpoint's median is taken, so that a slow moment of the machine does not fall on one side only.
 set -euo pipefail
 
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-5s}"
+DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-10s}"
+ROUNDS="${ROUNDS:-3}"
 PORT="${PORT:-8080}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-90}"
 PROVIDER="${PROVIDER:-http://127.0.0.1:9000}"
@@ -93,11 +98,17 @@ requests_per_second() {
 	awk '/^Requests\/sec:/ { print $2 }'
 }
 
-# Run wrk once (after a warm-up run) and print its requests per second.
-load() {
+# Load an endpoint without measuring, so the JIT compiles its path.
+warm_up() {
 	local url="$1"
 	shift
 	wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${WARMUP}" "$@" "${url}" >/dev/null
+}
+
+# Run wrk once and print its requests per second.
+load() {
+	local url="$1"
+	shift
 	local output
 	output="$(wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${DURATION}" "$@" "${url}")"
 	printf '%s\n' "${output}" >&2
@@ -112,6 +123,11 @@ load() {
 		exit 1
 	fi
 	printf '%s\n' "${rate}"
+}
+
+# The median of the numbers given as arguments.
+median() {
+	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
 install_wrk
@@ -153,16 +169,27 @@ for sample in "${SAMPLES[@]}"; do
 		exit 1
 	fi
 
-	log "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} ${base}/api/public"
-	public_rate="$(load "${base}/api/public")"
-	log "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} -H 'Authorization: Bearer ...' ${base}/api/me"
-	me_rate="$(load "${base}/api/me" -H "Authorization: Bearer ${token}")"
+	log "warming up /api/public and /api/me (2 x ${WARMUP} each)"
+	for _ in 1 2; do
+		warm_up "${base}/api/public"
+		warm_up "${base}/api/me" -H "Authorization: Bearer ${token}"
+	done
+	public_rates=()
+	me_rates=()
+	for round in $(seq 1 "${ROUNDS}"); do
+		log "round ${round}: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on /api/public, then on /api/me with the token"
+		public_rates+=("$(load "${base}/api/public")")
+		me_rates+=("$(load "${base}/api/me" -H "Authorization: Bearer ${token}")")
+	done
+	public_rate="$(median "${public_rates[@]}")"
+	me_rate="$(median "${me_rates[@]}")"
+	log "${sample}: /api/public ${public_rates[*]} req/s; /api/me ${me_rates[*]} req/s"
 	ratio="$(awk -v me="${me_rate}" -v public="${public_rate}" 'BEGIN { printf "%.2f", me / public }')"
 	ROWS+=("| ${sample} | ${public_rate} | ${me_rate} | ${ratio} |")
 
 	stop_sample
 done
 
-printf '\n%s\n' "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} (after a ${WARMUP} warm-up run), $(nproc) CPU(s)"
+printf '\n%s\n' "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, median of ${ROUNDS} alternating rounds after warm-up, $(nproc) CPU(s), $(java -version 2>&1 | head -n 1)"
 printf '\n| sample | public req/s | me req/s | ratio |\n|---|---:|---:|---:|\n'
 printf '%s\n' "${ROWS[@]}"

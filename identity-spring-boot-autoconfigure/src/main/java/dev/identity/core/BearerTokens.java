@@ -1,6 +1,5 @@
 package dev.identity.core;
 
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -25,24 +24,36 @@ public final class BearerTokens {
 	 * is empty or not in the {@code b64token} syntax
 	 */
 	public static @Nullable String resolve(@Nullable String authorization) {
-		if (authorization == null || authorization.length() < PREFIX.length()
-				|| !authorization.substring(0, PREFIX.length()).toLowerCase(Locale.ROOT).equals(PREFIX)) {
+		if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
 			return null;
 		}
-		String token = authorization.substring(PREFIX.length()).trim();
-		if (token.isEmpty()) {
+		// Bounds of the token without surrounding whitespace, checked in place: one copy, of the token.
+		int start = PREFIX.length();
+		int end = authorization.length();
+		while (start < end && authorization.charAt(start) <= ' ') {
+			start++;
+		}
+		while (end > start && authorization.charAt(end - 1) <= ' ') {
+			end--;
+		}
+		if (start == end) {
 			throw InvalidTokenException.of(TokenCheck.FORMAT, "Authorization header has the Bearer scheme but no token");
 		}
-		for (int i = 0; i < token.length(); i++) {
-			char c = token.charAt(i);
+		// RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=": '=' only at the end.
+		int padding = end;
+		while (padding > start && authorization.charAt(padding - 1) == '=') {
+			padding--;
+		}
+		for (int i = start; i < padding; i++) {
+			char c = authorization.charAt(i);
 			boolean b64token = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
 					|| c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-			if (!b64token && !(c == '=' && token.substring(i).chars().allMatch((ch) -> ch == '='))) {
+			if (!b64token) {
 				throw InvalidTokenException.of(TokenCheck.FORMAT, "bearer token holds a character outside the "
 						+ "RFC 6750 b64token syntax");
 			}
 		}
-		return token;
+		return authorization.substring(start, end);
 	}
 
 	/**
