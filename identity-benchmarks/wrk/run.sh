@@ -10,6 +10,10 @@
 # Environment: THREADS (2), CONNECTIONS (32), DURATION (10s), WARMUP (10s), ROUNDS (3), PORT (8080),
 #              STARTUP_TIMEOUT in seconds (90), SKIP_BUILD=1 to reuse built jars.
 #
+# A third measurement is the control: /api/public sent the same Authorization header, so that it
+# reads the same request bytes as /api/me; what remains between the two is the token's validation
+# and /api/me's larger answer (the claims).
+#
 # Both endpoints are warmed up twice, in turn, before anything is measured (the JIT compiles what
 # both share while the first runs); then they are measured in ROUNDS alternating rounds and each
 # endpoint's median is taken, so that a slow moment of the machine does not fall on one side only.
@@ -175,21 +179,26 @@ for sample in "${SAMPLES[@]}"; do
 		warm_up "${base}/api/me" -H "Authorization: Bearer ${token}"
 	done
 	public_rates=()
+	header_rates=()
 	me_rates=()
 	for round in $(seq 1 "${ROUNDS}"); do
-		log "round ${round}: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on /api/public, then on /api/me with the token"
+		log "round ${round}: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on /api/public, on /api/public with the header, on /api/me with the token"
 		public_rates+=("$(load "${base}/api/public")")
+		# The control: the same request bytes as /api/me's, the header ignored.
+		header_rates+=("$(load "${base}/api/public" -H "Authorization: Bearer ${token}")")
 		me_rates+=("$(load "${base}/api/me" -H "Authorization: Bearer ${token}")")
 	done
 	public_rate="$(median "${public_rates[@]}")"
+	header_rate="$(median "${header_rates[@]}")"
 	me_rate="$(median "${me_rates[@]}")"
-	log "${sample}: /api/public ${public_rates[*]} req/s; /api/me ${me_rates[*]} req/s"
+	log "${sample}: /api/public ${public_rates[*]}; with the header ${header_rates[*]}; /api/me ${me_rates[*]} (req/s)"
 	ratio="$(awk -v me="${me_rate}" -v public="${public_rate}" 'BEGIN { printf "%.2f", me / public }')"
-	ROWS+=("| ${sample} | ${public_rate} | ${me_rate} | ${ratio} |")
+	header_ratio="$(awk -v me="${me_rate}" -v header="${header_rate}" 'BEGIN { printf "%.2f", me / header }')"
+	ROWS+=("| ${sample} | ${public_rate} | ${header_rate} | ${me_rate} | ${ratio} | ${header_ratio} |")
 
 	stop_sample
 done
 
 printf '\n%s\n' "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, median of ${ROUNDS} alternating rounds after warm-up, $(nproc) CPU(s), $(java -version 2>&1 | head -n 1)"
-printf '\n| sample | public req/s | me req/s | ratio |\n|---|---:|---:|---:|\n'
+printf '\n| sample | /api/public req/s | /api/public + header req/s | /api/me req/s | me / public | me / public + header |\n|---|---:|---:|---:|---:|---:|\n'
 printf '%s\n' "${ROWS[@]}"

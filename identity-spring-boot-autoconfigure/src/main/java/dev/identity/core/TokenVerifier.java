@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +19,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.impl.ECDSA;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,13 +40,24 @@ public final class TokenVerifier {
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
-	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-	};
 
-	/** Resolved once: a reader keeps its root deserializer, where each mapper call looks it up. */
-	private static final ObjectReader OBJECT_READER = JSON.readerFor(OBJECT);
 
 	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+
+	/** The unpadded base64url alphabet (RFC 4648 §5), by byte value. */
+	private static final boolean[] BASE64URL_ALPHABET = new boolean[256];
+
+	static {
+		for (char c = 'A'; c <= 'Z'; c++) {
+			BASE64URL_ALPHABET[c] = true;
+			BASE64URL_ALPHABET[Character.toLowerCase(c)] = true;
+		}
+		for (char c = '0'; c <= '9'; c++) {
+			BASE64URL_ALPHABET[c] = true;
+		}
+		BASE64URL_ALPHABET['-'] = true;
+		BASE64URL_ALPHABET['_'] = true;
+	}
 
 	private final ValidationPolicy policy;
 
@@ -444,10 +456,7 @@ public final class TokenVerifier {
 			throw format("token " + part + " is not valid base64url (impossible length)");
 		}
 		for (int i = from; i < to; i++) {
-			int c = token[i] & 0xFF;
-			boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-					|| c == '_';
-			if (!ok) {
+			if (!BASE64URL_ALPHABET[token[i] & 0xFF]) {
 				throw format("token " + part + " holds a character outside the unpadded base64url alphabet");
 			}
 		}
@@ -484,17 +493,64 @@ public final class TokenVerifier {
 	}
 
 	private static Map<String, Object> json(byte[] bytes, String part) {
-		try {
-			Map<String, Object> map = OBJECT_READER.readValue(bytes);
-			if (map == null) {
+		try (JsonParser parser = JSON.createParser(bytes)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw format("token " + part + " is not a JSON object");
 			}
-			return map;
+			Map<String, Object> object = readObject(parser);
+			if (parser.nextToken() != null) {
+				throw format("token " + part + " holds more than one JSON value");
+			}
+			return object;
 		}
 		catch (JacksonException ex) {
 			String reason = (ex.getMessage() != null && ex.getMessage().startsWith("Duplicate"))
 					? "has a duplicate member" : "is not a JSON object";
 			throw format("token " + part + " " + reason);
+		}
+	}
+
+	/**
+	 * The object the parser is at, read in one streaming pass into the types Jackson's untyped binding
+	 * gives: {@code LinkedHashMap}, {@code ArrayList}, {@code String}, {@code Boolean}, {@code Integer}
+	 * / {@code Long} / {@code BigInteger} by size, {@code Double}. Duplicate members are refused by the
+	 * parser; nesting depth is bounded by its read constraints.
+	 */
+	private static Map<String, Object> readObject(JsonParser parser) {
+		Map<String, Object> object = new LinkedHashMap<>();
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			object.put(name, readValue(parser, parser.nextToken()));
+		}
+		return object;
+	}
+
+	private static @Nullable Object readValue(JsonParser parser, @Nullable JsonToken token) {
+		if (token == null) {
+			throw format("token JSON ends early");
+		}
+		switch (token) {
+			case VALUE_STRING:
+				return parser.getString();
+			case VALUE_NUMBER_INT:
+				return parser.getNumberValue();
+			case VALUE_NUMBER_FLOAT:
+				return parser.getDoubleValue();
+			case VALUE_TRUE:
+				return Boolean.TRUE;
+			case VALUE_FALSE:
+				return Boolean.FALSE;
+			case VALUE_NULL:
+				return null;
+			case START_OBJECT:
+				return readObject(parser);
+			case START_ARRAY:
+				List<Object> array = new ArrayList<>();
+				for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+					array.add(readValue(parser, next));
+				}
+				return array;
+			default:
+				throw format("token JSON holds an unexpected " + token);
 		}
 	}
 
