@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads JMH JSON results ({@code -rf json -rff results.json}) and prints, per benchmark class (and
  * parameter set), a Markdown table of each benchmark's score ± error, its ratio to the class's
- * {@code floor} and to its {@code nimbusJwtDecoder}, and the bytes it allocates per operation when
- * the run used {@code -prof gc}.
+ * {@code floor} and to its {@code nimbusJwtDecoder}, the same ratios between the best iterations
+ * (the fastest of each benchmark, across forks: on a shared machine, the least disturbed), and the
+ * bytes it allocates per operation when the run used {@code -prof gc}.
  * <p>
  * A ratio is a speed ratio whatever the mode: above 1 is faster than the reference. Its error bar
  * combines the two relative errors in quadrature: {@code δr/r = √((δa/a)² + (δb/b)²)}, the JMH
@@ -73,9 +74,9 @@ public final class Ratios {
 			out.println();
 			out.println("### " + headingPrefix + group.getKey());
 			out.println();
-			out.println("| Benchmark | Score (" + members.get(0).unit() + ") | × floor | × nimbusJwtDecoder |"
-					+ (allocation ? " Allocated (B/op) |" : ""));
-			out.println("|---|---:|---:|---:|" + (allocation ? "---:|" : ""));
+			out.println("| Benchmark | Score (" + members.get(0).unit() + ") | × floor | × nimbusJwtDecoder | Best iteration | "
+					+ "best × floor | best × nimbusJwtDecoder |" + (allocation ? " Allocated (B/op) |" : ""));
+			out.println("|---|---:|---:|---:|---:|---:|---:|" + (allocation ? "---:|" : ""));
 			List<Result> ordered = new ArrayList<>();
 			if (floor != null) {
 				ordered.add(floor);
@@ -86,7 +87,8 @@ public final class Ratios {
 			members.stream().filter((result) -> result != floor && result != nimbus).forEach(ordered::add);
 			for (Result result : ordered) {
 				out.println("| " + result.method() + " | " + withError(result.score(), result.error()) + " | "
-						+ ratio(result, floor) + " | " + ratio(result, nimbus) + " |"
+						+ ratio(result, floor) + " | " + ratio(result, nimbus) + " | " + number(result.best()) + " | "
+						+ bestRatio(result, floor) + " | " + bestRatio(result, nimbus) + " |"
 						+ (allocation ? " " + bytes(result.allocated()) + " |" : ""));
 			}
 		}
@@ -110,6 +112,18 @@ public final class Ratios {
 		String text = String.format(Locale.ROOT, "%.2f", ratio);
 		return (Double.isNaN(error) || Double.isInfinite(error)) ? text
 				: text + " ± " + String.format(Locale.ROOT, "%.2f", error);
+	}
+
+	/** The same ratio between the best iterations of each (no error: one iteration each). */
+	static String bestRatio(Result result, Result reference) {
+		if (reference == null) {
+			return "–";
+		}
+		if (result == reference) {
+			return "1";
+		}
+		double ratio = result.higherIsFaster() ? result.best() / reference.best() : reference.best() / result.best();
+		return Double.isNaN(ratio) ? "–" : String.format(Locale.ROOT, "%.2f", ratio);
 	}
 
 	private static double square(double value) {
@@ -147,7 +161,7 @@ public final class Ratios {
 
 	/** One benchmark of a JMH result file. */
 	record Result(String benchmarkClass, String method, String params, String mode, double score, double error,
-			String unit, double allocated) {
+			String unit, double allocated, double best) {
 
 		static Result of(JsonNode entry) {
 			String benchmark = entry.path("benchmark").asString();
@@ -166,10 +180,21 @@ public final class Ratios {
 					allocated = decimal(metric.getValue().path("score"));
 				}
 			}
+			String mode = entry.path("mode").asString();
+			// The least disturbed iteration: the fastest one, across every fork.
+			double best = Double.NaN;
+			for (JsonNode fork : primary.path("rawData")) {
+				for (JsonNode iteration : fork) {
+					double value = decimal(iteration);
+					if (Double.isNaN(best) || ("thrpt".equals(mode) ? value > best : value < best)) {
+						best = value;
+					}
+				}
+			}
 			return new Result(type.substring(type.lastIndexOf('.') + 1), method,
-					params.isEmpty() ? "" : params.toString().replaceAll("[{}]", ""), entry.path("mode").asString(),
+					params.isEmpty() ? "" : params.toString().replaceAll("[{}]", ""), mode,
 					decimal(primary.path("score")), decimal(primary.path("scoreError")),
-					primary.path("scoreUnit").asString(), allocated);
+					primary.path("scoreUnit").asString(), allocated, best);
 		}
 
 		/** JMH writes numbers, or strings such as {@code "NaN"} when there is no error estimate. */

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Verifies JWS compact tokens against a {@link ValidationPolicy}. No I/O and no clock: keys and
@@ -36,7 +37,11 @@ public final class TokenVerifier {
 	/** Tokens longer than this are refused before any decoding. */
 	public static final int MAXIMUM_TOKEN_LENGTH = 64 * 1024;
 
-	private static final JsonMapper JSON = JsonMapper.builder()
+	/**
+	 * A plain streaming factory: a parser from it costs no binding context, where one from a mapper
+	 * would set up a deserialization context per token.
+	 */
+	private static final JsonFactory JSON = JsonFactory.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
@@ -493,7 +498,7 @@ public final class TokenVerifier {
 	}
 
 	private static Map<String, Object> json(byte[] bytes, String part) {
-		try (JsonParser parser = JSON.createParser(bytes)) {
+		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw format("token " + part + " is not a JSON object");
 			}
