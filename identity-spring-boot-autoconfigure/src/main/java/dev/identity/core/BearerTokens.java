@@ -13,6 +13,22 @@ public final class BearerTokens {
 
 	private static final String PREFIX = "bearer ";
 
+	/** The characters of an RFC 6750 b64token before its padding, by code. */
+	private static final boolean[] B64TOKEN = new boolean[128];
+
+	static {
+		for (char c = 'A'; c <= 'Z'; c++) {
+			B64TOKEN[c] = true;
+			B64TOKEN[Character.toLowerCase(c)] = true;
+		}
+		for (char c = '0'; c <= '9'; c++) {
+			B64TOKEN[c] = true;
+		}
+		for (char c : "-._~+/".toCharArray()) {
+			B64TOKEN[c] = true;
+		}
+	}
+
 	private BearerTokens() {
 	}
 
@@ -46,9 +62,7 @@ public final class BearerTokens {
 		}
 		for (int i = start; i < padding; i++) {
 			char c = authorization.charAt(i);
-			boolean b64token = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-					|| c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-			if (!b64token) {
+			if (c >= B64TOKEN.length || !B64TOKEN[c]) {
 				throw InvalidTokenException.of(TokenCheck.FORMAT, "bearer token holds a character outside the "
 						+ "RFC 6750 b64token syntax");
 			}
