@@ -22,9 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Validation of distinct RS256 (RSA-2048) access tokens, one after another: the JCA signature check
- * alone ({@code floor}), Spring Security's {@code NimbusJwtDecoder}, and the three clients. Every
- * method validates the same pre-signed tokens with the same key, without I/O.
+ * Validation of distinct access tokens, one after another, for each algorithm: RS256 (RSA-2048) and
+ * ES256 (P-256). The JCA signature check alone ({@code floor}; for ES256
+ * {@code SHA256withECDSAinP1363Format}, as JOSE signatures are R||S), Spring Security's
+ * {@code NimbusJwtDecoder}, and the three clients. Every method validates the same pre-signed tokens
+ * with the same key, without I/O.
  *
  * @see Validators
  */
@@ -34,7 +36,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 @Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 @Threads(1)
-public class Rs256Benchmarks {
+public class DistinctTokenBenchmarks {
 
 	/** The validators and the tokens, set up (with all I/O) before measurement. */
 	@State(Scope.Benchmark)
@@ -47,13 +49,17 @@ public class Rs256Benchmarks {
 		@Param("4096")
 		public int tokens;
 
+		/** The signing algorithm: a {@code SigningKey} name. */
+		@Param({ "RS256", "ES256" })
+		public String algorithm;
+
 		Validators validators;
 
 		SignedTokens signed;
 
 		@Setup(Level.Trial)
 		public void setUp() throws Exception {
-			this.validators = Validators.start(SigningKey.RS256, Validators.MISSING_CACHE);
+			this.validators = Validators.start(SigningKey.valueOf(this.algorithm), Validators.MISSING_CACHE);
 			this.validators.warm();
 			this.signed = this.validators.sign(1, this.tokens);
 		}
