@@ -103,7 +103,7 @@ final class EngineSettingsFactory {
 					"needs identity.client-id (and its credentials): the introspection endpoint authenticates clients"));
 		}
 		IdentityProperties.ValidationCache validationCache = properties.getValidationCache();
-		if (validationCache.getMaxEntries() < 1) {
+		if (validationCache.isEnabled() && validationCache.getMaxEntries() < 1) {
 			problems.add(problem("identity.validation-cache.max-entries",
 					String.valueOf(validationCache.getMaxEntries()),
 					"must be at least 1; set identity.validation-cache.enabled=false to turn the cache off"));

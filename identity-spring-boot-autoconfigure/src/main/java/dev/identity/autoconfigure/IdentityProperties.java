@@ -410,9 +410,6 @@ public class IdentityProperties {
 	}
 
 	/**
-	 * Token introspection (RFC 7662).
-	 */
-	/**
 	 * Reuse of the verdict on a JWT sent again (a user's token on many requests).
 	 */
 	public static class ValidationCache {
@@ -447,6 +444,9 @@ public class IdentityProperties {
 
 	}
 
+	/**
+	 * Token introspection (RFC 7662).
+	 */
 	public static class Introspection {
 
 		/**

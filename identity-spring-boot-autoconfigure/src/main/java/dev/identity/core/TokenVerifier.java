@@ -97,6 +97,10 @@ public final class TokenVerifier {
 		}
 		// One copy of the token as bytes serves the base64url decoding and the signing input.
 		byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+		if (ascii.length != token.length()) {
+			// A surrogate pair became one byte: the parts' offsets would not line up.
+			throw format("token holds a character outside the unpadded base64url alphabet");
+		}
 		byte[] headerBytes = decode(ascii, 0, first, "header");
 		byte[] payloadBytes = decode(ascii, first + 1, second, "payload");
 		byte[] signature = decode(ascii, second + 1, ascii.length, "signature");
@@ -176,7 +180,7 @@ public final class TokenVerifier {
 	/**
 	 * Whether a token that {@link #verify} accepted earlier may still be accepted without verifying it
 	 * again: its validity window holds at {@code now}, with the same clock skew, and the key that verified
-	 * it is still the one the key set offers for it.
+	 * it is still the one the key set offers for it, and still fit for the token's algorithm.
 	 * @param token the token accepted earlier
 	 * @param notBefore its {@code nbf}, or {@code null}
 	 * @param verifiedWith the public key its signature was verified with
@@ -199,7 +203,9 @@ public final class TokenVerifier {
 					: List.of();
 			current = (candidates.size() == 1) ? candidates.get(0) : null;
 		}
-		return current != null && current.getPublicKey().equals(verifiedWith);
+		// The same key, and still allowed for the token's algorithm (use, alg, key_ops may have changed).
+		return current != null && token.getAlgorithm() != null && current.getPublicKey().equals(verifiedWith)
+				&& current.misfits(token.getAlgorithm()).isEmpty();
 	}
 
 	private static boolean expired(Instant expiresAt, Instant now, long skew) {

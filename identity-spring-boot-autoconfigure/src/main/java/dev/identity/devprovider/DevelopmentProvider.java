@@ -347,8 +347,14 @@ public final class DevelopmentProvider implements AutoCloseable {
 				String issuer = "http://127.0.0.1:" + port;
 				try {
 					ConfigurableApplicationContext context = run(port, issuer, keys, accounts);
-					// The first key was generated while the server started; a started provider can sign.
-					keys.activeKeyId();
+					try {
+						// The first key was generated while the server started; a started provider can sign.
+						keys.activeKeyId();
+					}
+					catch (RuntimeException ex) {
+						context.close();
+						throw ex;
+					}
 					return new DevelopmentProvider(context, issuer, keys, accounts);
 				}
 				catch (RuntimeException ex) {

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
@@ -52,6 +53,7 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
 		return ApplicationPreparedEvent.class.isAssignableFrom(eventType)
 				|| isWebServerInitializedEvent(eventType)
+				|| ContextRefreshedEvent.class.isAssignableFrom(eventType)
 				|| ContextClosedEvent.class.isAssignableFrom(eventType)
 				|| ApplicationFailedEvent.class.isAssignableFrom(eventType);
 	}
@@ -72,6 +74,14 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 			DevelopmentProviderLauncher launcher = this.launcher;
 			if (launcher != null) {
 				launcher.webServerStarted(event, this.context);
+			}
+		}
+		else if (event instanceof ContextRefreshedEvent refreshed) {
+			DevelopmentProviderLauncher launcher = this.launcher;
+			if (launcher != null && refreshed.getApplicationContext() == this.context) {
+				// Property sources added while the context refreshed (@PropertySource) were not there
+				// when the provider started: an issuer among them means the provider must not serve.
+				launcher.checkNoOtherIssuer();
 			}
 		}
 		else if (event instanceof ContextClosedEvent closed) {
@@ -127,9 +137,12 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 
 	private static List<String> productionProfilesActive(ConfigurableEnvironment environment,
 			DevelopmentProviderProperties properties) {
+		// Without active profiles, the default profiles are the ones in effect.
+		String[] inEffect = (environment.getActiveProfiles().length > 0) ? environment.getActiveProfiles()
+				: environment.getDefaultProfiles();
 		List<String> production = new ArrayList<>();
 		for (String profile : properties.getProductionProfiles()) {
-			boolean active = Arrays.stream(environment.getActiveProfiles())
+			boolean active = Arrays.stream(inEffect)
 				.anyMatch((candidate) -> candidate.trim().toLowerCase(Locale.ROOT)
 					.equals(profile.trim().toLowerCase(Locale.ROOT)));
 			if (active) {

@@ -10,12 +10,16 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 /**
  * The running demo provider of one application. Loaded only once
@@ -26,6 +30,9 @@ import org.springframework.core.env.MapPropertySource;
 final class DevelopmentProviderLauncher {
 
 	static final String PROPERTY_SOURCE = "identityDevelopmentProvider";
+
+	/** The name under which Spring Boot attaches its view over all property sources. */
+	private static final String ATTACHED_PROPERTY_SOURCE = "configurationProperties";
 
 	private static final Log logger = LogFactory.getLog(DevelopmentProviderApplicationListener.class);
 
@@ -89,6 +96,29 @@ final class DevelopmentProviderLauncher {
 		String loginPath = this.environment.getProperty("identity.login.login-path", "/login");
 		logger.info("Sign in through the development provider at " + application + loginPath
 				+ " as alice / alice-password (admin) or bob / bob-password (reader)");
+	}
+
+	/**
+	 * Fail when a property source other than the provider's configures an issuer: one added after the
+	 * provider started, such as an {@code @PropertySource}, would otherwise be overridden by it.
+	 * @throws InvalidIdentityConfigurationException when another issuer is configured
+	 */
+	void checkNoOtherIssuer() {
+		MutablePropertySources others = new MutablePropertySources(this.environment.getPropertySources());
+		others.remove(PROPERTY_SOURCE);
+		// Boot's view over every source, the provider's included.
+		others.remove(ATTACHED_PROPERTY_SOURCE);
+		String issuer = new Binder(ConfigurationPropertySources.from(others),
+				new PropertySourcesPlaceholdersResolver(others))
+			.bind("identity.issuer-uri", String.class)
+			.orElse("");
+		if (!issuer.isBlank()) {
+			throw new InvalidIdentityConfigurationException(List.of(new InvalidIdentityConfigurationException.Problem(
+					"identity.issuer-uri", issuer,
+					"was set by a property source read after the development provider started (such as an "
+							+ "@PropertySource); set it in the application's configuration files, arguments or "
+							+ "environment, or turn identity.dev-provider.enabled off")));
+		}
 	}
 
 	void stop() {

@@ -69,8 +69,10 @@ final class ValidatedTokenCache {
 	}
 
 	void put(Digest digest, ValidatedToken token, PublicKey verifiedWith, Instant now) {
-		if (this.entries.size() >= this.maxEntries) {
-			evict(now);
+		if (this.entries.size() >= this.maxEntries && !evict(now)) {
+			// Full, and another thread is making room: this verdict is simply not remembered, so the bound
+			// holds however many threads insert at once.
+			return;
 		}
 		this.entries.put(digest, new Entry(token, token.getNotBefore(), verifiedWith));
 	}
@@ -88,11 +90,10 @@ final class ValidatedTokenCache {
 		return this.entries.size();
 	}
 
-	private void evict(Instant now) {
-		// One evicting thread at a time; the others insert meanwhile, so the bound may be passed by the
-		// number of concurrent callers, briefly.
+	/** @return whether this thread made room; {@code false} when another thread is evicting */
+	private boolean evict(Instant now) {
 		if (!this.evicting.compareAndSet(false, true)) {
-			return;
+			return false;
 		}
 		try {
 			this.entries.values().removeIf((entry) -> !now.isBefore(entry.token().getExpiresAt()));
@@ -102,6 +103,7 @@ final class ValidatedTokenCache {
 				iterator.next();
 				iterator.remove();
 			}
+			return true;
 		}
 		finally {
 			this.evicting.set(false);

@@ -28,6 +28,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -99,6 +100,29 @@ class DevelopmentProviderApplicationListenerTests {
 	}
 
 	@Test
+	void productionDefaultProfileWithoutIssuerFailsStartUp() {
+		assertThatExceptionOfType(InvalidIdentityConfigurationException.class)
+			.isThrownBy(() -> run("--identity.dev-provider.enabled=true", "--identity.dev-provider.port=0",
+					"--spring.profiles.default=production"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
+				.satisfies((problem) -> assertThat(problem.property()).isEqualTo("identity.issuer-uri")));
+	}
+
+	@Test
+	void issuerFromAPropertySourceReadLaterFailsStartUp() {
+		assertThatExceptionOfType(InvalidIdentityConfigurationException.class)
+			.isThrownBy(() -> new SpringApplicationBuilder(Application.class, IssuerFromPropertySource.class)
+				.web(WebApplicationType.NONE)
+				.properties("spring.main.banner-mode=off")
+				.run("--identity.dev-provider.enabled=true", "--identity.dev-provider.port=0"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement().satisfies((problem) -> {
+				assertThat(problem.property()).isEqualTo("identity.issuer-uri");
+				assertThat(problem.value()).isEqualTo("https://login.example.com");
+				assertThat(problem.reason()).contains("@PropertySource");
+			}));
+	}
+
+	@Test
 	void productionProfilesCanBeNamed() {
 		assertThatExceptionOfType(InvalidIdentityConfigurationException.class)
 			.isThrownBy(() -> run("--identity.dev-provider.enabled=true", "--identity.dev-provider.port=0",
@@ -138,6 +162,12 @@ class DevelopmentProviderApplicationListenerTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ RestClientAutoConfiguration.class, IdentityAutoConfiguration.class })
 	static class Application {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@PropertySource("classpath:dev/identity/devprovider/issuer.properties")
+	static class IssuerFromPropertySource {
 
 	}
 

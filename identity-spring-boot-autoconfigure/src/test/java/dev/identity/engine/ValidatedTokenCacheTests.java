@@ -106,6 +106,20 @@ class ValidatedTokenCacheTests {
 	}
 
 	@Test
+	void tokenOfAKeyNoLongerAllowedToSignIsRefused() throws Exception {
+		String old = this.fixture.tokens.signedBy(TestTokens.FIRST);
+		this.fixture.validate(old);
+		// The same key material under the same kid, now published for encryption only.
+		RSAKey encryptionOnly = new RSAKey.Builder(TestTokens.FIRST.toRSAPublicKey()).keyID("first")
+			.keyUse(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION)
+			.build();
+		this.fixture.provider.serveKeys(encryptionOnly, TestTokens.SECOND);
+		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL);
+		this.fixture.validate(TestTokens.SECOND);
+		this.fixture.keyRejection(old);
+	}
+
+	@Test
 	void cacheIsBounded() {
 		IdentityEngine engine = engine(new EngineSettings.TokenCacheSettings(true, 10));
 		for (int i = 0; i < 100; i++) {
