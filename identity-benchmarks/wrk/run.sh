@@ -4,31 +4,65 @@
 # sample in turn.
 #
 # Each sample runs without an issuer configured, so it starts its embedded development OpenID
-# provider on http://127.0.0.1:9000; the token is a client-credentials token of the demo client.
+# provider on http://127.0.0.1:9000; the token is a client-credentials token of the demo client,
+# taken afresh for every round (the provider's tokens live 5 minutes).
 #
 # Usage (from anywhere): identity-benchmarks/wrk/run.sh
-# Environment: THREADS (2), CONNECTIONS (32), DURATION (10s), WARMUP (10s), ROUNDS (3), PORT (8080),
-#              STARTUP_TIMEOUT in seconds (90), SKIP_BUILD=1 to reuse built jars.
+# Environment: THREADS (1 when pinned, else 2), CONNECTIONS (16), DURATION (5s), WARMUP (10s),
+#              ROUNDS (8), PORT (8080), STARTUP_TIMEOUT in seconds (90), PIN (1 on 2 or more CPUs),
+#              SKIP_BUILD=1 to reuse built jars.
 #
-# A third measurement is the control: /api/public sent the same Authorization header, so that it
-# reads the same request bytes as /api/me; what remains between the two is the token's validation
-# and /api/me's larger answer (the claims).
+# Four endpoints are measured:
+#   /api/public                       no token, a 43-byte answer;
+#   /api/public with the header       the same request bytes as /api/me's, the header ignored;
+#   /bench/me-without-validation      the control: /api/me's handler signature, request and answer,
+#                                     without the starter's work (it validates the first token it
+#                                     is sent and answers that token's claims from then on); it is
+#                                     no part of the samples, and is added to them from this
+#                                     module's classes with Spring Boot's PropertiesLauncher;
+#   /api/me                           the token validated on every request.
+# /api/me against /api/public is the ratio the project's target names; /api/me against the control
+# is what authentication alone costs, everything else being equal.
 #
-# Both endpoints are warmed up twice, in turn, before anything is measured (the JIT compiles what
-# both share while the first runs); then they are measured in ROUNDS alternating rounds and each
-# endpoint's median is taken, so that a slow moment of the machine does not fall on one side only.
+# With PIN=1 the sample runs on CPU 1 and wrk on CPU 0 (taskset), so that the load generator does
+# not take CPU time from the server it measures. Besides requests per second, the script reads the
+# sample's CPU time (user + system, from /proc) around every run and reports the server's CPU time
+# per request: on a shared virtual machine, whose speed varies from minute to minute, that figure is
+# steadier than throughput.
+#
+# Every endpoint is warmed up twice, in turn, before anything is measured (the JIT compiles what
+# they share while the first runs); then they are measured in ROUNDS alternating rounds. Each ratio
+# is taken within a round and the median of the rounds' ratios is reported with their range, so that
+# a slow moment of the machine does not fall on one side only.
 set -euo pipefail
 
-THREADS="${THREADS:-2}"
-CONNECTIONS="${CONNECTIONS:-32}"
-DURATION="${DURATION:-10s}"
+CPUS="$(nproc)"
+if [[ -z "${PIN:-}" ]]; then
+	PIN=0
+	if ((CPUS >= 2)) && command -v taskset >/dev/null 2>&1; then
+		PIN=1
+	fi
+fi
+if [[ "${PIN}" == "1" ]]; then
+	THREADS="${THREADS:-1}"
+	SERVER_CPU=(taskset -c 1)
+	LOAD_CPU=(taskset -c 0)
+else
+	THREADS="${THREADS:-2}"
+	SERVER_CPU=()
+	LOAD_CPU=()
+fi
+CONNECTIONS="${CONNECTIONS:-16}"
+DURATION="${DURATION:-5s}"
 WARMUP="${WARMUP:-10s}"
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-8}"
 PORT="${PORT:-8080}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-90}"
 PROVIDER="${PROVIDER:-http://127.0.0.1:9000}"
 VERSION="0.1.0-SNAPSHOT"
 SAMPLES=(mvc webflux)
+CONTROL_PATH="/bench/me-without-validation"
+CLOCK_TICKS="$(getconf CLK_TCK)"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LOGS="$(mktemp -d)"
@@ -97,36 +131,51 @@ wait_until_up() {
 	done
 }
 
-# wrk's "Requests/sec:" line, as a number.
-requests_per_second() {
-	awk '/^Requests\/sec:/ { print $2 }'
+# A fresh client-credentials token of the demo client.
+fresh_token() {
+	local token
+	token="$(curl -fsS -u demo-client:demo-secret -d grant_type=client_credentials -d scope=notes.read \
+		"${PROVIDER}/oauth2/token" | json_string access_token)"
+	if [[ -z "${token}" ]]; then
+		log "no access token from ${PROVIDER}/oauth2/token"
+		exit 1
+	fi
+	printf '%s\n' "${token}"
 }
 
-# Load an endpoint without measuring, so the JIT compiles its path.
-warm_up() {
-	local url="$1"
-	shift
-	wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${WARMUP}" "$@" "${url}" >/dev/null
+# The sample's CPU time so far (user + system), in clock ticks.
+server_ticks() {
+	awk '{ print $14 + $15 }' "/proc/${APP_PID}/stat"
 }
 
-# Run wrk once and print its requests per second.
+# Run wrk once on a URL (further arguments go to wrk) and print "requests/s µs-of-server-CPU/request".
 load() {
 	local url="$1"
 	shift
-	local output
-	output="$(wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${DURATION}" "$@" "${url}")"
+	local output before after requests rate
+	before="$(server_ticks)"
+	output="$("${LOAD_CPU[@]}" wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${DURATION}" "$@" "${url}")"
+	after="$(server_ticks)"
 	printf '%s\n' "${output}" >&2
 	if grep -q 'Non-2xx or 3xx responses' <<<"${output}"; then
 		log "some responses to ${url} were not successful"
 		exit 1
 	fi
-	local rate
-	rate="$(requests_per_second <<<"${output}")"
-	if [[ -z "${rate}" ]]; then
-		log "could not read Requests/sec from wrk's output"
+	rate="$(awk '/^Requests\/sec:/ { print $2 }' <<<"${output}")"
+	requests="$(awk '/ requests in / { print $1 }' <<<"${output}")"
+	if [[ -z "${rate}" || -z "${requests}" ]]; then
+		log "could not read the requests from wrk's output"
 		exit 1
 	fi
-	printf '%s\n' "${rate}"
+	awk -v rate="${rate}" -v ticks="$((after - before))" -v hz="${CLOCK_TICKS}" -v n="${requests}" \
+		'BEGIN { printf "%s %.1f\n", rate, ticks * 1000000 / hz / n }'
+}
+
+# Load a URL without measuring, so that the JIT compiles its path.
+warm_up() {
+	local url="$1"
+	shift
+	"${LOAD_CPU[@]}" wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${WARMUP}" "$@" "${url}" >/dev/null
 }
 
 # The median of the numbers given as arguments.
@@ -134,21 +183,48 @@ median() {
 	printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# The ratios a[i] / b[i] of two arrays (given by name), one per round, as "median (min–max)".
+round_ratios() {
+	local -n numerators="$1" denominators="$2"
+	local -a ratios=()
+	local i
+	for i in "${!numerators[@]}"; do
+		ratios+=("$(awk -v a="${numerators[i]}" -v b="${denominators[i]}" 'BEGIN { printf "%.3f", a / b }')")
+	done
+	printf '%s\n' "${ratios[@]}" | sort -g | awk '{ v[NR] = $1 } END {
+		m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		printf "**%.2f** (%.2f–%.2f)", m, v[1], v[NR] }'
+}
+
 install_wrk
 command -v curl >/dev/null 2>&1 || { log "curl is needed"; exit 1; }
+command -v jar >/dev/null 2>&1 || { log "the JDK's jar tool is needed on the PATH"; exit 1; }
 
 cd "${ROOT}"
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-	log "building the samples"
-	./mvnw -B -q -pl identity-sample-mvc,identity-sample-webflux -am package -DskipTests
+	log "building the samples and the control endpoints"
+	./mvnw -B -q -P benchmarks -pl identity-sample-mvc,identity-sample-webflux,identity-benchmarks -am package -DskipTests
 fi
+CONTROLS_CLASSES="identity-benchmarks/target/classes"
+if [[ ! -d "${CONTROLS_CLASSES}/dev/identity/benchmarks/wrk" ]]; then
+	log "${CONTROLS_CLASSES} has no control endpoints (build it, or run without SKIP_BUILD)"
+	exit 1
+fi
+# Only the control endpoints: every other class they need is in the sample's jar.
+CONTROLS_JAR="${LOGS}/controls.jar"
+jar cf "${CONTROLS_JAR}" -C "${CONTROLS_CLASSES}" dev/identity/benchmarks/wrk
 
-declare -a ROWS=()
+declare -a ROWS=() CPU_ROWS=()
 for sample in "${SAMPLES[@]}"; do
-	jar="identity-sample-${sample}/target/identity-sample-${sample}-${VERSION}.jar"
-	if [[ ! -f "${jar}" ]]; then
-		log "${jar} is missing (build it, or run without SKIP_BUILD)"
+	jar_file="identity-sample-${sample}/target/identity-sample-${sample}-${VERSION}.jar"
+	if [[ ! -f "${jar_file}" ]]; then
+		log "${jar_file} is missing (build it, or run without SKIP_BUILD)"
 		exit 1
+	fi
+	if [[ "${sample}" == "mvc" ]]; then
+		control_class="dev.identity.benchmarks.wrk.ServletMeControl"
+	else
+		control_class="dev.identity.benchmarks.wrk.ReactiveMeControl"
 	fi
 	base="http://127.0.0.1:${PORT}"
 	LOG_FILE="${LOGS}/${sample}.log"
@@ -156,49 +232,72 @@ for sample in "${SAMPLES[@]}"; do
 		log "port ${PORT} or the development provider's port is already in use: stop what listens there first"
 		exit 1
 	fi
-	log "starting ${jar} on port ${PORT} (log: ${LOG_FILE})"
-	java -jar "${jar}" --server.port="${PORT}" >"${LOG_FILE}" 2>&1 &
+	log "starting ${jar_file} on port ${PORT}, with ${control_class} (log: ${LOG_FILE})"
+	"${SERVER_CPU[@]}" java -Dloader.path="${CONTROLS_JAR}" -cp "${jar_file}" \
+		org.springframework.boot.loader.launch.PropertiesLauncher \
+		--server.port="${PORT}" --spring.main.sources="${control_class}" >"${LOG_FILE}" 2>&1 &
 	APP_PID=$!
 	wait_until_up "${base}/api/public"
 
-	token="$(curl -fsS -u demo-client:demo-secret -d grant_type=client_credentials -d scope=notes.read \
-		"${PROVIDER}/oauth2/token" | json_string access_token)"
-	if [[ -z "${token}" ]]; then
-		log "no access token from ${PROVIDER}/oauth2/token"
-		exit 1
-	fi
-	status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${token}" "${base}/api/me")"
-	if [[ "${status}" != "200" ]]; then
-		log "${base}/api/me answered ${status} to the token, not 200"
+	token="$(fresh_token)"
+	for path in /api/me "${CONTROL_PATH}"; do
+		status="$(curl -s -o "${LOGS}/answer" -w '%{http_code}' -H "Authorization: Bearer ${token}" "${base}${path}")"
+		if [[ "${status}" != "200" ]]; then
+			log "${base}${path} answered ${status} to the token, not 200"
+			exit 1
+		fi
+		cp "${LOGS}/answer" "${LOGS}/answer-${path//\//_}"
+	done
+	if ! cmp -s "${LOGS}/answer-_api_me" "${LOGS}/answer-${CONTROL_PATH//\//_}"; then
+		log "the control's answer differs from /api/me's"
 		exit 1
 	fi
 
-	log "warming up /api/public and /api/me (2 x ${WARMUP} each)"
+	log "warming up the four endpoints (2 x ${WARMUP} each)"
 	for _ in 1 2; do
 		warm_up "${base}/api/public"
+		warm_up "${base}/api/public" -H "Authorization: Bearer ${token}"
+		warm_up "${base}${CONTROL_PATH}" -H "Authorization: Bearer ${token}"
 		warm_up "${base}/api/me" -H "Authorization: Bearer ${token}"
 	done
-	public_rates=()
-	header_rates=()
-	me_rates=()
+	declare -a public_rates=() header_rates=() control_rates=() me_rates=()
+	declare -a public_cpu=() header_cpu=() control_cpu=() me_cpu=()
 	for round in $(seq 1 "${ROUNDS}"); do
-		log "round ${round}: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on /api/public, on /api/public with the header, on /api/me with the token"
-		public_rates+=("$(load "${base}/api/public")")
-		# The control: the same request bytes as /api/me's, the header ignored.
-		header_rates+=("$(load "${base}/api/public" -H "Authorization: Bearer ${token}")")
-		me_rates+=("$(load "${base}/api/me" -H "Authorization: Bearer ${token}")")
+		log "round ${round}: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on /api/public, with the header, on the control and on /api/me"
+		token="$(fresh_token)"
+		result="$(load "${base}/api/public")"
+		read -r rate cpu <<<"${result}"
+		public_rates+=("${rate}"); public_cpu+=("${cpu}")
+		result="$(load "${base}/api/public" -H "Authorization: Bearer ${token}")"
+		read -r rate cpu <<<"${result}"
+		header_rates+=("${rate}"); header_cpu+=("${cpu}")
+		result="$(load "${base}${CONTROL_PATH}" -H "Authorization: Bearer ${token}")"
+		read -r rate cpu <<<"${result}"
+		control_rates+=("${rate}"); control_cpu+=("${cpu}")
+		result="$(load "${base}/api/me" -H "Authorization: Bearer ${token}")"
+		read -r rate cpu <<<"${result}"
+		me_rates+=("${rate}"); me_cpu+=("${cpu}")
 	done
-	public_rate="$(median "${public_rates[@]}")"
-	header_rate="$(median "${header_rates[@]}")"
-	me_rate="$(median "${me_rates[@]}")"
-	log "${sample}: /api/public ${public_rates[*]}; with the header ${header_rates[*]}; /api/me ${me_rates[*]} (req/s)"
-	ratio="$(awk -v me="${me_rate}" -v public="${public_rate}" 'BEGIN { printf "%.2f", me / public }')"
-	header_ratio="$(awk -v me="${me_rate}" -v header="${header_rate}" 'BEGIN { printf "%.2f", me / header }')"
-	ROWS+=("| ${sample} | ${public_rate} | ${header_rate} | ${me_rate} | ${ratio} | ${header_ratio} |")
+	log "${sample} req/s: /api/public ${public_rates[*]}; with the header ${header_rates[*]}; control ${control_rates[*]}; /api/me ${me_rates[*]}"
+	log "${sample} server CPU µs/request: /api/public ${public_cpu[*]}; with the header ${header_cpu[*]}; control ${control_cpu[*]}; /api/me ${me_cpu[*]}"
+	# Each ratio is taken within a round, between runs minutes apart at most, and then the median of
+	# the rounds' ratios is reported with their range: the machine's slow and fast moments cancel
+	# within a round instead of deciding the comparison.
+	ROWS+=("| ${sample} | $(median "${public_rates[@]}") | $(median "${header_rates[@]}") | $(median "${control_rates[@]}") | $(median "${me_rates[@]}") | $(round_ratios me_rates public_rates) | $(round_ratios me_rates header_rates) | $(round_ratios me_rates control_rates) |")
+	CPU_ROWS+=("| ${sample} | $(median "${public_cpu[@]}") | $(median "${header_cpu[@]}") | $(median "${control_cpu[@]}") | $(median "${me_cpu[@]}") | $(round_ratios public_cpu me_cpu) | $(round_ratios header_cpu me_cpu) | $(round_ratios control_cpu me_cpu) |")
 
 	stop_sample
 done
 
-printf '\n%s\n' "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, median of ${ROUNDS} alternating rounds after warm-up, $(nproc) CPU(s), $(java -version 2>&1 | head -n 1)"
-printf '\n| sample | /api/public req/s | /api/public + header req/s | /api/me req/s | me / public | me / public + header |\n|---|---:|---:|---:|---:|---:|\n'
+pinning="wrk and the sample sharing the CPUs"
+if [[ "${PIN}" == "1" ]]; then
+	pinning="the sample on CPU 1, wrk on CPU 0"
+fi
+printf '\n%s\n' "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} alternating rounds after warm-up; ${CPUS} CPU(s), ${pinning}; $(java -version 2>&1 | head -n 1)"
+printf '%s\n' "Medians over the rounds; each ratio is the median of the rounds' ratios, with their range."
+printf '\n%s\n' "Requests per second:"
+printf '\n| sample | /api/public | /api/public + header | control | /api/me | me / public | me / public + header | me / control |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
 printf '%s\n' "${ROWS[@]}"
+printf '\n%s\n' "The sample's CPU time per request, in µs (ratios inverted, so that both tables read as a share of the other endpoint's capacity):"
+printf '\n| sample | /api/public | /api/public + header | control | /api/me | public / me | public + header / me | control / me |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '%s\n' "${CPU_ROWS[@]}"
