@@ -10,7 +10,7 @@ import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,15 +18,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KeySet {
 
-	private static final KeySet EMPTY = new KeySet(Map.of(), List.of());
+	private static final KeySet EMPTY = new KeySet(Map.of(), List.of(), List.of());
 
 	private final Map<String, VerificationKey> byId;
 
 	private final List<VerificationKey> all;
 
-	private KeySet(Map<String, VerificationKey> byId, List<VerificationKey> all) {
+	private final List<String> ignored;
+
+	private KeySet(Map<String, VerificationKey> byId, List<VerificationKey> all, List<String> ignored) {
 		this.byId = byId;
 		this.all = all;
+		this.ignored = ignored;
 	}
 
 	public static KeySet empty() {
@@ -45,27 +48,48 @@ public final class KeySet {
 				byId.putIfAbsent(key.getKeyId(), key);
 			}
 		}
-		return new KeySet(Collections.unmodifiableMap(byId), List.copyOf(keys));
+		return new KeySet(Collections.unmodifiableMap(byId), List.copyOf(keys), List.of());
 	}
 
 	/**
 	 * Parse a JWK set document (RFC 7517 §5) with Nimbus and keep the keys usable for verifying
 	 * signatures.
+	 * <p>
+	 * Keys that cannot verify signatures are left out: symmetric keys and key types or curves not
+	 * understood quietly, and keys that are malformed (a required member missing, a value out of
+	 * range, a point not on its curve) with a description in {@link #ignored()}, as RFC 7517 §5
+	 * asks. One broken key therefore does not take the provider's other keys with it.
 	 * @param json the document
 	 * @return the key set
 	 * @throws IllegalArgumentException when the document is malformed or holds no usable key; the message
-	 * says which
+	 * says which, and names the keys left out
 	 */
 	public static KeySet parse(String json) {
-		JWKSet set;
+		List<Map<String, Object>> members;
 		try {
-			set = JWKSet.parse(json);
+			Map<String, Object> document = JSONObjectUtils.parse(json);
+			Map<String, Object>[] array = JSONObjectUtils.getJSONObjectArray(document, "keys");
+			if (array == null) {
+				throw new ParseException("missing required \"keys\" member", 0);
+			}
+			members = List.of(array);
 		}
-		catch (ParseException ex) {
+		catch (ParseException | RuntimeException ex) {
 			throw new IllegalArgumentException("malformed JWK set: " + ex.getMessage(), ex);
 		}
 		List<VerificationKey> keys = new ArrayList<>();
-		for (JWK jwk : set.getKeys()) {
+		List<String> ignored = new ArrayList<>();
+		for (Map<String, Object> member : members) {
+			JWK jwk;
+			try {
+				jwk = JWK.parse(member);
+			}
+			catch (ParseException ex) {
+				if (!unsupportedType(ex)) {
+					ignored.add(describe(member) + ": " + ex.getMessage());
+				}
+				continue;
+			}
 			try {
 				VerificationKey key = VerificationKey.from(jwk);
 				if (key != null) {
@@ -73,15 +97,28 @@ public final class KeySet {
 				}
 			}
 			catch (JOSEException ex) {
-				throw new IllegalArgumentException("unusable key '" + jwk.getKeyID() + "' in JWK set: " + ex.getMessage(),
-						ex);
+				ignored.add(describe(member) + ": " + ex.getMessage());
 			}
 		}
 		if (keys.isEmpty()) {
-			throw new IllegalArgumentException("JWK set holds no asymmetric public key (" + set.getKeys().size()
-					+ " keys in the document)");
+			throw new IllegalArgumentException("JWK set holds no asymmetric public key (" + members.size()
+					+ " keys in the document" + (ignored.isEmpty() ? "" : "; malformed: " + String.join("; ", ignored))
+					+ ")");
 		}
-		return of(keys);
+		KeySet parsed = of(keys);
+		return new KeySet(parsed.byId, parsed.all, List.copyOf(ignored));
+	}
+
+	/** Nimbus's way of saying the {@code kty} is not one it knows: such keys are skipped, as Nimbus does. */
+	private static boolean unsupportedType(ParseException ex) {
+		return ex.getMessage() != null && ex.getMessage().startsWith("Unsupported key type");
+	}
+
+	private static String describe(Map<String, Object> member) {
+		Object kid = member.get("kid");
+		Object kty = member.get("kty");
+		return "key " + ((kid instanceof String id) ? "'" + id + "'" : "without kid")
+				+ ((kty instanceof String type) ? " (" + type + ")" : "");
 	}
 
 	/**
@@ -124,6 +161,15 @@ public final class KeySet {
 
 	public boolean isEmpty() {
 		return this.all.isEmpty();
+	}
+
+	/**
+	 * The keys of the parsed document that were left out because they are malformed, each as
+	 * "key 'kid' (kty): reason"; empty for a set built from keys.
+	 * @return the descriptions
+	 */
+	public List<String> ignored() {
+		return this.ignored;
 	}
 
 	@Override

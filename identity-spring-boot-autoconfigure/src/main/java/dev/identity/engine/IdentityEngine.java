@@ -784,6 +784,10 @@ public final class IdentityEngine implements AutoCloseable {
 		String body = okBody(JWKS, response, uri);
 		try {
 			KeySet keys = KeySet.parse(body);
+			if (!keys.ignored().isEmpty()) {
+				logger.warn("JWK set from " + uri + ": " + keys.ignored().size() + " malformed key(s) left out, "
+						+ "tokens signed with them are rejected: " + String.join("; ", keys.ignored()));
+			}
 			ValidatedTokenCache cache = this.validatedTokens;
 			if (cache != null) {
 				// Verdicts resting on a key that left the set (or changed under its kid) go with it.

@@ -73,11 +73,31 @@ class KeySetTests {
 	}
 
 	@Test
-	void parseWhenEd25519KeyHasWrongLengthThenIllegalArgumentExceptionNamingIt() {
+	void parseWhenOneKeyMalformedThenOtherKeysKeptAndMalformedOneNamed() {
 		String truncated = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"short\",\"x\":\"AAAA\"}";
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> KeySet.parse("{\"keys\":[" + RSA.jwk().toJSONString() + "," + truncated + "]}"))
-			.withMessageContaining("'short'");
+		String noExponent = "{\"kty\":\"RSA\",\"kid\":\"no-e\",\"n\":\"" + ((RSAKey) RSA.jwk()).getModulus() + "\"}";
+		KeySet keys = KeySet
+			.parse("{\"keys\":[" + truncated + "," + RSA.jwk().toJSONString() + "," + noExponent + "]}");
+		assertThat(keys.keys()).extracting(VerificationKey::getKeyId).containsExactly("rsa-1");
+		assertThat(keys.ignored()).hasSize(2);
+		assertThat(keys.ignored().get(0)).startsWith("key 'short' (OKP): ");
+		assertThat(keys.ignored().get(1)).startsWith("key 'no-e' (RSA): ");
+	}
+
+	@Test
+	void parseWhenKeyTypeUnknownThenSkippedWithoutComplaint() {
+		String future = "{\"kty\":\"PQC\",\"kid\":\"later\",\"pub\":\"AAAA\"}";
+		KeySet keys = KeySet.parse("{\"keys\":[" + future + "," + RSA.jwk().toJSONString() + "]}");
+		assertThat(keys.keys()).extracting(VerificationKey::getKeyId).containsExactly("rsa-1");
+		assertThat(keys.ignored()).isEmpty();
+	}
+
+	@Test
+	void parseWhenOnlyMalformedKeysThenIllegalArgumentExceptionNamingThem() {
+		String truncated = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"short\",\"x\":\"AAAA\"}";
+		assertThatIllegalArgumentException().isThrownBy(() -> KeySet.parse("{\"keys\":[" + truncated + "]}"))
+			.withMessageContaining("no asymmetric public key")
+			.withMessageContaining("key 'short' (OKP)");
 	}
 
 	@Test

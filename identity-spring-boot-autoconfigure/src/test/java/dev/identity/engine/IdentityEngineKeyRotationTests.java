@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -132,6 +133,22 @@ class IdentityEngineKeyRotationTests {
 		this.fixture.validate(TestTokens.SECOND);
 
 		this.fixture.keyRejection(this.fixture.tokens.signedBy(TestTokens.FIRST));
+	}
+
+	@Test
+	void validateWhenNewSetHoldsAMalformedKeyBesideTheNewOneThenNewKidAccepted() {
+		this.fixture.warm();
+		String keys = ScriptedProvider.jwksJson(TestTokens.FIRST, TestTokens.SECOND);
+		String malformed = "{\"kty\":\"RSA\",\"kid\":\"broken\",\"n\":\"AQAB\"}";
+		this.provider.reply(this.provider.jwksUri(),
+				ScriptedProvider.Reply.ok(keys.replace("{\"keys\":[", "{\"keys\":[" + malformed + ","), null));
+		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL);
+
+		assertThat(this.fixture.validate(TestTokens.SECOND).getKeyId()).isEqualTo("second");
+		assertThat(this.fixture.engine.cachedKeys()).isNotNull()
+			.satisfies((cached) -> assertThat(cached.ignored()).singleElement(InstanceOfAssertFactories.STRING)
+				.startsWith("key 'broken' (RSA)"));
+		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 	}
 
 	static Stream<Arguments> unusableAnswers() {
