@@ -84,9 +84,9 @@ public final class KeySet {
 			try {
 				jwk = JWK.parse(member);
 			}
-			catch (ParseException ex) {
+			catch (ParseException | RuntimeException ex) {
 				if (!unsupportedType(ex)) {
-					ignored.add(describe(member) + ": " + ex.getMessage());
+					ignored.add(describe(member) + ": " + reason(ex));
 				}
 				continue;
 			}
@@ -96,8 +96,8 @@ public final class KeySet {
 					keys.add(key);
 				}
 			}
-			catch (JOSEException ex) {
-				ignored.add(describe(member) + ": " + ex.getMessage());
+			catch (JOSEException | RuntimeException ex) {
+				ignored.add(describe(member) + ": " + reason(ex));
 			}
 		}
 		if (keys.isEmpty()) {
@@ -110,15 +110,20 @@ public final class KeySet {
 	}
 
 	/** Nimbus's way of saying the {@code kty} is not one it knows: such keys are skipped, as Nimbus does. */
-	private static boolean unsupportedType(ParseException ex) {
-		return ex.getMessage() != null && ex.getMessage().startsWith("Unsupported key type");
+	private static boolean unsupportedType(Exception ex) {
+		return ex instanceof ParseException && ex.getMessage() != null
+				&& ex.getMessage().startsWith("Unsupported key type");
+	}
+
+	private static String reason(Exception ex) {
+		return (ex.getMessage() != null) ? TokenVerifier.printable(ex.getMessage(), 200) : ex.getClass().getSimpleName();
 	}
 
 	private static String describe(Map<String, Object> member) {
 		Object kid = member.get("kid");
 		Object kty = member.get("kty");
-		return "key " + ((kid instanceof String id) ? "'" + id + "'" : "without kid")
-				+ ((kty instanceof String type) ? " (" + type + ")" : "");
+		return "key " + ((kid instanceof String id) ? "'" + TokenVerifier.printable(id) + "'" : "without kid")
+				+ ((kty instanceof String type) ? " (" + TokenVerifier.printable(type, 16) + ")" : "");
 	}
 
 	/**

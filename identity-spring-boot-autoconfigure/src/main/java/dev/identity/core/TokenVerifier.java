@@ -574,7 +574,14 @@ public final class TokenVerifier {
 		return printable(value, 64);
 	}
 
-	static String printable(String value, int limit) {
+	/**
+	 * Bound and clean a value that came from outside (a token, a provider's document) before it enters
+	 * a message or a log line: control characters become {@code ?}, and it is cut after a limit.
+	 * @param value the value
+	 * @param limit how many characters to keep
+	 * @return the printable value, with {@code ...} when it was cut
+	 */
+	public static String printable(String value, int limit) {
 		StringBuilder result = new StringBuilder(Math.min(value.length(), limit));
 		for (int i = 0; i < value.length() && i < limit; i++) {
 			char c = value.charAt(i);

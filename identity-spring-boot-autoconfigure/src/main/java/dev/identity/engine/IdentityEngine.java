@@ -836,7 +836,7 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	private static String printable(String value) {
-		return (value.length() > 200) ? value.substring(0, 200) + "..." : value;
+		return TokenVerifier.printable(value, 200);
 	}
 
 	@Override

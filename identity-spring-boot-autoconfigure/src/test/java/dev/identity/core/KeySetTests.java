@@ -85,6 +85,15 @@ class KeySetTests {
 	}
 
 	@Test
+	void parseWhenMalformedKeyHasControlCharactersInKidThenDescriptionShowsThemReplaced() {
+		String malformed = "{\"kty\":\"RSA\",\"kid\":\"a\\nb\",\"n\":\"AQAB\"}";
+		KeySet keys = KeySet.parse("{\"keys\":[" + malformed + "," + RSA.jwk().toJSONString() + "]}");
+		assertThat(keys.ignored()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.startsWith("key 'a?b' (RSA): ")
+			.doesNotContain("\n");
+	}
+
+	@Test
 	void parseWhenKeyTypeUnknownThenSkippedWithoutComplaint() {
 		String future = "{\"kty\":\"PQC\",\"kid\":\"later\",\"pub\":\"AAAA\"}";
 		KeySet keys = KeySet.parse("{\"keys\":[" + future + "," + RSA.jwk().toJSONString() + "]}");

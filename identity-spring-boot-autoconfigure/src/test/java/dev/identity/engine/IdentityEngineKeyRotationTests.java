@@ -151,6 +151,19 @@ class IdentityEngineKeyRotationTests {
 		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 	}
 
+	@Test
+	void validateWhenKidHoldsControlCharactersThenMessageShowsThemReplaced() throws Exception {
+		this.fixture.warm();
+		com.nimbusds.jose.jwk.RSAKey forged = new com.nimbusds.jose.jwk.RSAKey.Builder(TestTokens.SECOND)
+			.keyID("evil\nkid\u001b[31m")
+			.build();
+		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL);
+
+		InvalidTokenException rejected = this.fixture.keyRejection(this.fixture.tokens.signedBy(forged));
+
+		assertThat(rejected.getMessage()).contains("'evil?kid?[31m'").doesNotContain("\n").doesNotContain("\u001b");
+	}
+
 	static Stream<Arguments> unusableAnswers() {
 		URI jwks = URI.create(ScriptedProvider.ISSUER + "/jwks");
 		return Stream.of(Arguments.of("empty set", ScriptedProvider.Reply.ok("{\"keys\":[]}", null)),
