@@ -76,7 +76,12 @@ public class OAuthClient {
 	 */
 	public ValidatedToken validate(@Nullable String token) {
 		ValidatedToken cached = this.engine.validateIfCached(token, this.fetcher);
-		return (cached != null) ? cached : join(this.engine.validate(token, this.fetcher));
+		if (cached != null) {
+			return cached;
+		}
+		// After a fetch shared with other callers, this token is verified on this thread.
+		WaitingCallerExecutor continuations = new WaitingCallerExecutor();
+		return continuations.join(this.engine.validate(token, this.fetcher, continuations));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.identity.client;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityException;
@@ -22,7 +23,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Reactive identity client: discovery, keys and token validation over Spring's {@link WebClient}.
  * Never blocks: a token whose key is cached is validated on the subscribing thread without I/O;
- * otherwise the fetch is composed, and shared with every other caller of the same engine.
+ * otherwise the fetch is composed, and shared with every other caller of the same engine, and once it
+ * completes the token is verified on Reactor's parallel scheduler, where the result is emitted.
  */
 public class ReactiveOAuthClient {
 
@@ -102,7 +104,8 @@ public class ReactiveOAuthClient {
 				return Mono.error(ex);
 			}
 			// suppressCancel: one subscriber cancelling must not cancel a fetch others share.
-			return Mono.fromFuture(() -> this.engine.validate(token, this.fetcher), true);
+			return Mono.fromFuture(() -> this.engine.validate(token, this.fetcher, ReactiveOAuthClient::verifyInParallel),
+					true);
 		});
 	}
 
@@ -194,6 +197,20 @@ public class ReactiveOAuthClient {
 	 */
 	public Mono<UserInfo> userInfo(String accessToken, @Nullable String expectedSubject) {
 		return Mono.fromFuture(() -> this.engine.userInfo(accessToken, expectedSubject, this.fetcher), true);
+	}
+
+	/**
+	 * Where a validation goes on after a fetch it shared: on Reactor's parallel scheduler, so that the
+	 * tokens that waited for a key set are verified on every core, not one after the other on the
+	 * event loop that received it. While the scheduler is shut down, on the completing thread.
+	 */
+	private static void verifyInParallel(Runnable continuation) {
+		try {
+			Schedulers.parallel().schedule(continuation);
+		}
+		catch (RejectedExecutionException ex) {
+			continuation.run();
+		}
 	}
 
 	@Override

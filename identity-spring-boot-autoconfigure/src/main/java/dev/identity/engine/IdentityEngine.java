@@ -146,6 +146,26 @@ public final class IdentityEngine implements AutoCloseable {
 	 * {@link dev.identity.core.InvalidTokenException} or an {@link IdentityProviderException}
 	 */
 	public CompletableFuture<ValidatedToken> validate(@Nullable String token, HttpFetcher fetcher) {
+		return validate(token, fetcher, Runnable::run);
+	}
+
+	/**
+	 * Validate a token, fetching discovery and keys through the given transport when needed, and going
+	 * on after a fetch on the given executor.
+	 * <p>
+	 * A fetch is shared by every validation that needs it while it is in flight. Without an executor
+	 * of their own, all of them would go on, one after the other, on the thread that completed the
+	 * fetch: after a key rotation, one thread (an event loop, or the caller that fetched) would verify
+	 * every waiting token in turn. With one, each validation verifies its token where its caller
+	 * wants: on a blocking caller's own thread, or spread over a reactive scheduler.
+	 * @param token the compact JWS
+	 * @param fetcher the caller's transport
+	 * @param continuations where the validation goes on once a fetch it waited for has completed
+	 * @return the validated token; completes exceptionally with an
+	 * {@link dev.identity.core.InvalidTokenException} or an {@link IdentityProviderException}
+	 */
+	public CompletableFuture<ValidatedToken> validate(@Nullable String token, HttpFetcher fetcher,
+			Executor continuations) {
 		if (this.settings.introspection().opaqueTokens()) {
 			return validateOpaque(token, fetcher);
 		}
@@ -155,7 +175,7 @@ public final class IdentityEngine implements AutoCloseable {
 			if (cached != null) {
 				return CompletableFuture.completedFuture(cached);
 			}
-			return validate(this.verifier.parse(token), digest, fetcher, 0);
+			return validate(this.verifier.parse(token), digest, fetcher, continuations, 0);
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -226,7 +246,7 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	private CompletableFuture<ValidatedToken> validate(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest,
-			HttpFetcher fetcher, int round) {
+			HttpFetcher fetcher, Executor continuations, int round) {
 		Object step;
 		try {
 			step = attempt(parsed, digest, fetcher, round);
@@ -239,7 +259,7 @@ public final class IdentityEngine implements AutoCloseable {
 		}
 		// The outcome of the fetch is recorded in the cache state; the next round reads it from there.
 		return fetch((Need) step, fetcher).handle((ignored, failure) -> null)
-			.thenCompose((ignored) -> validate(parsed, digest, fetcher, round + 1));
+			.thenComposeAsync((ignored) -> validate(parsed, digest, fetcher, continuations, round + 1), continuations);
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -120,10 +122,11 @@ class KeyRotationConcurrencyTests {
 			JwksGate gate = new JwksGate(jwksUri(clients), CALLERS);
 			ReactiveOAuthClient reactive = new ReactiveOAuthClient(clients.engine,
 					WebClient.builder().filter(gate).build(), TIMEOUT);
+			Set<String> threads = ConcurrentHashMap.newKeySet();
 			Flux<ValidatedToken> validations = Flux.range(0, CALLERS).flatMap((i) -> Mono.defer(() -> {
 				gate.arrive();
 				return reactive.validate(tokens.get(i % TOKENS));
-			}), CALLERS);
+			}).doOnNext((token) -> threads.add(Thread.currentThread().getName())), CALLERS);
 			StepVerifier.create(validations)
 				.recordWith(ArrayList::new)
 				.expectNextCount(CALLERS)
@@ -132,6 +135,63 @@ class KeyRotationConcurrencyTests {
 				.expectComplete()
 				.verify(TIMEOUT);
 			assertFetchedOnceWhileWaveWaited(gate);
+			// Every subscriber waited for the keys; their tokens were verified on the parallel
+			// scheduler, not in a row on the event loop that received the key set.
+			assertThat(threads).isNotEmpty().allMatch((name) -> name.startsWith("parallel-"), "a parallel thread");
+		}
+	}
+
+	@Test
+	void validateWhenBlockingCallerWaitsForAnotherCallersRefreshThenItVerifiesOnItsOwnThread() throws Exception {
+		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
+			String newKid = rotateAfterWarmUp(clients);
+			List<String> tokens = newKidTokens();
+			// Opened by the third arrival: the fetching caller's, the waiting caller's, and this test's.
+			JwksGate gate = new JwksGate(jwksUri(clients), 3);
+			OAuthClient blocking = new OAuthClient(clients.engine,
+					RestClient.builder()
+						.requestFactory(new JdkClientHttpRequestFactory())
+						.requestInterceptor(gate)
+						.build());
+			ExecutorService fetching = Executors.newSingleThreadExecutor();
+			ExecutorService waiting = Executors.newSingleThreadExecutor();
+			try {
+				Future<ValidatedToken> fetched = fetching.submit(() -> {
+					gate.arrive();
+					return blocking.validate(tokens.get(0));
+				});
+				awaitCondition(() -> gate.requests() == 1, "the first caller's JWK set request reached the gate");
+				Thread[] waiter = new Thread[1];
+				Future<ValidatedToken> waited = waiting.submit(() -> {
+					waiter[0] = Thread.currentThread();
+					gate.arrive();
+					return blocking.validate(tokens.get(1));
+				});
+				// The second caller has met the refresh in flight and is waiting for it.
+				awaitCondition(() -> waiter[0] != null && waiter[0].getState() == Thread.State.WAITING,
+						"the second caller waits for the shared refresh");
+				clients.clock.recordReaders();
+				gate.arrive();
+
+				assertThat(fetched.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).getKeyId()).isEqualTo(newKid);
+				assertThat(waited.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).getKeyId()).isEqualTo(newKid);
+				// Its token was checked (the clock read for its time window) on its own thread, not on
+				// the thread that fetched the keys.
+				assertThat(clients.clock.readers()).contains(waiter[0]);
+			}
+			finally {
+				fetching.shutdownNow();
+				waiting.shutdownNow();
+			}
+			assertThat(gate.requests()).isOne();
+		}
+	}
+
+	private static void awaitCondition(java.util.function.BooleanSupplier condition, String description) {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waiting until " + description).isLessThan(deadline);
+			Thread.onSpinWait();
 		}
 	}
 

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.identity.core.CacheSettings;
 import dev.identity.core.ClientRegistration;
@@ -90,8 +92,22 @@ final class TestClients implements AutoCloseable {
 
 		private volatile Instant now;
 
+		private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
+
+		private volatile boolean recording;
+
 		SettableClock(Instant now) {
 			this.now = now;
+		}
+
+		/** From now on, remember which threads read the clock. */
+		void recordReaders() {
+			this.recording = true;
+		}
+
+		/** The threads that read the clock since {@link #recordReaders()}. */
+		Set<Thread> readers() {
+			return Set.copyOf(this.readers);
 		}
 
 		void advance(Duration duration) {
@@ -100,6 +116,9 @@ final class TestClients implements AutoCloseable {
 
 		@Override
 		public Instant instant() {
+			if (this.recording) {
+				this.readers.add(Thread.currentThread());
+			}
 			return this.now;
 		}
 

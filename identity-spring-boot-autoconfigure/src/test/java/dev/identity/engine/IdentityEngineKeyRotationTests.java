@@ -4,10 +4,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
+import dev.identity.core.ValidatedToken;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,6 +135,32 @@ class IdentityEngineKeyRotationTests {
 		this.fixture.validate(TestTokens.SECOND);
 
 		this.fixture.keyRejection(this.fixture.tokens.signedBy(TestTokens.FIRST));
+	}
+
+	@Test
+	void validateWhenRefreshSharedThenEachValidationGoesOnOnItsCallersExecutor() {
+		this.fixture.warm();
+		this.provider.serveKeys(TestTokens.FIRST, TestTokens.SECOND);
+		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL);
+		this.provider.hold();
+		QueueExecutor firstCaller = new QueueExecutor();
+		QueueExecutor secondCaller = new QueueExecutor();
+
+		CompletableFuture<ValidatedToken> first = this.fixture.engine
+			.validate(this.fixture.tokens.signedBy(TestTokens.SECOND), this.fixture.fetcher, firstCaller);
+		CompletableFuture<ValidatedToken> second = this.fixture.engine
+			.validate(this.fixture.tokens.signedBy(TestTokens.SECOND), this.fixture.fetcher, secondCaller);
+		assertThat(this.provider.release(this.provider.jwksUri())).as("one fetch, shared").isOne();
+
+		// The thread that completed the fetch verified neither token.
+		assertThat(first).isNotDone();
+		assertThat(second).isNotDone();
+		assertThat(firstCaller.runAll()).isOne();
+		assertThat(first).isCompletedWithValueMatching((token) -> "second".equals(token.getKeyId()));
+		assertThat(second).isNotDone();
+		assertThat(secondCaller.runAll()).isOne();
+		assertThat(second).isCompletedWithValueMatching((token) -> "second".equals(token.getKeyId()));
+		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 	}
 
 	@Test
