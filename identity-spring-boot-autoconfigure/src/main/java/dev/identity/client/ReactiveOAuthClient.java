@@ -103,9 +103,10 @@ public class ReactiveOAuthClient {
 			catch (IdentityException ex) {
 				return Mono.error(ex);
 			}
-			// suppressCancel: one subscriber cancelling must not cancel a fetch others share.
+			// The future is this call's own (a fetch others share is never cancelled through it), so a
+			// subscriber that cancels also drops its verification still queued on the parallel scheduler.
 			return Mono.fromFuture(() -> this.engine.validate(token, this.fetcher, ReactiveOAuthClient::verifyInParallel),
-					true);
+					false);
 		});
 	}
 

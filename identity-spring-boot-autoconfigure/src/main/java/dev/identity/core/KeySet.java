@@ -65,21 +65,24 @@ public final class KeySet {
 	 * says which, and names the keys left out
 	 */
 	public static KeySet parse(String json) {
-		List<Map<String, Object>> members;
+		Map<String, Object>[] members;
 		try {
 			Map<String, Object> document = JSONObjectUtils.parse(json);
-			Map<String, Object>[] array = JSONObjectUtils.getJSONObjectArray(document, "keys");
-			if (array == null) {
+			members = JSONObjectUtils.getJSONObjectArray(document, "keys");
+			if (members == null) {
 				throw new ParseException("missing required \"keys\" member", 0);
 			}
-			members = List.of(array);
 		}
 		catch (ParseException | RuntimeException ex) {
 			throw new IllegalArgumentException("malformed JWK set: " + ex.getMessage(), ex);
 		}
 		List<VerificationKey> keys = new ArrayList<>();
-		List<String> ignored = new ArrayList<>();
+		Ignored ignored = new Ignored();
 		for (Map<String, Object> member : members) {
+			if (member == null) {
+				ignored.add("null member");
+				continue;
+			}
 			JWK jwk;
 			try {
 				jwk = JWK.parse(member);
@@ -101,18 +104,21 @@ public final class KeySet {
 			}
 		}
 		if (keys.isEmpty()) {
-			throw new IllegalArgumentException("JWK set holds no asymmetric public key (" + members.size()
-					+ " keys in the document" + (ignored.isEmpty() ? "" : "; malformed: " + String.join("; ", ignored))
-					+ ")");
+			throw new IllegalArgumentException("JWK set holds no asymmetric public key (" + members.length
+					+ " keys in the document" + (ignored.isEmpty() ? "" : "; malformed: " + ignored) + ")");
 		}
 		KeySet parsed = of(keys);
-		return new KeySet(parsed.byId, parsed.all, List.copyOf(ignored));
+		return new KeySet(parsed.byId, parsed.all, ignored.descriptions());
 	}
 
-	/** Nimbus's way of saying the {@code kty} is not one it knows: such keys are skipped, as Nimbus does. */
+	/**
+	 * Nimbus's way of saying the {@code kty} or the curve is not one it knows: such keys are skipped
+	 * quietly, as Nimbus's own {@code JWKSet.parse} skips unknown key types.
+	 */
 	private static boolean unsupportedType(Exception ex) {
-		return ex instanceof ParseException && ex.getMessage() != null
-				&& ex.getMessage().startsWith("Unsupported key type");
+		String message = ex.getMessage();
+		return ex instanceof ParseException && message != null
+				&& (message.startsWith("Unsupported key type") || message.startsWith("Unknown / unsupported curve"));
 	}
 
 	private static String reason(Exception ex) {
@@ -179,7 +185,47 @@ public final class KeySet {
 
 	@Override
 	public String toString() {
-		return "KeySet" + this.byId.keySet();
+		StringBuilder result = new StringBuilder("KeySet[");
+		int index = 0;
+		for (String keyId : this.byId.keySet()) {
+			result.append((index++ > 0) ? ", " : "").append(TokenVerifier.printable(keyId));
+		}
+		return result.append(']').toString();
+	}
+
+
+	/** The descriptions of the keys left out, bounded: a document may hold thousands of broken keys. */
+	private static final class Ignored {
+
+		private static final int KEPT = 10;
+
+		private final List<String> descriptions = new ArrayList<>();
+
+		private int count;
+
+		void add(String description) {
+			if (this.count++ < KEPT) {
+				this.descriptions.add(description);
+			}
+		}
+
+		boolean isEmpty() {
+			return this.count == 0;
+		}
+
+		List<String> descriptions() {
+			List<String> result = new ArrayList<>(this.descriptions);
+			if (this.count > KEPT) {
+				result.add("and " + (this.count - KEPT) + " more");
+			}
+			return List.copyOf(result);
+		}
+
+		@Override
+		public String toString() {
+			return String.join("; ", descriptions());
+		}
+
 	}
 
 }

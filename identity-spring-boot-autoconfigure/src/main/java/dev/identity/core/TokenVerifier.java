@@ -582,15 +582,28 @@ public final class TokenVerifier {
 	 * @return the printable value, with {@code ...} when it was cut
 	 */
 	public static String printable(String value, int limit) {
-		StringBuilder result = new StringBuilder(Math.min(value.length(), limit));
-		for (int i = 0; i < value.length() && i < limit; i++) {
-			char c = value.charAt(i);
-			result.append((c < 0x20 || c == 0x7f) ? '?' : c);
+		int end = Math.min(value.length(), limit);
+		if (end < value.length() && end > 0 && Character.isHighSurrogate(value.charAt(end - 1))) {
+			end--;
 		}
-		if (value.length() > limit) {
+		StringBuilder result = new StringBuilder(end + 3);
+		for (int i = 0; i < end; i++) {
+			char c = value.charAt(i);
+			result.append(unprintable(c) ? '?' : c);
+		}
+		if (end < value.length()) {
 			result.append("...");
 		}
 		return result.toString();
+	}
+
+	/**
+	 * Control characters (C0, DEL, C1 with NEL), the Unicode line and paragraph separators, and the
+	 * bidirectional overrides and isolates, which can fake or reorder a log line.
+	 */
+	private static boolean unprintable(char c) {
+		return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+				|| (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
 	}
 
 	private static InvalidTokenException format(String description) {

@@ -94,6 +94,40 @@ class KeySetTests {
 	}
 
 	@Test
+	void parseWhenNullMemberThenOtherKeysKept() {
+		KeySet keys = KeySet.parse("{\"keys\":[null," + RSA.jwk().toJSONString() + "]}");
+		assertThat(keys.keys()).extracting(VerificationKey::getKeyId).containsExactly("rsa-1");
+		assertThat(keys.ignored()).containsExactly("null member");
+	}
+
+	@Test
+	void parseWhenCurveUnknownThenSkippedWithoutComplaint() {
+		String unknownCurve = "{\"kty\":\"EC\",\"crv\":\"P-999\",\"kid\":\"odd\",\"x\":\"AAAA\",\"y\":\"AAAA\"}";
+		KeySet keys = KeySet.parse("{\"keys\":[" + unknownCurve + "," + RSA.jwk().toJSONString() + "]}");
+		assertThat(keys.keys()).extracting(VerificationKey::getKeyId).containsExactly("rsa-1");
+		assertThat(keys.ignored()).isEmpty();
+	}
+
+	@Test
+	void parseWhenManyMalformedKeysThenTheFirstTenDescribedAndTheRestCounted() {
+		StringBuilder json = new StringBuilder("{\"keys\":[");
+		for (int i = 0; i < 25; i++) {
+			json.append("{\"kty\":\"RSA\",\"kid\":\"broken-").append(i).append("\"},");
+		}
+		json.append(RSA.jwk().toJSONString()).append("]}");
+		KeySet keys = KeySet.parse(json.toString());
+		assertThat(keys.size()).isOne();
+		assertThat(keys.ignored()).hasSize(11).endsWith("and 15 more");
+		assertThat(keys.ignored().get(9)).startsWith("key 'broken-9' (RSA)");
+	}
+
+	@Test
+	void toStringWhenKidHoldsControlCharactersThenReplaced() throws Exception {
+		RSAKey odd = new RSAKey.Builder((RSAKey) RSA.jwk()).keyID("line\nbreak").build();
+		assertThat(KeySet.parse(jwkSet(odd))).hasToString("KeySet[line?break]");
+	}
+
+	@Test
 	void parseWhenKeyTypeUnknownThenSkippedWithoutComplaint() {
 		String future = "{\"kty\":\"PQC\",\"kid\":\"later\",\"pub\":\"AAAA\"}";
 		KeySet keys = KeySet.parse("{\"keys\":[" + future + "," + RSA.jwk().toJSONString() + "]}");
