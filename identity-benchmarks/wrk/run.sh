@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load on the two samples with wrk: requests per second of /api/public (no token) and of
-# /api/me (a bearer token validated on every request), and their ratio, for the MVC and the WebFlux
-# sample in turn.
+# /api/me (a bearer token checked on every request: its signature verified once, then found in the
+# validated-token cache), and their ratio, for the MVC and the WebFlux sample in turn.
 #
 # Each sample runs without an issuer configured, so it starts its embedded development OpenID
 # provider on http://127.0.0.1:9000; the token is a client-credentials token of the demo client,
@@ -20,23 +20,40 @@
 #                                     is sent and answers that token's claims from then on); it is
 #                                     no part of the samples, and is added to them from this
 #                                     module's classes with Spring Boot's PropertiesLauncher;
-#   /api/me                           the token validated on every request.
+#   /api/me                           the token checked on every request (after its first request, a
+#                                     validated-token cache hit that re-checks exp, nbf and the key).
 # /api/me against /api/public is the ratio the project's target names; /api/me against the control
 # is what authentication alone costs, everything else being equal.
 #
-# With PIN=1 the sample runs on CPU 1 and wrk on CPU 0 (taskset), so that the load generator does
+# With PIN=1 the sample runs on the second CPU this script may use and wrk on the first (taskset), so that the load generator does
 # not take CPU time from the server it measures. Besides requests per second, the script reads the
 # sample's CPU time (user + system, from /proc) around every run and reports the server's CPU time
 # per request: on a shared virtual machine, whose speed varies from minute to minute, that figure is
 # steadier than throughput.
 #
 # Every endpoint is warmed up twice, in turn, before anything is measured (the JIT compiles what
-# they share while the first runs); then they are measured in ROUNDS alternating rounds. Each ratio
+# they share while the first runs); then they are measured in ROUNDS rounds, each starting with the
+# next endpoint, with a fresh token. Each ratio
 # is taken within a round and the median of the rounds' ratios is reported with their range, so that
 # a slow moment of the machine does not fall on one side only.
 set -euo pipefail
+# Numbers are read and sorted with "." as the decimal separator, whatever the user's locale.
+export LC_ALL=C
 
 CPUS="$(nproc)"
+# The CPUs this script may run on (which need not start at 0), one per line.
+allowed_cpus() {
+	local list
+	list="$(taskset -pc $$ | sed 's/.*: *//')"
+	local range
+	for range in ${list//,/ }; do
+		if [[ "${range}" == *-* ]]; then
+			seq "${range%-*}" "${range#*-}"
+		else
+			printf '%s\n' "${range}"
+		fi
+	done
+}
 if [[ -z "${PIN:-}" ]]; then
 	PIN=0
 	if ((CPUS >= 2)) && command -v taskset >/dev/null 2>&1; then
@@ -44,13 +61,15 @@ if [[ -z "${PIN:-}" ]]; then
 	fi
 fi
 if [[ "${PIN}" == "1" ]]; then
+	mapfile -t CPU_LIST < <(allowed_cpus)
 	THREADS="${THREADS:-1}"
-	SERVER_CPU=(taskset -c 1)
-	LOAD_CPU=(taskset -c 0)
+	LOAD_CPU=(taskset -c "${CPU_LIST[0]}")
+	SERVER_CPU=(taskset -c "${CPU_LIST[1]}")
 else
 	THREADS="${THREADS:-2}"
-	SERVER_CPU=()
-	LOAD_CPU=()
+	# A command that runs its arguments as they are, so that both cases read the same below.
+	LOAD_CPU=(env)
+	SERVER_CPU=(env)
 fi
 CONNECTIONS="${CONNECTIONS:-16}"
 DURATION="${DURATION:-5s}"
@@ -143,9 +162,31 @@ fresh_token() {
 	printf '%s\n' "${token}"
 }
 
-# The sample's CPU time so far (user + system), in clock ticks.
+# The sample's CPU time so far (user + system), in clock ticks. The command name (field 2) may hold
+# spaces, so the fields are counted after its closing parenthesis.
 server_ticks() {
-	awk '{ print $14 + $15 }' "/proc/${APP_PID}/stat"
+	local stat ticks
+	stat="$(<"/proc/${APP_PID}/stat")"
+	ticks="$(awk '{ print $12 + $13 }' <<<"${stat##*) }")"
+	if [[ ! "${ticks}" =~ ^[0-9]+$ ]]; then
+		log "could not read the sample's CPU time from /proc/${APP_PID}/stat"
+		exit 1
+	fi
+	printf '%s\n' "${ticks}"
+}
+
+# Fail when wrk's output shows responses that were not 2xx, or socket errors (timeouts, resets),
+# either of which would make the numbers describe something else than the endpoint.
+check_wrk_output() {
+	local url="$1" output="$2"
+	if grep -q 'Non-2xx or 3xx responses' <<<"${output}"; then
+		log "some responses to ${url} were not successful"
+		exit 1
+	fi
+	if grep -q 'Socket errors' <<<"${output}"; then
+		log "wrk saw socket errors on ${url}: $(grep 'Socket errors' <<<"${output}")"
+		exit 1
+	fi
 }
 
 # Run wrk once on a URL (further arguments go to wrk) and print "requests/s µs-of-server-CPU/request".
@@ -157,10 +198,7 @@ load() {
 	output="$("${LOAD_CPU[@]}" wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${DURATION}" "$@" "${url}")"
 	after="$(server_ticks)"
 	printf '%s\n' "${output}" >&2
-	if grep -q 'Non-2xx or 3xx responses' <<<"${output}"; then
-		log "some responses to ${url} were not successful"
-		exit 1
-	fi
+	check_wrk_output "${url}" "${output}"
 	rate="$(awk '/^Requests\/sec:/ { print $2 }' <<<"${output}")"
 	requests="$(awk '/ requests in / { print $1 }' <<<"${output}")"
 	if [[ -z "${rate}" || -z "${requests}" ]]; then
@@ -175,7 +213,9 @@ load() {
 warm_up() {
 	local url="$1"
 	shift
-	"${LOAD_CPU[@]}" wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${WARMUP}" "$@" "${url}" >/dev/null
+	local output
+	output="$("${LOAD_CPU[@]}" wrk -t"${THREADS}" -c"${CONNECTIONS}" -d"${WARMUP}" "$@" "${url}")"
+	check_wrk_output "${url}" "${output}"
 }
 
 # The median of the numbers given as arguments.
@@ -255,6 +295,7 @@ for sample in "${SAMPLES[@]}"; do
 
 	log "warming up the four endpoints (2 x ${WARMUP} each)"
 	for _ in 1 2; do
+		token="$(fresh_token)"
 		warm_up "${base}/api/public"
 		warm_up "${base}/api/public" -H "Authorization: Bearer ${token}"
 		warm_up "${base}${CONTROL_PATH}" -H "Authorization: Bearer ${token}"
@@ -263,20 +304,38 @@ for sample in "${SAMPLES[@]}"; do
 	declare -a public_rates=() header_rates=() control_rates=() me_rates=()
 	declare -a public_cpu=() header_cpu=() control_cpu=() me_cpu=()
 	for round in $(seq 1 "${ROUNDS}"); do
-		log "round ${round}: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on /api/public, with the header, on the control and on /api/me"
 		token="$(fresh_token)"
-		result="$(load "${base}/api/public")"
-		read -r rate cpu <<<"${result}"
-		public_rates+=("${rate}"); public_cpu+=("${cpu}")
-		result="$(load "${base}/api/public" -H "Authorization: Bearer ${token}")"
-		read -r rate cpu <<<"${result}"
-		header_rates+=("${rate}"); header_cpu+=("${cpu}")
-		result="$(load "${base}${CONTROL_PATH}" -H "Authorization: Bearer ${token}")"
-		read -r rate cpu <<<"${result}"
-		control_rates+=("${rate}"); control_cpu+=("${cpu}")
-		result="$(load "${base}/api/me" -H "Authorization: Bearer ${token}")"
-		read -r rate cpu <<<"${result}"
-		me_rates+=("${rate}"); me_cpu+=("${cpu}")
+		# Each round starts one endpoint later than the one before, so that no endpoint always
+		# follows the same other one (and inherits its garbage or the machine's drift).
+		order=()
+		for i in 0 1 2 3; do
+			order+=("$(((i + round - 1) % 4))")
+		done
+		log "round ${round}: wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, endpoints in the order ${order[*]} (0 /api/public, 1 with the header, 2 the control, 3 /api/me)"
+		for endpoint in "${order[@]}"; do
+			case "${endpoint}" in
+			0)
+				result="$(load "${base}/api/public")"
+				read -r rate cpu <<<"${result}"
+				public_rates+=("${rate}"); public_cpu+=("${cpu}")
+				;;
+			1)
+				result="$(load "${base}/api/public" -H "Authorization: Bearer ${token}")"
+				read -r rate cpu <<<"${result}"
+				header_rates+=("${rate}"); header_cpu+=("${cpu}")
+				;;
+			2)
+				result="$(load "${base}${CONTROL_PATH}" -H "Authorization: Bearer ${token}")"
+				read -r rate cpu <<<"${result}"
+				control_rates+=("${rate}"); control_cpu+=("${cpu}")
+				;;
+			3)
+				result="$(load "${base}/api/me" -H "Authorization: Bearer ${token}")"
+				read -r rate cpu <<<"${result}"
+				me_rates+=("${rate}"); me_cpu+=("${cpu}")
+				;;
+			esac
+		done
 	done
 	log "${sample} req/s: /api/public ${public_rates[*]}; with the header ${header_rates[*]}; control ${control_rates[*]}; /api/me ${me_rates[*]}"
 	log "${sample} server CPU µs/request: /api/public ${public_cpu[*]}; with the header ${header_cpu[*]}; control ${control_cpu[*]}; /api/me ${me_cpu[*]}"
@@ -291,9 +350,9 @@ done
 
 pinning="wrk and the sample sharing the CPUs"
 if [[ "${PIN}" == "1" ]]; then
-	pinning="the sample on CPU 1, wrk on CPU 0"
+	pinning="the sample on CPU ${CPU_LIST[1]}, wrk on CPU ${CPU_LIST[0]}"
 fi
-printf '\n%s\n' "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} alternating rounds after warm-up; ${CPUS} CPU(s), ${pinning}; $(java -version 2>&1 | head -n 1)"
+printf '\n%s\n' "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} rounds after warm-up, each starting with the next endpoint; ${CPUS} CPU(s), ${pinning}; $(java -version 2>&1 | head -n 1)"
 printf '%s\n' "Medians over the rounds; each ratio is the median of the rounds' ratios, with their range."
 printf '\n%s\n' "Requests per second:"
 printf '\n| sample | /api/public | /api/public + header | control | /api/me | me / public | me / public + header | me / control |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
