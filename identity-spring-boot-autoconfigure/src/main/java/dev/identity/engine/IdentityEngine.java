@@ -160,7 +160,8 @@ public final class IdentityEngine implements AutoCloseable {
 	 * wants: on a blocking caller's own thread, or spread over a reactive scheduler.
 	 * @param token the compact JWS
 	 * @param fetcher the caller's transport
-	 * @param continuations where the validation goes on once a fetch it waited for has completed
+	 * @param continuations where the validation goes on once a fetch it waited for has completed; one
+	 * that refuses the task fails the validation with its {@code RejectedExecutionException}
 	 * @return the validated token; completes exceptionally with an
 	 * {@link dev.identity.core.InvalidTokenException} or an {@link IdentityProviderException}
 	 */
