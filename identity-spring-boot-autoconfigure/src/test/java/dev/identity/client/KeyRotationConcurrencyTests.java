@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.KeySet;
@@ -161,14 +162,14 @@ class KeyRotationConcurrencyTests {
 					return blocking.validate(tokens.get(0));
 				});
 				awaitCondition(() -> gate.requests() == 1, "the first caller's JWK set request reached the gate");
-				Thread[] waiter = new Thread[1];
+				AtomicReference<Thread> waiter = new AtomicReference<>();
 				Future<ValidatedToken> waited = waiting.submit(() -> {
-					waiter[0] = Thread.currentThread();
+					waiter.set(Thread.currentThread());
 					gate.arrive();
 					return blocking.validate(tokens.get(1));
 				});
 				// The second caller has met the refresh in flight and is waiting for it.
-				awaitCondition(() -> waiter[0] != null && waiter[0].getState() == Thread.State.WAITING,
+				awaitCondition(() -> waiter.get() != null && waiter.get().getState() == Thread.State.WAITING,
 						"the second caller waits for the shared refresh");
 				clients.clock.recordReaders();
 				gate.arrive();
@@ -177,7 +178,7 @@ class KeyRotationConcurrencyTests {
 				assertThat(waited.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).getKeyId()).isEqualTo(newKid);
 				// Its token was checked (the clock read for its time window) on its own thread, not on
 				// the thread that fetched the keys.
-				assertThat(clients.clock.readers()).contains(waiter[0]);
+				assertThat(clients.clock.readers()).contains(waiter.get());
 			}
 			finally {
 				fetching.shutdownNow();

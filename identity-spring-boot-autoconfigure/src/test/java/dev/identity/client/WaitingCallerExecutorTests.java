@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
@@ -62,16 +63,18 @@ class WaitingCallerExecutorTests {
 		CompletableFuture<String> continued = fetched.thenApplyAsync((ignored) -> "verified", executor);
 		ExecutorService joining = Executors.newSingleThreadExecutor();
 		try {
-			Thread[] joiner = new Thread[1];
+			AtomicReference<Thread> joiner = new AtomicReference<>();
 			Future<Boolean> interruptedAfterJoin = joining.submit(() -> {
-				joiner[0] = Thread.currentThread();
+				joiner.set(Thread.currentThread());
 				assertThat(executor.join(continued)).isEqualTo("verified");
 				return Thread.currentThread().isInterrupted();
 			});
-			while (joiner[0] == null || joiner[0].getState() != Thread.State.WAITING) {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (joiner.get() == null || joiner.get().getState() != Thread.State.WAITING) {
+				assertThat(System.nanoTime()).as("waiting until the joining thread waits").isLessThan(deadline);
 				Thread.onSpinWait();
 			}
-			joiner[0].interrupt();
+			joiner.get().interrupt();
 			fetched.complete(null);
 			assertThat(interruptedAfterJoin.get(30, TimeUnit.SECONDS)).isTrue();
 		}
