@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * {@code max-age=0} (many providers send those; honouring them literally would refetch on every token)
  * @param maximumTtl upper bound on any lifetime
  * @param refreshAhead how long before expiry a background refresh starts
- * @param minimumRefreshInterval least time between two fetches of the document, whatever triggers them
- * (an unknown {@code kid}, a failure, a refresh ahead); forged tokens cannot flood the provider
+ * @param minimumRefreshInterval least time between two successful fetches of the document; also the
+ * rate of refreshes for unknown {@code kid}s (forged tokens cannot flood the provider) and the longest
+ * back-off after failed fetches
  * @param outageTolerance how long after expiry the last good document keeps serving while fetches fail
  */
 public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration maximumTtl, Duration refreshAhead,
@@ -28,6 +29,26 @@ public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration m
 		Objects.requireNonNull(refreshAhead, "refreshAhead");
 		Objects.requireNonNull(minimumRefreshInterval, "minimumRefreshInterval");
 		Objects.requireNonNull(outageTolerance, "outageTolerance");
+	}
+
+	/** Back-off after the first failed fetch; it doubles with each further failure in a row. */
+	public static final Duration FIRST_FAILURE_BACKOFF = Duration.ofSeconds(1);
+
+	/**
+	 * How long to wait after a failed fetch before the next: {@link #FIRST_FAILURE_BACKOFF} after the
+	 * first failure, doubling with each further one, never more than the minimum refresh interval, and
+	 * jittered down by up to a quarter so that many instances do not retry in step.
+	 * @param failuresInARow failed fetches in a row, {@code 1} or more
+	 * @param random a value in {@code [0, 1)}
+	 * @return the back-off
+	 */
+	public Duration failureBackoff(int failuresInARow, double random) {
+		Duration cap = this.minimumRefreshInterval;
+		int doublings = Math.max(0, Math.min(failuresInARow - 1, 30));
+		Duration step = FIRST_FAILURE_BACKOFF.multipliedBy(1L << doublings);
+		Duration bounded = (step.compareTo(cap) > 0) ? cap : step;
+		double jitter = 1.0 - 0.25 * Math.min(Math.max(random, 0.0), 1.0);
+		return Duration.ofMillis((long) (bounded.toMillis() * jitter));
 	}
 
 	/**

@@ -25,11 +25,12 @@ import org.jspecify.annotations.Nullable;
  * @param retry retries of requests to the provider
  * @param introspection token introspection and the opaque-token mode
  * @param tokenCache reuse of verdicts on tokens seen before
+ * @param fetches how long fetches of provider documents may take and be waited for
  */
 public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryPolicy discoveryPolicy,
 		CacheSettings discoveryCache, CacheSettings jwksCache, @Nullable ClientRegistration client,
 		TokenSettings tokens, RetryPolicy retry, IntrospectionSettings introspection,
-		TokenCacheSettings tokenCache) {
+		TokenCacheSettings tokenCache, FetchLimits fetches) {
 
 	public EngineSettings {
 		Objects.requireNonNull(issuer, "issuer");
@@ -41,6 +42,16 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 		Objects.requireNonNull(retry, "retry");
 		Objects.requireNonNull(introspection, "introspection");
 		Objects.requireNonNull(tokenCache, "tokenCache");
+		Objects.requireNonNull(fetches, "fetches");
+	}
+
+	/** Settings with the default fetch limits. */
+	public EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryPolicy discoveryPolicy,
+			CacheSettings discoveryCache, CacheSettings jwksCache, @Nullable ClientRegistration client,
+			TokenSettings tokens, RetryPolicy retry, IntrospectionSettings introspection,
+			TokenCacheSettings tokenCache) {
+		this(issuer, validation, discoveryPolicy, discoveryCache, jwksCache, client, tokens, retry, introspection,
+				tokenCache, FetchLimits.DEFAULT);
 	}
 
 	/** Settings with the default token cache. */
@@ -48,7 +59,7 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 			CacheSettings discoveryCache, CacheSettings jwksCache, @Nullable ClientRegistration client,
 			TokenSettings tokens, RetryPolicy retry, IntrospectionSettings introspection) {
 		this(issuer, validation, discoveryPolicy, discoveryCache, jwksCache, client, tokens, retry, introspection,
-				TokenCacheSettings.DEFAULT);
+				TokenCacheSettings.DEFAULT, FetchLimits.DEFAULT);
 	}
 
 	/** Settings of an application that only validates tokens. */
@@ -61,25 +72,31 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 	/** The same settings for an OAuth client. */
 	public EngineSettings withClient(ClientRegistration client, TokenSettings tokens) {
 		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
-				this.jwksCache, client, tokens, this.retry, this.introspection, this.tokenCache);
+				this.jwksCache, client, tokens, this.retry, this.introspection, this.tokenCache, this.fetches);
 	}
 
 	/** The same settings with another retry policy. */
 	public EngineSettings withRetry(RetryPolicy retry) {
 		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
-				this.jwksCache, this.client, this.tokens, retry, this.introspection, this.tokenCache);
+				this.jwksCache, this.client, this.tokens, retry, this.introspection, this.tokenCache, this.fetches);
 	}
 
 	/** The same settings with other introspection settings. */
 	public EngineSettings withIntrospection(IntrospectionSettings introspection) {
 		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
-				this.jwksCache, this.client, this.tokens, this.retry, introspection, this.tokenCache);
+				this.jwksCache, this.client, this.tokens, this.retry, introspection, this.tokenCache, this.fetches);
 	}
 
 	/** The same settings with another token cache. */
 	public EngineSettings withTokenCache(TokenCacheSettings tokenCache) {
 		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
-				this.jwksCache, this.client, this.tokens, this.retry, this.introspection, tokenCache);
+				this.jwksCache, this.client, this.tokens, this.retry, this.introspection, tokenCache, this.fetches);
+	}
+
+	/** The same settings with other fetch limits. */
+	public EngineSettings withFetches(FetchLimits fetches) {
+		return new EngineSettings(this.issuer, this.validation, this.discoveryPolicy, this.discoveryCache,
+				this.jwksCache, this.client, this.tokens, this.retry, this.introspection, this.tokenCache, fetches);
 	}
 
 	/**
@@ -145,6 +162,34 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 			Objects.requireNonNull(renewalSkew, "renewalSkew");
 			Objects.requireNonNull(defaultLifetime, "defaultLifetime");
 			Objects.requireNonNull(defaultRequest, "defaultRequest");
+		}
+
+	}
+
+	/**
+	 * How long the fetch of a provider document (discovery, JWK set) may take, and how long other
+	 * callers wait for it. A provider that stalls must not hold every request thread of a servlet
+	 * application: a fetch has a deadline for its whole response, and once it has run for
+	 * {@code sharedWait}, callers no longer wait for it; they use the cached document, or fail at once.
+	 *
+	 * @param deadline longest time one request to the provider may take, response body included
+	 * @param sharedWait longest time a caller waits for a fetch another caller started, counted from the
+	 * fetch's start; a fetch older than this is not joined
+	 */
+	public record FetchLimits(Duration deadline, Duration sharedWait) {
+
+		/** A 10 s deadline; callers wait up to 500 ms for a fetch of another. */
+		public static final FetchLimits DEFAULT = new FetchLimits(Duration.ofSeconds(10), Duration.ofMillis(500));
+
+		public FetchLimits {
+			Objects.requireNonNull(deadline, "deadline");
+			Objects.requireNonNull(sharedWait, "sharedWait");
+			if (deadline.isZero() || deadline.isNegative()) {
+				throw new IllegalArgumentException("deadline must be positive");
+			}
+			if (sharedWait.isNegative()) {
+				throw new IllegalArgumentException("sharedWait must not be negative");
+			}
 		}
 
 	}

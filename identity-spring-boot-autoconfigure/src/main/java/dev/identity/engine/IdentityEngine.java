@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.DoubleSupplier;
 
 import dev.identity.core.CacheSettings;
 import dev.identity.core.ClientRegistration;
@@ -38,6 +39,7 @@ import dev.identity.core.KeySet;
 import dev.identity.core.ParsedToken;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
+import dev.identity.core.TokenBucket;
 import dev.identity.core.TokenVerifier;
 import dev.identity.core.ValidatedToken;
 import dev.identity.core.VerificationKey;
@@ -60,6 +62,9 @@ public final class IdentityEngine implements AutoCloseable {
 	/** Rounds of fetch-and-retry one validation may take: discovery, keys, one unknown-kid refresh. */
 	private static final int MAXIMUM_ROUNDS = 3;
 
+	/** Refreshes for unknown key ids that may start at once, before the minimum refresh interval applies. */
+	static final int UNKNOWN_KEY_BURST = 1;
+
 	private static final String DISCOVERY = "discovery";
 
 	private static final String JWKS = "jwks";
@@ -74,11 +79,18 @@ public final class IdentityEngine implements AutoCloseable {
 
 	private final @Nullable ExecutorService ownedBackground;
 
+	private final EngineTimer timer;
+
+	private final DoubleSupplier random;
+
 	private final URI discoveryUri;
 
-	private final AtomicReference<CacheState<DiscoveryDocument>> discovery = new AtomicReference<>(CacheState.empty());
+	private final ProviderDocument<DiscoveryDocument> discovery;
 
-	private final AtomicReference<CacheState<KeySet>> jwks = new AtomicReference<>(CacheState.empty());
+	private final ProviderDocument<KeySet> jwks;
+
+	/** Refreshes of the JWK set for unknown key ids: a burst, then one per minimum refresh interval. */
+	private final AtomicReference<TokenBucket> unknownKeyRefreshes = new AtomicReference<>(TokenBucket.full());
 
 	private final SingleFlight<Object> flights = new SingleFlight<>();
 
@@ -105,10 +117,29 @@ public final class IdentityEngine implements AutoCloseable {
 	 * the engine's own (at most two daemon threads, one per document)
 	 */
 	public IdentityEngine(EngineSettings settings, Clock clock, @Nullable Executor background) {
+		this(settings, clock, background, EngineTimer.system(), () -> ThreadLocalRandom.current().nextDouble());
+	}
+
+	/**
+	 * Create an engine with its sources of time and chance given, as tests do.
+	 * @param settings the issuer settings
+	 * @param clock the clock
+	 * @param background executor for refreshes ahead of expiry, or {@code null} for a small pool of
+	 * the engine's own
+	 * @param timer runs the ends of shared waits and the deadlines of fetches
+	 * @param random values in {@code [0, 1)} for the jitter of back-offs
+	 */
+	public IdentityEngine(EngineSettings settings, Clock clock, @Nullable Executor background, EngineTimer timer,
+			DoubleSupplier random) {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.timer = Objects.requireNonNull(timer, "timer");
+		this.random = Objects.requireNonNull(random, "random");
 		this.verifier = new TokenVerifier(settings.validation());
 		this.discoveryUri = DiscoveryPolicy.discoveryUri(settings.issuer());
+		this.discovery = new ProviderDocument<>(DISCOVERY, settings.discoveryCache(), () -> this.discoveryUri,
+				this::parseDiscovery);
+		this.jwks = new ProviderDocument<>(JWKS, settings.jwksCache(), this::jwksUri, this::parseKeys);
 		this.validatedTokens = settings.tokenCache().enabled()
 				? new ValidatedTokenCache(settings.tokenCache().maxEntries()) : null;
 		if (background != null) {
@@ -158,6 +189,10 @@ public final class IdentityEngine implements AutoCloseable {
 	 * fetch: after a key rotation, one thread (an event loop, or the caller that fetched) would verify
 	 * every waiting token in turn. With one, each validation verifies its token where its caller
 	 * wants: on a blocking caller's own thread, or spread over a reactive scheduler.
+	 * <p>
+	 * A validation waits for a fetch another caller started no longer than
+	 * {@link EngineSettings.FetchLimits#sharedWait()} from that fetch's start; after that it goes on
+	 * with the cached document, or fails with an {@link IdentityProviderException} at once.
 	 * @param token the compact JWS
 	 * @param fetcher the caller's transport
 	 * @param continuations where the validation goes on once a fetch it waited for has completed; one
@@ -176,7 +211,7 @@ public final class IdentityEngine implements AutoCloseable {
 			if (cached != null) {
 				return CompletableFuture.completedFuture(cached);
 			}
-			return validate(this.verifier.parse(token), digest, fetcher, continuations, 0);
+			return validate(this.verifier.parse(token), digest, fetcher, continuations, 0, false);
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -202,8 +237,8 @@ public final class IdentityEngine implements AutoCloseable {
 		if (cached != null) {
 			return cached;
 		}
-		Object step = attempt(this.verifier.parse(token), digest, fetcher, 0);
-		return (step instanceof ValidatedToken validated) ? validated : null;
+		Step step = attempt(this.verifier.parse(token), digest, fetcher, 0, false, false);
+		return (step instanceof Validated validated) ? validated.token() : null;
 	}
 
 	/** How many validated tokens are remembered, for tests. */
@@ -232,11 +267,11 @@ public final class IdentityEngine implements AutoCloseable {
 			return null;
 		}
 		Instant now = this.clock.instant();
-		if (!usable(this.discovery.get(), now, this.settings.discoveryCache(), fetcher, DISCOVERY, 0)) {
+		if (!usable(this.discovery, this.discovery.state(), now, fetcher, 0)) {
 			return null;
 		}
-		CacheState<KeySet> keyState = this.jwks.get();
-		if (!usable(keyState, now, this.settings.jwksCache(), fetcher, JWKS, 0)) {
+		CacheState<KeySet> keyState = this.jwks.state();
+		if (!usable(this.jwks, keyState, now, fetcher, 0)) {
 			return null;
 		}
 		if (!this.verifier.stillValid(entry.token(), entry.notBefore(), entry.verifiedWith(), keyState.value(), now)) {
@@ -247,45 +282,67 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	private CompletableFuture<ValidatedToken> validate(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest,
-			HttpFetcher fetcher, Executor continuations, int round) {
-		Object step;
+			HttpFetcher fetcher, Executor continuations, int round, boolean keyRefreshUsed) {
+		Step step;
 		try {
-			step = attempt(parsed, digest, fetcher, round);
+			step = attempt(parsed, digest, fetcher, round, keyRefreshUsed, true);
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		if (step instanceof ValidatedToken validated) {
-			return CompletableFuture.completedFuture(validated);
+		if (step instanceof Validated validated) {
+			return CompletableFuture.completedFuture(validated.token());
 		}
+		Need need = (Need) step;
 		// The outcome of the fetch is recorded in the cache state; the next round reads it from there.
-		return fetch((Need) step, fetcher).handle((ignored, failure) -> null)
-			.thenComposeAsync((ignored) -> validate(parsed, digest, fetcher, continuations, round + 1), continuations);
+		return fetch(need, fetcher).handle((ignored, failure) -> null)
+			.thenComposeAsync((ignored) -> validate(parsed, digest, fetcher, continuations, round + 1,
+					keyRefreshUsed || need.forUnknownKey()), continuations);
+	}
+
+	/** What one pass over the caches found: a verdict, or a document to fetch first. */
+	private sealed interface Step permits Validated, Need {
+
+	}
+
+	private record Validated(ValidatedToken token) implements Step {
+
+	}
+
+	/**
+	 * A document to fetch (or a fetch to wait for) before validation can go on, and the state that was
+	 * seen missing it.
+	 */
+	private record Need(ProviderDocument<?> document, CacheState<?> observed, boolean forUnknownKey) implements Step {
+
 	}
 
 	/**
 	 * One pass over the caches, without I/O.
-	 * @return a {@link ValidatedToken} or the {@link Need} to fetch first
+	 * @param keyRefreshUsed whether this validation already had its refresh for an unknown key
+	 * @param mayStartKeyRefresh whether a refresh for an unknown key may be counted against the limit now;
+	 * the hot path only looks, and leaves the counting to the full validation that follows it
 	 */
-	private Object attempt(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest, HttpFetcher fetcher,
-			int round) {
+	private Step attempt(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest, HttpFetcher fetcher,
+			int round, boolean keyRefreshUsed, boolean mayStartKeyRefresh) {
 		Instant now = this.clock.instant();
 		if (parsed.hasHeaderFailures()) {
 			throw this.verifier.reject(parsed, null, now);
 		}
-		CacheState<DiscoveryDocument> documentState = this.discovery.get();
-		if (!usable(documentState, now, this.settings.discoveryCache(), fetcher, DISCOVERY, round)) {
-			return new Need(DISCOVERY, documentState);
+		CacheState<DiscoveryDocument> documentState = this.discovery.state();
+		if (!usable(this.discovery, documentState, now, fetcher, round)) {
+			return new Need(this.discovery, documentState, false);
 		}
-		CacheState<KeySet> keyState = this.jwks.get();
-		if (!usable(keyState, now, this.settings.jwksCache(), fetcher, JWKS, round)) {
-			return new Need(JWKS, keyState);
+		CacheState<KeySet> keyState = this.jwks.state();
+		if (!usable(this.jwks, keyState, now, fetcher, round)) {
+			return new Need(this.jwks, keyState, false);
 		}
 		KeySet keys = keyState.value();
 		VerificationKey key = this.verifier.selectKey(parsed, keys);
 		if (key == null) {
-			if (round < MAXIMUM_ROUNDS && keyState.mayFetch(now, this.settings.jwksCache())) {
-				return new Need(JWKS, keyState);
+			if (!keyRefreshUsed && round < MAXIMUM_ROUNDS
+					&& mayRefreshForUnknownKey(keyState, now, mayStartKeyRefresh)) {
+				return new Need(this.jwks, keyState, true);
 			}
 			throw this.verifier.reject(parsed, unknownKey(parsed, keys, keyState), now);
 		}
@@ -293,28 +350,91 @@ public final class IdentityEngine implements AutoCloseable {
 		if (digest != null) {
 			Objects.requireNonNull(this.validatedTokens).put(digest, validated, key.getPublicKey(), now);
 		}
-		return validated;
+		return new Validated(validated);
 	}
 
-	private boolean usable(CacheState<?> state, Instant now, CacheSettings cache, HttpFetcher fetcher, String name,
+	/**
+	 * Whether a token whose key is not in the set may wait for a newer set. A key published after the
+	 * last fetch is picked up at first sight, whenever that fetch was: the limit counts refreshes for
+	 * unknown keys only (a burst, then one per minimum refresh interval), so a flood of forged key ids
+	 * costs the provider a bounded number of requests, and a routine fetch a second ago costs nothing.
+	 * A fetch already in flight is joined, while it is young enough to wait for.
+	 */
+	private boolean mayRefreshForUnknownKey(CacheState<KeySet> observed, Instant now, boolean take) {
+		ProviderDocument.Flight running = this.jwks.flight();
+		Duration sharedWait = this.settings.fetches().sharedWait();
+		if (running != null) {
+			return !running.isLate(now, sharedWait);
+		}
+		if (this.jwks.state() != observed) {
+			// A fetch ended since this pass read the state: read the new set, at no cost.
+			return true;
+		}
+		CacheSettings cache = this.jwks.cache();
+		if (observed.lastFailure() != null && !observed.mayFetch(now, cache)) {
+			// The provider failed a moment ago: its back-off holds for these refreshes too.
+			return false;
+		}
+		Duration every = cache.minimumRefreshInterval();
+		if (!take) {
+			return this.unknownKeyRefreshes.get().hasToken(now, UNKNOWN_KEY_BURST, every);
+		}
+		while (true) {
+			TokenBucket bucket = this.unknownKeyRefreshes.get();
+			TokenBucket next = bucket.take(now, UNKNOWN_KEY_BURST, every);
+			if (next == null) {
+				return false;
+			}
+			if (this.unknownKeyRefreshes.compareAndSet(bucket, next)) {
+				return true;
+			}
+		}
+	}
+
+	private boolean usable(ProviderDocument<?> document, CacheState<?> state, Instant now, HttpFetcher fetcher,
 			int round) {
+		CacheSettings cache = document.cache();
 		switch (state.decide(now, cache)) {
 			case USE, USE_STALE -> {
 				return true;
 			}
 			case USE_AND_REFRESH -> {
-				refreshInBackground(name, fetcher);
+				refreshInBackground(document, fetcher);
 				return true;
 			}
 			case FAIL -> throw Objects.requireNonNull(state.lastFailure());
 			default -> {
+				ProviderDocument.Flight running = document.flight();
+				if (running != null && running.isLate(now, this.settings.fetches().sharedWait())) {
+					// Nobody waits for a fetch that is already late: the cached copy, or the error now.
+					if (state.usableWhileProviderFails(now, cache)) {
+						return true;
+					}
+					throw lateFetch(document, running, now);
+				}
 				if (round >= MAXIMUM_ROUNDS) {
 					throw (state.lastFailure() != null) ? state.lastFailure()
-							: new IdentityProviderException(name, (name.equals(DISCOVERY) ? this.discoveryUri
-									: this.settings.issuer()), "no usable document after " + round + " fetches");
+							: new IdentityProviderException(document.name(), uriForErrors(document),
+									"no usable document after " + round + " fetches");
 				}
 				return false;
 			}
+		}
+	}
+
+	private IdentityProviderException lateFetch(ProviderDocument<?> document, ProviderDocument.Flight running,
+			Instant now) {
+		long millis = Math.max(0, Duration.between(running.startedAt(), now).toMillis());
+		return new IdentityProviderException(document.name(), uriForErrors(document),
+				"the provider has not answered a fetch started " + millis + " ms ago; not waiting for it");
+	}
+
+	private URI uriForErrors(ProviderDocument<?> document) {
+		try {
+			return document.uri();
+		}
+		catch (RuntimeException ex) {
+			return this.discoveryUri;
 		}
 	}
 
@@ -324,21 +444,10 @@ public final class IdentityEngine implements AutoCloseable {
 		if (logger.isDebugEnabled()) {
 			// The key set and refresh times help an operator, but are no business of the token's sender.
 			logger.debug(subject + " in " + keys + "; JWK set last fetched at " + state.lastAttemptAt()
-					+ ", next fetch allowed from " + state.nextFetchAllowedAt(this.settings.jwksCache()));
+					+ ", refreshes for unknown keys limited to one per "
+					+ this.jwks.cache().minimumRefreshInterval());
 		}
 		return new TokenCheckFailure(TokenCheck.KEY, subject + " in the provider's JWK set");
-	}
-
-	/** A document to fetch before validation can go on, and the state that was seen missing it. */
-	private record Need(String name, CacheState<?> observed) {
-
-	}
-
-	@SuppressWarnings("unchecked")
-	private CompletableFuture<?> fetch(Need need, HttpFetcher fetcher) {
-		return need.name().equals(DISCOVERY)
-				? refreshDiscovery(fetcher, (CacheState<DiscoveryDocument>) need.observed())
-				: refreshKeys(fetcher, (CacheState<KeySet>) need.observed());
 	}
 
 	// ---- discovery and keys
@@ -349,8 +458,7 @@ public final class IdentityEngine implements AutoCloseable {
 	 * @return the document
 	 */
 	public CompletableFuture<DiscoveryDocument> discovery(HttpFetcher fetcher) {
-		return current(this.discovery, this.settings.discoveryCache(), DISCOVERY, fetcher, 0)
-			.thenApply(CacheState::value);
+		return current(this.discovery, fetcher, 0).thenApply(CacheState::value);
 	}
 
 	/**
@@ -359,8 +467,7 @@ public final class IdentityEngine implements AutoCloseable {
 	 * @return the key set
 	 */
 	public CompletableFuture<KeySet> keys(HttpFetcher fetcher) {
-		return discovery(fetcher)
-			.thenCompose((document) -> current(this.jwks, this.settings.jwksCache(), JWKS, fetcher, 0))
+		return discovery(fetcher).thenCompose((document) -> current(this.jwks, fetcher, 0))
 			.thenApply(CacheState::value);
 	}
 
@@ -369,8 +476,8 @@ public final class IdentityEngine implements AutoCloseable {
 	 * @return the document, or {@code null}
 	 */
 	public @Nullable DiscoveryDocument cachedDiscovery() {
-		CacheState<DiscoveryDocument> state = this.discovery.get();
-		return isUsableNow(state, this.settings.discoveryCache()) ? state.value() : null;
+		CacheState<DiscoveryDocument> state = this.discovery.state();
+		return isUsableNow(state, this.discovery.cache()) ? state.value() : null;
 	}
 
 	/**
@@ -378,8 +485,8 @@ public final class IdentityEngine implements AutoCloseable {
 	 * @return the key set, or {@code null}
 	 */
 	public @Nullable KeySet cachedKeys() {
-		CacheState<KeySet> state = this.jwks.get();
-		return isUsableNow(state, this.settings.jwksCache()) ? state.value() : null;
+		CacheState<KeySet> state = this.jwks.state();
+		return isUsableNow(state, this.jwks.cache()) ? state.value() : null;
 	}
 
 	private boolean isUsableNow(CacheState<?> state, CacheSettings cache) {
@@ -388,48 +495,38 @@ public final class IdentityEngine implements AutoCloseable {
 				|| decision == CacheState.Decision.USE_STALE;
 	}
 
-	private <T> CompletableFuture<CacheState<T>> current(AtomicReference<CacheState<T>> reference, CacheSettings cache,
-			String name, HttpFetcher fetcher, int round) {
-		CacheState<T> state = reference.get();
+	private <T> CompletableFuture<CacheState<T>> current(ProviderDocument<T> document, HttpFetcher fetcher,
+			int round) {
+		CacheState<T> state = document.state();
 		try {
-			if (usable(state, this.clock.instant(), cache, fetcher, name, round)) {
+			if (usable(document, state, this.clock.instant(), fetcher, round)) {
 				return CompletableFuture.completedFuture(state);
 			}
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		return fetch(new Need(name, state), fetcher).handle((ignored, failure) -> null)
-			.thenCompose((ignored) -> current(reference, cache, name, fetcher, round + 1));
+		return fetch(new Need(document, state, false), fetcher).handle((ignored, failure) -> null)
+			.thenCompose((ignored) -> current(document, fetcher, round + 1));
 	}
 
-	private void refreshInBackground(String name, HttpFetcher fetcher) {
-		if (this.flights.isRunning(name)) {
+	private void refreshInBackground(ProviderDocument<?> document, HttpFetcher fetcher) {
+		if (document.flight() != null) {
 			return;
 		}
 		// The task refreshes the state seen now: if several are queued before the first runs, the
 		// later ones find the state replaced and fetch nothing.
-		Need need = new Need(name, name.equals(DISCOVERY) ? this.discovery.get() : this.jwks.get());
+		Need need = new Need(document, document.state(), false);
 		try {
 			this.background.execute(() -> fetch(need, fetcher));
 		}
 		catch (RejectedExecutionException ex) {
-			logger.debug("Refresh ahead of " + name + " skipped: no background thread free");
+			logger.debug("Refresh ahead of " + document.name() + " skipped: no background thread free");
 		}
 	}
 
-	private CompletableFuture<CacheState<DiscoveryDocument>> refreshDiscovery(HttpFetcher fetcher,
-			CacheState<DiscoveryDocument> observed) {
-		return refresh(DISCOVERY, this.discovery, observed, this.settings.discoveryCache(), fetcher,
-				() -> this.discoveryUri, this::parseDiscovery);
-	}
-
-	private CompletableFuture<CacheState<KeySet>> refreshKeys(HttpFetcher fetcher, CacheState<KeySet> observed) {
-		return refresh(JWKS, this.jwks, observed, this.settings.jwksCache(), fetcher, this::jwksUri, this::parseKeys);
-	}
-
 	private URI jwksUri() {
-		DiscoveryDocument document = this.discovery.get().value();
+		DiscoveryDocument document = this.discovery.state().value();
 		if (document == null || document.getJwksUri() == null) {
 			throw new IdentityProviderException(DISCOVERY, this.discoveryUri, "no jwks_uri known yet");
 		}
@@ -437,69 +534,112 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Fetch a document once, whoever asks: callers that saw the same state share one request, and a
-	 * caller whose observed state was already replaced gets the new state without a request.
+	 * Fetch a document once, whoever asks, and return what to wait for: callers that saw the same state
+	 * share one request, a caller whose observed state was already replaced goes on at once, and a
+	 * caller that finds another's fetch in flight waits no longer than the shared wait.
+	 * @return completes when the caller may look at the state again; never fails
 	 */
-	private <T> CompletableFuture<CacheState<T>> refresh(String name, AtomicReference<CacheState<T>> reference,
-			CacheState<T> observed, CacheSettings cache, HttpFetcher fetcher, UriSource uriSource,
-			Parser<T> parser) {
-		return this.flights.run(name, () -> {
-			CacheState<T> current = reference.get();
-			if (current != observed) {
-				return CompletableFuture.completedFuture(current);
-			}
-			Instant started = this.clock.instant();
-			URI uri = null;
-			CompletableFuture<FetchedResponse> response;
-			try {
-				uri = uriSource.get();
-				response = fetcher.get(name, uri);
-				if (response == null) {
-					throw new IllegalStateException("the transport returned no response");
-				}
-			}
-			catch (RuntimeException | LinkageError ex) {
-				// A transport that throws instead of failing its future is still a failed fetch: recorded,
-				// so the minimum refresh interval applies to it too.
-				URI failedUri = (uri != null) ? uri : this.discoveryUri;
-				CacheState<T> failed = current.failed(started, asProviderFailure(name, failedUri, ex));
-				reference.set(failed);
-				report(name, failedUri, current, failed);
-				return CompletableFuture.completedFuture(failed);
-			}
-			URI requested = uri;
-			return response.handle((fetched, failure) -> {
-				CacheState<T> next;
-				try {
-					if (failure != null) {
-						throw asProviderFailure(name, requested, failure);
-					}
-					next = current.succeeded(parser.parse(fetched, requested), started,
-							cache.ttl(fetched.cacheControl()));
-				}
-				catch (IdentityProviderException ex) {
-					next = current.failed(started, ex);
-				}
-				catch (RuntimeException ex) {
-					next = current.failed(started, asProviderFailure(name, requested, ex));
-				}
-				// The new state goes in before anything else can fail, so waiters always find it.
-				reference.set(next);
-				report(name, requested, current, next);
-				return next;
-			});
-		});
+	@SuppressWarnings("unchecked")
+	private CompletableFuture<Void> fetch(Need need, HttpFetcher fetcher) {
+		return start((ProviderDocument<Object>) need.document(), (CacheState<Object>) need.observed(), fetcher);
 	}
 
-	private static void report(String name, URI uri, CacheState<?> previous, CacheState<?> next) {
+	private <T> CompletableFuture<Void> start(ProviderDocument<T> document, CacheState<T> observed,
+			HttpFetcher fetcher) {
+		Instant started = this.clock.instant();
+		ProviderDocument.Flight mine = new ProviderDocument.Flight(started);
+		ProviderDocument.Flight running = document.start(mine);
+		if (running != null) {
+			return running.isLate(started, this.settings.fetches().sharedWait())
+					? CompletableFuture.completedFuture(null) : running.shared();
+		}
+		CacheState<T> current = document.state();
+		if (current != observed) {
+			document.finished(mine);
+			mine.end();
+			return CompletableFuture.completedFuture(null);
+		}
+		EngineSettings.FetchLimits limits = this.settings.fetches();
+		Runnable cancelShared = this.timer.schedule(mine::becameLate, limits.sharedWait());
+		Runnable cancelDeadline = this.timer.schedule(() -> settle(document, mine, current, started, null,
+				new IdentityProviderException(document.name(), uriForErrors(document),
+						"no complete response within " + limits.deadline().toMillis() + " ms")),
+				limits.deadline());
+		mine.done().whenComplete((ignored, failure) -> {
+			cancelShared.run();
+			cancelDeadline.run();
+		});
+		URI uri = null;
+		CompletableFuture<FetchedResponse> response;
 		try {
-			if (next.lastFailure() != null) {
-				logger.warn("Fetching " + name + " failed" + ((previous.value() != null)
-						? "; the last good copy keeps serving within the outage tolerance" : "") + ": "
-						+ next.lastFailure().getMessage());
+			uri = document.uri();
+			response = fetcher.get(document.name(), uri);
+			if (response == null) {
+				throw new IllegalStateException("the transport returned no response");
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// A transport that throws instead of failing its future is still a failed fetch: recorded, so
+			// the back-off applies to it too.
+			URI failedUri = (uri != null) ? uri : this.discoveryUri;
+			settle(document, mine, current, started, null, asProviderFailure(document.name(), failedUri, ex));
+			return mine.done();
+		}
+		URI requested = uri;
+		response.whenComplete((fetched, failure) -> {
+			CacheState<T> next = null;
+			IdentityProviderException error = null;
+			try {
+				if (failure != null) {
+					throw asProviderFailure(document.name(), requested, failure);
+				}
+				next = current.succeeded(document.parse(fetched, requested), started,
+						document.cache().ttl(fetched.cacheControl()));
+			}
+			catch (IdentityProviderException ex) {
+				error = ex;
+			}
+			catch (RuntimeException ex) {
+				error = asProviderFailure(document.name(), requested, ex);
+			}
+			settle(document, mine, current, started, next, error);
+		});
+		return mine.done();
+	}
+
+	/**
+	 * Record the outcome of a fetch, once: its response, or its deadline, whichever comes first. The new
+	 * state goes in before anything else can fail, so waiters always find it.
+	 */
+	private <T> void settle(ProviderDocument<T> document, ProviderDocument.Flight flight, CacheState<T> previous,
+			Instant started, @Nullable CacheState<T> succeeded, @Nullable IdentityProviderException failure) {
+		if (!flight.settle()) {
+			return;
+		}
+		CacheState<T> next = (succeeded != null) ? succeeded : previous.failed(started, this.clock.instant(),
+				Objects.requireNonNull(failure), document.cache(), this.random.getAsDouble());
+		try {
+			document.state(next);
+			document.finished(flight);
+			report(document, previous, next);
+		}
+		finally {
+			flight.end();
+		}
+	}
+
+	private void report(ProviderDocument<?> document, CacheState<?> previous, CacheState<?> next) {
+		try {
+			IdentityException failure = next.lastFailure();
+			if (failure != null) {
+				logger.warn("Fetching " + document.name() + " failed" + ((previous.value() != null)
+						? "; the last good copy keeps serving within the outage tolerance" : "") + "; next attempt in "
+						+ Math.max(0, Duration.between(this.clock.instant(), next.nextFetchAllowedAt(document.cache()))
+							.toMillis())
+						+ " ms at the earliest: " + failure.getMessage());
 			}
 			else if (logger.isDebugEnabled()) {
-				logger.debug("Fetched " + name + " from " + uri + " (" + next.value() + ")");
+				logger.debug("Fetched " + document.name() + " (" + next.value() + ")");
 			}
 		}
 		catch (RuntimeException | Error ex) {
@@ -870,20 +1010,6 @@ public final class IdentityEngine implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "IdentityEngine[issuer=" + this.settings.issuer() + "]";
-	}
-
-	@FunctionalInterface
-	private interface UriSource {
-
-		URI get();
-
-	}
-
-	@FunctionalInterface
-	private interface Parser<T> {
-
-		T parse(FetchedResponse response, URI uri);
-
 	}
 
 	private static final class RefreshThreadFactory implements java.util.concurrent.ThreadFactory {

@@ -28,6 +28,11 @@ class CacheStateTests {
 
 	private final CacheState<String> fetched = CacheState.<String>empty().succeeded("keys", T0, TTL);
 
+	/** A failed fetch that ended as it started, with no jitter: the back-off is exactly one second. */
+	private static CacheState<String> failedAt(CacheState<String> state, Instant at) {
+		return state.failed(at, at, DOWN, SETTINGS, 0.0);
+	}
+
 	@Test
 	void decideWhenEmptyThenFetch() {
 		CacheState<String> empty = CacheState.empty();
@@ -57,11 +62,11 @@ class CacheStateTests {
 	}
 
 	@Test
-	void decideWhenInsideRefreshAheadWindowButAttemptedWithinMinimumIntervalThenUse() {
+	void decideWhenInsideRefreshAheadWindowButFailedWithinBackoffThenUse() {
 		Instant refreshStarted = FRESH_UNTIL.minusSeconds(50);
-		CacheState<String> refreshFailed = this.fetched.failed(refreshStarted, DOWN);
-		assertThat(refreshFailed.decide(refreshStarted.plusSeconds(29), SETTINGS)).isEqualTo(CacheState.Decision.USE);
-		assertThat(refreshFailed.decide(refreshStarted.plusSeconds(30), SETTINGS))
+		CacheState<String> refreshFailed = failedAt(this.fetched, refreshStarted);
+		assertThat(refreshFailed.decide(refreshStarted.plusMillis(999), SETTINGS)).isEqualTo(CacheState.Decision.USE);
+		assertThat(refreshFailed.decide(refreshStarted.plusSeconds(1), SETTINGS))
 			.isEqualTo(CacheState.Decision.USE_AND_REFRESH);
 	}
 
@@ -83,61 +88,67 @@ class CacheStateTests {
 	@Test
 	void decideWhenExpiredAndFailedRecentlyWithinOutageToleranceThenUseStale() {
 		Instant attempt = FRESH_UNTIL.plusSeconds(5);
-		CacheState<String> failed = this.fetched.failed(attempt, DOWN);
-		assertThat(failed.decide(attempt.plusSeconds(10), SETTINGS)).isEqualTo(CacheState.Decision.USE_STALE);
+		CacheState<String> failed = failedAt(this.fetched, attempt);
+		assertThat(failed.decide(attempt.plusMillis(500), SETTINGS)).isEqualTo(CacheState.Decision.USE_STALE);
 	}
 
 	@Test
 	void decideWhenExpiredAndFailedRecentlyBeyondOutageToleranceThenFail() {
-		Instant attempt = FRESH_UNTIL.plus(Duration.ofMinutes(10)).minusSeconds(5);
-		CacheState<String> failed = this.fetched.failed(attempt, DOWN);
-		assertThat(failed.decide(attempt.plusSeconds(4), SETTINGS)).isEqualTo(CacheState.Decision.USE_STALE);
-		assertThat(failed.decide(attempt.plusSeconds(5), SETTINGS)).isEqualTo(CacheState.Decision.FAIL);
-		assertThat(failed.decide(attempt.plusSeconds(20), SETTINGS)).isEqualTo(CacheState.Decision.FAIL);
+		Instant attempt = FRESH_UNTIL.plus(Duration.ofMinutes(10)).minusMillis(500);
+		CacheState<String> failed = failedAt(this.fetched, attempt);
+		assertThat(failed.decide(attempt.plusMillis(499), SETTINGS)).isEqualTo(CacheState.Decision.USE_STALE);
+		assertThat(failed.decide(attempt.plusMillis(500), SETTINGS)).isEqualTo(CacheState.Decision.FAIL);
+		assertThat(failed.decide(attempt.plusMillis(999), SETTINGS)).isEqualTo(CacheState.Decision.FAIL);
 		assertThat(failed.lastFailure()).isSameAs(DOWN);
 	}
 
 	@Test
 	void decideWhenExpiredAndFailedLongAgoThenFetch() {
 		Instant attempt = FRESH_UNTIL.plusSeconds(5);
-		CacheState<String> failed = this.fetched.failed(attempt, DOWN);
-		assertThat(failed.decide(attempt.plusSeconds(30), SETTINGS)).isEqualTo(CacheState.Decision.FETCH);
+		CacheState<String> failed = failedAt(this.fetched, attempt);
+		assertThat(failed.decide(attempt.plusSeconds(1), SETTINGS)).isEqualTo(CacheState.Decision.FETCH);
 		assertThat(failed.decide(attempt.plus(Duration.ofHours(2)), SETTINGS)).isEqualTo(CacheState.Decision.FETCH);
 	}
 
 	@Test
 	void decideWhenEmptyAndFailedRecentlyThenFail() {
-		CacheState<String> failed = CacheState.<String>empty().failed(T0, DOWN);
+		CacheState<String> failed = failedAt(CacheState.empty(), T0);
 		assertThat(failed.decide(T0, SETTINGS)).isEqualTo(CacheState.Decision.FAIL);
-		assertThat(failed.decide(T0.plusSeconds(29), SETTINGS)).isEqualTo(CacheState.Decision.FAIL);
+		assertThat(failed.decide(T0.plusMillis(999), SETTINGS)).isEqualTo(CacheState.Decision.FAIL);
 	}
 
 	@Test
 	void decideWhenEmptyAndFailedLongAgoThenFetch() {
-		CacheState<String> failed = CacheState.<String>empty().failed(T0, DOWN);
-		assertThat(failed.decide(T0.plusSeconds(30), SETTINGS)).isEqualTo(CacheState.Decision.FETCH);
+		CacheState<String> failed = failedAt(CacheState.empty(), T0);
+		assertThat(failed.decide(T0.plusSeconds(1), SETTINGS)).isEqualTo(CacheState.Decision.FETCH);
 	}
 
 	@Test
 	void failedThenKeepsLastGoodValueAndExpiry() {
 		Instant attempt = T0.plusSeconds(100);
-		CacheState<String> failed = this.fetched.failed(attempt, DOWN);
+		CacheState<String> failed = failedAt(this.fetched, attempt);
 		assertThat(failed.value()).isEqualTo("keys");
 		assertThat(failed.freshUntil()).isEqualTo(FRESH_UNTIL);
 		assertThat(failed.lastAttemptAt()).isEqualTo(attempt);
 		assertThat(failed.lastFailure()).isSameAs(DOWN);
+		assertThat(failed.failures()).isOne();
+		assertThat(failed.retryAt()).isEqualTo(attempt.plusSeconds(1));
 		assertThat(failed.decide(attempt.plusSeconds(1), SETTINGS)).isEqualTo(CacheState.Decision.USE);
 	}
 
 	@Test
 	void succeededThenClearsFailureAndSetsExpiry() {
 		Instant attempt = T0.plusSeconds(100);
-		CacheState<String> recovered = this.fetched.failed(T0.plusSeconds(50), DOWN)
+		CacheState<String> recovered = failedAt(failedAt(this.fetched, T0.plusSeconds(50)), T0.plusSeconds(60))
 			.succeeded("new keys", attempt, Duration.ofMinutes(7));
 		assertThat(recovered.value()).isEqualTo("new keys");
 		assertThat(recovered.freshUntil()).isEqualTo(attempt.plus(Duration.ofMinutes(7)));
 		assertThat(recovered.lastAttemptAt()).isEqualTo(attempt);
 		assertThat(recovered.lastFailure()).isNull();
+		assertThat(recovered.failures()).isZero();
+		assertThat(recovered.retryAt()).isNull();
+		// The next failure starts the back-off from one second again.
+		assertThat(failedAt(recovered, attempt.plusSeconds(600)).retryAt()).isEqualTo(attempt.plusSeconds(601));
 	}
 
 	@Test
@@ -148,10 +159,10 @@ class CacheStateTests {
 	}
 
 	@Test
-	void nextFetchAllowedAtThenLastAttemptPlusMinimumInterval() {
+	void nextFetchAllowedAtWhenSucceededThenLastAttemptPlusMinimumIntervalAndWhenFailedThenBackoff() {
 		assertThat(this.fetched.nextFetchAllowedAt(SETTINGS)).isEqualTo(T0.plusSeconds(30));
-		assertThat(this.fetched.failed(T0.plusSeconds(100), DOWN).nextFetchAllowedAt(SETTINGS))
-			.isEqualTo(T0.plusSeconds(130));
+		assertThat(failedAt(this.fetched, T0.plusSeconds(100)).nextFetchAllowedAt(SETTINGS))
+			.isEqualTo(T0.plusSeconds(101));
 	}
 
 	// Possible when minimum-refresh-interval exceeds minimum-ttl: the interval still bounds the fetches.
@@ -164,6 +175,49 @@ class CacheStateTests {
 		assertThat(state.mayFetch(now, settings)).isFalse();
 		assertThat(state.decide(now, settings)).isEqualTo(CacheState.Decision.USE);
 		assertThat(state.decide(T0.plus(Duration.ofMinutes(5)), settings)).isEqualTo(CacheState.Decision.FETCH);
+	}
+
+	@Test
+	void failedWhenFailuresInARowThenBackoffDoublesFromOneSecondUpToMinimumRefreshInterval() {
+		CacheState<String> state = CacheState.empty();
+		Instant at = T0;
+		long[] expected = { 1, 2, 4, 8, 16, 30, 30, 30 };
+		for (long seconds : expected) {
+			state = failedAt(state, at);
+			assertThat(Duration.between(at, state.retryAt())).isEqualTo(Duration.ofSeconds(seconds));
+			assertThat(state.decide(state.retryAt().minusMillis(1), SETTINGS)).isEqualTo(CacheState.Decision.FAIL);
+			assertThat(state.decide(state.retryAt(), SETTINGS)).isEqualTo(CacheState.Decision.FETCH);
+			at = state.retryAt();
+		}
+		assertThat(state.failures()).isEqualTo(expected.length);
+	}
+
+	@Test
+	void failedWhenRandomThenBackoffShortenedByAtMostAQuarter() {
+		CacheState<String> early = CacheState.<String>empty().failed(T0, T0, DOWN, SETTINGS, 0.999_999);
+		assertThat(Duration.between(T0, early.retryAt())).isBetween(Duration.ofMillis(750), Duration.ofMillis(751));
+		CacheState<String> middle = CacheState.<String>empty().failed(T0, T0, DOWN, SETTINGS, 0.5);
+		assertThat(Duration.between(T0, middle.retryAt())).isEqualTo(Duration.ofMillis(875));
+	}
+
+	@Test
+	void failedWhenFetchTookLongThenBackoffCountsFromItsEnd() {
+		Instant ended = T0.plusSeconds(10);
+		CacheState<String> failed = CacheState.<String>empty().failed(T0, ended, DOWN, SETTINGS, 0.0);
+		assertThat(failed.lastAttemptAt()).isEqualTo(T0);
+		assertThat(failed.retryAt()).isEqualTo(ended.plusSeconds(1));
+		assertThat(failed.decide(ended.plusMillis(500), SETTINGS)).isEqualTo(CacheState.Decision.FAIL);
+	}
+
+	@Test
+	void usableWhileProviderFailsWhenFreshOrWithinOutageToleranceThenTrue() {
+		assertThat(CacheState.<String>empty().usableWhileProviderFails(T0, SETTINGS)).isFalse();
+		assertThat(this.fetched.usableWhileProviderFails(T0, SETTINGS)).isTrue();
+		assertThat(this.fetched.usableWhileProviderFails(FRESH_UNTIL.plus(Duration.ofMinutes(10)).minusMillis(1),
+				SETTINGS))
+			.isTrue();
+		assertThat(this.fetched.usableWhileProviderFails(FRESH_UNTIL.plus(Duration.ofMinutes(10)), SETTINGS))
+			.isFalse();
 	}
 
 }

@@ -35,6 +35,9 @@ final class EngineFixture {
 
 	static final Duration JWKS_OUTAGE_TOLERANCE = Duration.ofMinutes(10);
 
+	/** The back-off after a first failed fetch, with the fixture's jitter of zero. */
+	static final Duration FIRST_BACKOFF = CacheSettings.FIRST_FAILURE_BACKOFF;
+
 	static final Duration DISCOVERY_TTL = Duration.ofDays(1);
 
 	static final CacheSettings JWKS_CACHE = new CacheSettings(JWKS_TTL, JWKS_MINIMUM_TTL, JWKS_MAXIMUM_TTL,
@@ -46,6 +49,11 @@ final class EngineFixture {
 	final MutableClock clock = new MutableClock();
 
 	final QueueExecutor background = new QueueExecutor();
+
+	final ManualTimer timer = new ManualTimer(this.clock);
+
+	/** The jitter of back-offs; {@code 0} makes each back-off its whole step. */
+	double random;
 
 	final ScriptedProvider provider;
 
@@ -71,7 +79,8 @@ final class EngineFixture {
 		EngineSettings settings = new EngineSettings(URI.create(provider.issuer()),
 				ValidationPolicy.withIssuer(provider.issuer()).build(), DiscoveryPolicy.STRICT, discoveryCache,
 				jwksCache);
-		this.engine = new IdentityEngine(settings, this.clock, (executor != null) ? executor : this.background);
+		this.engine = new IdentityEngine(settings, this.clock, (executor != null) ? executor : this.background,
+				this.timer, () -> this.random);
 	}
 
 	/** The same wiring, but background refreshes run at once on the submitting thread. */

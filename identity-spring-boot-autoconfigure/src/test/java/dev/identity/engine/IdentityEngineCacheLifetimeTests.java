@@ -169,7 +169,7 @@ class IdentityEngineCacheLifetimeTests {
 	}
 
 	@Test
-	void validateWhenRefreshAheadFailedThenRetriedOnlyAfterMinimumRefreshInterval() {
+	void validateWhenRefreshAheadFailedThenRetriedOnlyAfterBackoff() {
 		this.fixture.warm();
 		this.provider.reply(this.provider.jwksUri(), ScriptedProvider.Reply.status(503));
 		this.fixture.clock.advance(JWKS_TTL.minus(JWKS_REFRESH_AHEAD));
@@ -177,14 +177,23 @@ class IdentityEngineCacheLifetimeTests {
 		this.fixture.background.runAll();
 		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 
-		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL.minus(SECOND));
+		this.fixture.clock.advance(EngineFixture.FIRST_BACKOFF.minusMillis(1));
 		this.fixture.validate(TestTokens.FIRST);
 		assertThat(this.fixture.background.size()).isZero();
 
-		this.fixture.clock.advance(SECOND);
+		this.fixture.clock.advance(Duration.ofMillis(1));
 		this.fixture.validate(TestTokens.FIRST);
 		assertThat(this.fixture.background.runAll()).isOne();
 		assertThat(this.provider.jwksRequests()).isEqualTo(3);
+
+		// A second failure in a row doubles the back-off.
+		this.fixture.clock.advance(EngineFixture.FIRST_BACKOFF.multipliedBy(2).minusMillis(1));
+		this.fixture.validate(TestTokens.FIRST);
+		assertThat(this.fixture.background.size()).isZero();
+		this.fixture.clock.advance(Duration.ofMillis(1));
+		this.fixture.validate(TestTokens.FIRST);
+		assertThat(this.fixture.background.runAll()).isOne();
+		assertThat(this.provider.jwksRequests()).isEqualTo(4);
 	}
 
 }

@@ -92,7 +92,7 @@ class IdentityEngineDiscoveryFailureTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("failures")
-	void validateWhenDiscoveryFailsOnColdCacheThenProviderExceptionAndNoRequestWithinInterval(String description,
+	void validateWhenDiscoveryFailsOnColdCacheThenProviderExceptionAndNoRequestWithinBackoff(String description,
 			ScriptedProvider.Reply answer) {
 		this.provider.reply(this.provider.discoveryUri(), answer);
 
@@ -100,7 +100,7 @@ class IdentityEngineDiscoveryFailureTests {
 		assertThat(failure.getEndpoint()).isEqualTo("discovery");
 		assertThat(failure.getMessage()).contains("discovery");
 
-		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL.minusSeconds(1));
+		this.fixture.clock.advance(EngineFixture.FIRST_BACKOFF.minusMillis(1));
 		IdentityProviderException again = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 		assertThat(again).isSameAs(failure);
 		assertThat(this.provider.discoveryRequests()).isOne();
@@ -109,13 +109,13 @@ class IdentityEngineDiscoveryFailureTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("failures")
-	void validateWhenDiscoveryFailedAndIntervalPassedThenFetchesAgainAndSucceeds(String description,
+	void validateWhenDiscoveryFailedAndBackoffPassedThenFetchesAgainAndSucceeds(String description,
 			ScriptedProvider.Reply answer) {
 		this.provider.reply(this.provider.discoveryUri(), answer);
 		this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 
 		this.provider.serveDiscovery(ScriptedProvider.discoveryJson(ISSUER, ISSUER + "/jwks"));
-		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL);
+		this.fixture.clock.advance(EngineFixture.FIRST_BACKOFF);
 
 		assertThat(this.fixture.validate(TestTokens.FIRST).getSubject()).isEqualTo("alice");
 		assertThat(this.provider.discoveryRequests()).isEqualTo(2);
@@ -123,17 +123,17 @@ class IdentityEngineDiscoveryFailureTests {
 	}
 
 	@Test
-	void validateWhenFirstJwksFetchFailedAndIntervalPassedThenFetchesAgainAndSucceeds() {
+	void validateWhenFirstJwksFetchFailedAndBackoffPassedThenFetchesAgainAndSucceeds() {
 		this.provider.reply(this.provider.jwksUri(), ScriptedProvider.Reply.status(500));
 		IdentityProviderException failure = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 		assertThat(failure.getEndpoint()).isEqualTo("jwks");
 
-		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL.minusSeconds(1));
+		this.fixture.clock.advance(EngineFixture.FIRST_BACKOFF.minusMillis(1));
 		this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 		assertThat(this.provider.jwksRequests()).isOne();
 
 		this.provider.serveKeys(TestTokens.FIRST);
-		this.fixture.clock.advance(Duration.ofSeconds(1));
+		this.fixture.clock.advance(Duration.ofMillis(1));
 		assertThat(this.fixture.validate(TestTokens.FIRST).getKeyId()).isEqualTo("first");
 		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 		assertThat(this.provider.discoveryRequests()).isOne();

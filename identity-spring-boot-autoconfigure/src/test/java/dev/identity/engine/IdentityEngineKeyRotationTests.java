@@ -46,18 +46,33 @@ class IdentityEngineKeyRotationTests {
 	}
 
 	@Test
-	void validateWhenKidUnknownWithinMinimumRefreshIntervalThenKeyRejectedWithoutRequest() {
+	void validateWhenKeyPublishedSecondAfterFetchThenAcceptedAtFirstSightWithOneRequest() {
 		this.fixture.warm();
+		this.provider.serveKeys(TestTokens.FIRST, TestTokens.SECOND);
+		this.fixture.clock.advance(Duration.ofSeconds(1));
+
+		// The routine fetch a second ago does not count against refreshes for unknown keys.
+		assertThat(this.fixture.validate(TestTokens.SECOND).getKeyId()).isEqualTo("second");
+		assertThat(this.provider.jwksRequests()).isEqualTo(2);
+		assertThat(this.fixture.validate(TestTokens.SECOND).getKeyId()).isEqualTo("second");
+		assertThat(this.provider.jwksRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void validateWhenUnknownKidRightAfterRefreshForUnknownKidThenKeyRejectedWithoutRequest() {
+		this.fixture.warm();
+		this.fixture.keyRejection(this.fixture.tokens.forged("made-up", new java.util.Random(1)));
+		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 		this.provider.serveKeys(TestTokens.FIRST, TestTokens.SECOND);
 		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL.minusSeconds(1));
 
 		InvalidTokenException rejected = this.fixture.keyRejection(this.fixture.tokens.signedBy(TestTokens.SECOND));
 		assertThat(rejected.getMessage()).contains("second");
-		assertThat(this.provider.jwksRequests()).isOne();
+		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 
 		this.fixture.clock.advance(Duration.ofSeconds(1));
 		assertThat(this.fixture.validate(TestTokens.SECOND).getKeyId()).isEqualTo("second");
-		assertThat(this.provider.jwksRequests()).isEqualTo(2);
+		assertThat(this.provider.jwksRequests()).isEqualTo(3);
 	}
 
 	@Test
@@ -118,12 +133,15 @@ class IdentityEngineKeyRotationTests {
 		this.fixture.clock.advance(JWKS_TTL);
 		assertThat(this.fixture.validate(TestTokens.SECOND).getKeyId()).isEqualTo("second");
 		assertThat(this.provider.jwksRequests()).isEqualTo(2);
+		// The removed key is unknown now: one refresh looks for it, then the limit holds.
 		this.fixture.keyRejection(this.fixture.tokens.signedBy(TestTokens.FIRST));
-		assertThat(this.provider.jwksRequests()).isEqualTo(2);
+		assertThat(this.provider.jwksRequests()).isEqualTo(3);
+		this.fixture.keyRejection(this.fixture.tokens.signedBy(TestTokens.FIRST));
+		assertThat(this.provider.jwksRequests()).isEqualTo(3);
 
 		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL);
 		this.fixture.keyRejection(this.fixture.tokens.signedBy(TestTokens.FIRST));
-		assertThat(this.provider.jwksRequests()).isEqualTo(3);
+		assertThat(this.provider.jwksRequests()).isEqualTo(4);
 	}
 
 	@Test

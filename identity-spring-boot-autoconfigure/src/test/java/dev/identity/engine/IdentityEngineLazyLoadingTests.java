@@ -120,14 +120,22 @@ class IdentityEngineLazyLoadingTests {
 	}
 
 	@Test
-	void validateIfCachedWhenKidUnknownWithinMinimumRefreshIntervalThenKeyRejected() {
+	void validateIfCachedWhenKidUnknownThenNullWithoutRequestUntilRefreshLimitReachedThenKeyRejected() {
 		this.fixture.warm();
+		// The hot path leaves the refresh, and its count against the limit, to the full validation.
+		assertThat(this.engine.validateIfCached(this.fixture.tokens.signedBy(TestTokens.SECOND), this.fixture.fetcher))
+			.isNull();
+		assertThat(this.engine.validateIfCached(this.fixture.tokens.signedBy(TestTokens.SECOND), this.fixture.fetcher))
+			.isNull();
+		assertThat(this.provider.jwksRequests()).isOne();
+		this.fixture.keyRejection(this.fixture.tokens.signedBy(TestTokens.SECOND));
+		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 
 		assertThatExceptionOfType(InvalidTokenException.class)
 			.isThrownBy(() -> this.engine.validateIfCached(this.fixture.tokens.signedBy(TestTokens.SECOND),
 					this.fixture.fetcher))
 			.satisfies((invalid) -> assertThat(invalid.hasFailed(TokenCheck.KEY)).isTrue());
-		assertThat(this.provider.jwksRequests()).isOne();
+		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 	}
 
 	@Test

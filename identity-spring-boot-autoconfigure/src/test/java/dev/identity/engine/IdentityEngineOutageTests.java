@@ -1,9 +1,16 @@
 package dev.identity.engine;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import dev.identity.core.IdentityProviderException;
+import dev.identity.core.ValidatedToken;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.identity.engine.EngineFixture.JWKS_OUTAGE_TOLERANCE;
 import static dev.identity.engine.EngineFixture.JWKS_TTL;
@@ -13,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * During a provider outage the last good keys serve for a bounded time after expiry, the provider is
- * asked at most once per minimum refresh interval, and the failure that ends it names the endpoint.
+ * asked at most once per back-off step (doubling from one second up to the minimum refresh interval),
+ * a returning provider is used within one step, and the failure that ends it names the endpoint.
  */
 class IdentityEngineOutageTests {
 
@@ -38,19 +46,21 @@ class IdentityEngineOutageTests {
 		}
 
 		int asked = this.provider.jwksRequests() - 1;
+		// At most one request per back-off step: 1, 2, 4, 8 and 16 s, then one per minimum refresh interval.
 		assertThat(asked).isGreaterThan(1)
-			.isLessThanOrEqualTo((int) (1 + JWKS_OUTAGE_TOLERANCE.dividedBy(MINIMUM_REFRESH_INTERVAL)));
+			.isLessThanOrEqualTo((int) (5 + 1 + JWKS_OUTAGE_TOLERANCE.dividedBy(MINIMUM_REFRESH_INTERVAL)));
 	}
 
 	@Test
 	void validateWhenOutageOutlastsToleranceThenProviderExceptionNamingJwks() {
 		this.fixture.warm();
 		this.provider.reply(this.provider.jwksUri(), ScriptedProvider.Reply.status(500));
-		this.fixture.clock.advance(JWKS_TTL.plus(JWKS_OUTAGE_TOLERANCE).minus(SECOND));
+		Duration halfBackoff = EngineFixture.FIRST_BACKOFF.dividedBy(2);
+		this.fixture.clock.advance(JWKS_TTL.plus(JWKS_OUTAGE_TOLERANCE).minus(halfBackoff));
 		this.fixture.validate(TestTokens.FIRST);
 		int asked = this.provider.jwksRequests();
 
-		this.fixture.clock.advance(SECOND);
+		this.fixture.clock.advance(halfBackoff);
 		IdentityProviderException failure = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 
 		assertThat(failure.getEndpoint()).isEqualTo("jwks");
@@ -61,7 +71,7 @@ class IdentityEngineOutageTests {
 	}
 
 	@Test
-	void validateWhenOutageOutlastsToleranceThenStillAsksOncePerMinimumRefreshInterval() {
+	void validateWhenOutageOutlastsToleranceThenStillAsksOncePerBackoffStep() {
 		this.fixture.warm();
 		this.provider.reply(this.provider.jwksUri(), ScriptedProvider.Reply.status(500));
 		this.fixture.clock.advance(JWKS_TTL.plus(JWKS_OUTAGE_TOLERANCE));
@@ -71,13 +81,13 @@ class IdentityEngineOutageTests {
 		}
 		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 
-		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL);
+		this.fixture.clock.advance(EngineFixture.FIRST_BACKOFF);
 		this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 		assertThat(this.provider.jwksRequests()).isEqualTo(3);
 	}
 
 	@Test
-	void validateWhenProviderDownThenOneRequestPerMinimumRefreshInterval() {
+	void validateWhenProviderDownThenOneRequestPerBackoffStep() {
 		this.fixture.warm();
 		this.provider.reply(this.provider.jwksUri(), ScriptedProvider.Reply.status(503));
 		this.fixture.clock.advance(JWKS_TTL);
@@ -88,15 +98,66 @@ class IdentityEngineOutageTests {
 		}
 		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 
-		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL.minus(SECOND));
+		this.fixture.clock.advance(EngineFixture.FIRST_BACKOFF.minusMillis(1));
 		for (int i = 0; i < 20; i++) {
 			this.fixture.validate(token);
 		}
 		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 
-		this.fixture.clock.advance(SECOND);
+		this.fixture.clock.advance(Duration.ofMillis(1));
 		this.fixture.validate(token);
 		assertThat(this.provider.jwksRequests()).isEqualTo(3);
+	}
+
+	/**
+	 * The app starts while the provider is down, requests arrive every 10 ms, and the provider comes
+	 * back. However many requests arrive, the provider is asked once per back-off step (1, 2, 4, 8, 16,
+	 * then 30 s: the minimum refresh interval), and the first request after its return that may fetch
+	 * gets through: within 2 s of a return after 5 s, within one back-off step of any return.
+	 */
+	@ParameterizedTest(name = "provider back after {0}")
+	@ValueSource(strings = { "PT0.5S", "PT2.5S", "PT5S", "PT8S", "PT20S", "PT50S", "PT3M" })
+	void validateWhenProviderReturnsAfterOutageThenFirstSuccessWithinOneBackoffStepAndOneRequestPerStep(
+			Duration outage) {
+		this.provider.reply(this.provider.discoveryUri(), ScriptedProvider.Reply.status(503));
+		Instant start = this.fixture.clock.instant();
+		Instant back = start.plus(outage);
+		Duration tick = Duration.ofMillis(10);
+		Instant firstSuccess = null;
+		List<Instant> asked = new ArrayList<>();
+		int seen = 0;
+		boolean restored = false;
+		String token = this.fixture.tokens.signedBy(TestTokens.FIRST);
+		while (firstSuccess == null) {
+			Instant now = this.fixture.clock.instant();
+			if (!now.isBefore(back) && !restored) {
+				this.provider.serveDiscovery(ScriptedProvider.discoveryJson(this.provider.issuer(),
+						this.provider.jwksUri().toString()));
+				restored = true;
+			}
+			CompletableFuture<ValidatedToken> result = this.fixture.engine.validate(token, this.fixture.fetcher);
+			if (this.provider.discoveryRequests() > seen) {
+				seen = this.provider.discoveryRequests();
+				asked.add(now);
+			}
+			if (!result.isCompletedExceptionally()) {
+				firstSuccess = now;
+			}
+			this.fixture.clock.advance(tick);
+		}
+
+		Duration wait = Duration.between(back, firstSuccess);
+		Duration lastStep = Duration.between(asked.get(asked.size() - 2), asked.get(asked.size() - 1));
+		assertThat(wait).as("wait after the provider's return").isLessThanOrEqualTo(lastStep.plus(tick));
+		if (outage.compareTo(Duration.ofSeconds(5)) <= 0) {
+			assertThat(wait).as("wait after a return within 5 s").isLessThanOrEqualTo(Duration.ofSeconds(2));
+		}
+		for (int i = 1; i < asked.size(); i++) {
+			Duration step = Duration.between(asked.get(i - 1), asked.get(i));
+			Duration expected = EngineFixture.FIRST_BACKOFF.multipliedBy(1L << Math.min(i - 1, 20));
+			expected = (expected.compareTo(MINIMUM_REFRESH_INTERVAL) > 0) ? MINIMUM_REFRESH_INTERVAL : expected;
+			assertThat(step).as("step %d", i).isBetween(expected, expected.plus(tick));
+		}
 	}
 
 	@Test
