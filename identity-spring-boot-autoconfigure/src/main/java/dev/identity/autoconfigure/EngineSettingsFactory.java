@@ -78,6 +78,15 @@ final class EngineSettingsFactory {
 		}
 		positive(problems, "identity.http.connect-timeout", properties.getHttp().getConnectTimeout());
 		positive(problems, "identity.http.read-timeout", properties.getHttp().getReadTimeout());
+		positive(problems, "identity.http.deadline", properties.getHttp().getDeadline());
+		if (properties.getHttp().getSharedFetchWait().isNegative()) {
+			problems.add(problem("identity.http.shared-fetch-wait", properties.getHttp().getSharedFetchWait().toString(),
+					"must not be negative"));
+		}
+		else if (properties.getHttp().getSharedFetchWait().compareTo(properties.getHttp().getDeadline()) > 0) {
+			problems.add(problem("identity.http.shared-fetch-wait", properties.getHttp().getSharedFetchWait().toString(),
+					"must not exceed identity.http.deadline (" + properties.getHttp().getDeadline() + ")"));
+		}
 		CacheSettings discoveryCache = cache(properties.getDiscovery());
 		CacheSettings jwksCache = cache(properties.getJwks());
 		cacheProblems(problems, "identity.discovery", discoveryCache);
@@ -128,7 +137,8 @@ final class EngineSettingsFactory {
 				new EngineSettings.IntrospectionSettings(introspection.isOpaqueTokens(), introspection.getCacheTtl()),
 				validationCache.isEnabled()
 						? new EngineSettings.TokenCacheSettings(true, validationCache.getMaxEntries())
-						: EngineSettings.TokenCacheSettings.DISABLED);
+						: EngineSettings.TokenCacheSettings.DISABLED,
+				new EngineSettings.FetchLimits(http.getDeadline(), http.getSharedFetchWait()));
 	}
 
 	private static boolean hasText(@Nullable String value) {

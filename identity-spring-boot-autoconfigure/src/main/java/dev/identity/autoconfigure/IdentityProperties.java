@@ -564,6 +564,35 @@ public class IdentityProperties {
 			this.readTimeout = readTimeout;
 		}
 
+		/**
+		 * Longest time one request to the provider may take as a whole, response body included; a
+		 * provider that sends its answer a byte at a time is cut off.
+		 */
+		private Duration deadline = Duration.ofSeconds(10);
+
+		/**
+		 * How long a fetch of the discovery document or JWK set may run before requests stop waiting for
+		 * it: later requests use the cached document or fail at once (503), and requests that hold a
+		 * thread stop waiting then too; reactive ones wait until the fetch ends or its deadline passes.
+		 */
+		private Duration sharedFetchWait = Duration.ofMillis(250);
+
+		public Duration getDeadline() {
+			return this.deadline;
+		}
+
+		public void setDeadline(Duration deadline) {
+			this.deadline = deadline;
+		}
+
+		public Duration getSharedFetchWait() {
+			return this.sharedFetchWait;
+		}
+
+		public void setSharedFetchWait(Duration sharedFetchWait) {
+			this.sharedFetchWait = sharedFetchWait;
+		}
+
 	}
 
 	/**

@@ -37,7 +37,7 @@ public class OAuthClient {
 	 */
 	public OAuthClient(IdentityEngine engine, RestClient restClient) {
 		this.engine = engine;
-		this.fetcher = new RestClientFetcher(restClient);
+		this.fetcher = new RestClientFetcher(restClient, engine.getSettings().fetches().deadline());
 	}
 
 	/** The engine behind this client (shared with the other clients of the issuer). */

@@ -1,5 +1,6 @@
 package dev.identity.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,16 +21,33 @@ import org.springframework.web.client.RestClientException;
 /**
  * Blocking transport: performs the request on the calling thread through a {@link RestClient} and
  * hands the engine a completed future.
+ * <p>
+ * Each request has a deadline for its whole response: a provider that sends its body a byte at a time,
+ * each byte inside the read timeout, is cut off once the deadline has passed (at the latest one read
+ * timeout later, when it sends nothing at all).
  */
 final class RestClientFetcher implements HttpFetcher {
 
 	/** Provider documents larger than this are refused (a JWK set or discovery document is a few KB). */
 	static final int MAXIMUM_BODY = 1024 * 1024;
 
+	private static final int CHUNK = 8 * 1024;
+
 	private final RestClient restClient;
 
-	RestClientFetcher(RestClient restClient) {
+	private final Duration deadline;
+
+	private final long deadlineNanos;
+
+	RestClientFetcher(RestClient restClient, Duration deadline) {
 		this.restClient = restClient;
+		this.deadline = deadline;
+		this.deadlineNanos = (deadline.compareTo(Duration.ofDays(1)) > 0) ? Long.MAX_VALUE : deadline.toNanos();
+	}
+
+	@Override
+	public boolean holdsCallerThread() {
+		return true;
 	}
 
 	@Override
@@ -39,6 +57,7 @@ final class RestClientFetcher implements HttpFetcher {
 
 	@Override
 	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri, java.util.Map<String, String> headers) {
+		long start = System.nanoTime();
 		try {
 			FetchedResponse response = this.restClient.get()
 				.uri(uri)
@@ -47,7 +66,7 @@ final class RestClientFetcher implements HttpFetcher {
 				.exchange((request, clientResponse) -> new FetchedResponse(clientResponse.getStatusCode().value(),
 						clientResponse.getHeaders().getCacheControl(),
 						clientResponse.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-						read(endpoint, uri, clientResponse.getBody())), true);
+						read(endpoint, uri, clientResponse.getBody(), start)), true);
 			return CompletableFuture.completedFuture(response);
 		}
 		catch (IdentityProviderException ex) {
@@ -60,6 +79,7 @@ final class RestClientFetcher implements HttpFetcher {
 
 	@Override
 	public CompletableFuture<FetchedResponse> post(FormPost post) {
+		long start = System.nanoTime();
 		LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		post.form().forEach((entry) -> form.add(entry.getKey(), entry.getValue()));
 		try {
@@ -72,7 +92,7 @@ final class RestClientFetcher implements HttpFetcher {
 				.exchange((request, clientResponse) -> new FetchedResponse(clientResponse.getStatusCode().value(),
 						clientResponse.getHeaders().getCacheControl(),
 						clientResponse.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
-						read(post.endpoint(), post.uri(), clientResponse.getBody())), true);
+						read(post.endpoint(), post.uri(), clientResponse.getBody(), start)), true);
 			return CompletableFuture.completedFuture(response);
 		}
 		catch (IdentityProviderException ex) {
@@ -103,12 +123,32 @@ final class RestClientFetcher implements HttpFetcher {
 				ex);
 	}
 
-	private static String read(String endpoint, URI uri, InputStream body) throws IOException {
-		byte[] bytes = body.readNBytes(MAXIMUM_BODY + 1);
-		if (bytes.length > MAXIMUM_BODY) {
-			throw new IdentityProviderException(endpoint, uri, "response body exceeds " + MAXIMUM_BODY + " bytes");
+	/**
+	 * Read the body in chunks as they arrive, checking the deadline between them and the size limit.
+	 */
+	private String read(String endpoint, URI uri, InputStream body, long start) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		byte[] chunk = new byte[CHUNK];
+		while (true) {
+			checkDeadline(endpoint, uri, start);
+			int read = body.read(chunk);
+			if (read < 0) {
+				break;
+			}
+			if (bytes.size() + read > MAXIMUM_BODY) {
+				throw new IdentityProviderException(endpoint, uri, "response body exceeds " + MAXIMUM_BODY + " bytes");
+			}
+			bytes.write(chunk, 0, read);
 		}
-		return new String(bytes, StandardCharsets.UTF_8);
+		checkDeadline(endpoint, uri, start);
+		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+	private void checkDeadline(String endpoint, URI uri, long start) {
+		if (System.nanoTime() - start > this.deadlineNanos) {
+			throw new IdentityProviderException(endpoint, uri,
+					"no complete response within " + this.deadline.toMillis() + " ms");
+		}
 	}
 
 }

@@ -178,8 +178,8 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 	 */
 	public record FetchLimits(Duration deadline, Duration sharedWait) {
 
-		/** A 10 s deadline; callers wait up to 500 ms for a fetch of another. */
-		public static final FetchLimits DEFAULT = new FetchLimits(Duration.ofSeconds(10), Duration.ofMillis(500));
+		/** A 10 s deadline; callers wait up to 250 ms for a fetch of another. */
+		public static final FetchLimits DEFAULT = new FetchLimits(Duration.ofSeconds(10), Duration.ofMillis(250));
 
 		public FetchLimits {
 			Objects.requireNonNull(deadline, "deadline");

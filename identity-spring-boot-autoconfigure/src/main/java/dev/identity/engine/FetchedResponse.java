@@ -21,6 +21,11 @@ public record FetchedResponse(int status, @Nullable String cacheControl, @Nullab
 		return this.status >= 200 && this.status < 300;
 	}
 
+	/** Whether the status is 3xx: a redirect, which provider requests never follow. */
+	public boolean isRedirect() {
+		return this.status >= 300 && this.status < 400;
+	}
+
 	@Override
 	public String toString() {
 		return "FetchedResponse[status=" + this.status + ", cacheControl=" + this.cacheControl + ", "

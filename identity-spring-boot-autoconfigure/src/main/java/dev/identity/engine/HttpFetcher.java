@@ -26,6 +26,17 @@ public interface HttpFetcher {
 	CompletableFuture<FetchedResponse> get(String endpoint, URI uri);
 
 	/**
+	 * Whether this transport's callers hold a thread while they wait (a blocking transport). Such a
+	 * caller waits for a fetch another caller started only up to the shared wait, so that a stalled
+	 * provider cannot hold every request thread; a caller that holds no thread waits up to the fetch's
+	 * deadline.
+	 * @return {@code true} for a blocking transport
+	 */
+	default boolean holdsCallerThread() {
+		return false;
+	}
+
+	/**
 	 * Fetch a resource with request headers (e.g. a bearer token for UserInfo).
 	 * @param endpoint logical endpoint name for errors
 	 * @param uri the URL

@@ -190,9 +190,11 @@ public final class IdentityEngine implements AutoCloseable {
 	 * every waiting token in turn. With one, each validation verifies its token where its caller
 	 * wants: on a blocking caller's own thread, or spread over a reactive scheduler.
 	 * <p>
-	 * A validation waits for a fetch another caller started no longer than
-	 * {@link EngineSettings.FetchLimits#sharedWait()} from that fetch's start; after that it goes on
-	 * with the cached document, or fails with an {@link IdentityProviderException} at once.
+	 * A fetch that has run for {@link EngineSettings.FetchLimits#sharedWait()} is not joined: the
+	 * validation goes on with the cached document, or fails with an {@link IdentityProviderException} at
+	 * once. A caller of a {@linkplain HttpFetcher#holdsCallerThread() blocking transport} that joined a
+	 * fetch in time waits for it only until then too; a caller that holds no thread waits until the
+	 * fetch ends or its deadline passes.
 	 * @param token the compact JWS
 	 * @param fetcher the caller's transport
 	 * @param continuations where the validation goes on once a fetch it waited for has completed; one
@@ -550,8 +552,12 @@ public final class IdentityEngine implements AutoCloseable {
 		ProviderDocument.Flight mine = new ProviderDocument.Flight(started);
 		ProviderDocument.Flight running = document.start(mine);
 		if (running != null) {
-			return running.isLate(started, this.settings.fetches().sharedWait())
-					? CompletableFuture.completedFuture(null) : running.shared();
+			if (running.isLate(started, this.settings.fetches().sharedWait())) {
+				return CompletableFuture.completedFuture(null);
+			}
+			// A caller that holds a thread waits only until the fetch is late; one that holds none, until
+			// the fetch ends or its deadline passes.
+			return fetcher.holdsCallerThread() ? running.shared() : running.done();
 		}
 		CacheState<T> current = document.state();
 		if (current != observed) {
@@ -880,6 +886,9 @@ public final class IdentityEngine implements AutoCloseable {
 	 * @return the exception
 	 */
 	IdentityProviderException providerError(String endpoint, URI uri, FetchedResponse response) {
+		if (response.isRedirect()) {
+			return redirectRefused(endpoint, uri, response);
+		}
 		return OAuthErrorException.from(endpoint, uri, response.status(), response.body(),
 				RetryPolicy.parseRetryAfter(response.retryAfter(), this.clock.instant()));
 	}
@@ -965,10 +974,22 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	private static String okBody(String name, FetchedResponse response, URI uri) {
+		if (response.isRedirect()) {
+			throw redirectRefused(name, uri, response);
+		}
 		if (response.status() != 200) {
 			throw new IdentityProviderException(name, uri, response.status(), null, "expected HTTP 200", null);
 		}
 		return response.body();
+	}
+
+	/**
+	 * Requests to the provider never follow redirects: a redirect could lead them off the host the
+	 * discovery policy allowed, and re-send client credentials or an access token there.
+	 */
+	private static IdentityProviderException redirectRefused(String name, URI uri, FetchedResponse response) {
+		return new IdentityProviderException(name, uri, response.status(), null, "answered a redirect (HTTP "
+				+ response.status() + "); requests to the provider never follow redirects", null);
 	}
 
 	static IdentityProviderException asProviderFailure(String name, URI uri, Throwable failure) {

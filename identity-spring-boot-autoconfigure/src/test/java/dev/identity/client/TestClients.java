@@ -72,7 +72,11 @@ final class TestClients implements AutoCloseable {
 		if (client != null) {
 			settings = settings.withClient(client, EngineSettings.TokenSettings.DEFAULT);
 		}
-		settings = settings.withRetry(retry).withIntrospection(introspection);
+		// These tests are about caching and single flights on a provider whose first answers, cold, can
+		// take longer than the default shared wait on a busy machine; the shared wait has tests of its own.
+		settings = settings.withRetry(retry)
+			.withIntrospection(introspection)
+			.withFetches(new EngineSettings.FetchLimits(Duration.ofSeconds(10), Duration.ofSeconds(10)));
 		this.engine = new IdentityEngine(settings, this.clock);
 		// The JDK client, as the auto-configuration gives a smart client's blocking side: a blocking call
 		// allowed on an event loop must not go through Reactor Netty.

@@ -157,7 +157,12 @@ final class ScriptedProvider {
 
 	/** A new transport over this provider, with a request count of its own. */
 	Fetcher fetcher() {
-		return new Fetcher();
+		return new Fetcher(false);
+	}
+
+	/** A new transport whose callers hold a thread while they wait, as a blocking client's do. */
+	Fetcher blockingFetcher() {
+		return new Fetcher(true);
 	}
 
 	private CompletableFuture<FetchedResponse> answer(String endpoint, URI uri) {
@@ -183,6 +188,17 @@ final class ScriptedProvider {
 	final class Fetcher implements HttpFetcher {
 
 		private final AtomicInteger count = new AtomicInteger();
+
+		private final boolean holdsCallerThread;
+
+		private Fetcher(boolean holdsCallerThread) {
+			this.holdsCallerThread = holdsCallerThread;
+		}
+
+		@Override
+		public boolean holdsCallerThread() {
+			return this.holdsCallerThread;
+		}
 
 		@Override
 		public CompletableFuture<FetchedResponse> get(String endpoint, URI uri) {
