@@ -107,6 +107,18 @@ final class EngineSettingsFactory {
 			problems.add(problem("identity.introspection.cache-ttl", introspection.getCacheTtl().toString(),
 					"must not be negative"));
 		}
+		if (introspection.getMaxConcurrent() < 1) {
+			problems.add(problem("identity.introspection.max-concurrent", String.valueOf(introspection.getMaxConcurrent()),
+					"must be at least 1"));
+		}
+		if (introspection.getMaxPerSecond() < 1) {
+			problems.add(problem("identity.introspection.max-per-second", String.valueOf(introspection.getMaxPerSecond()),
+					"must be at least 1"));
+		}
+		if (introspection.getFailureTtl().isNegative()) {
+			problems.add(problem("identity.introspection.failure-ttl", introspection.getFailureTtl().toString(),
+					"must not be negative"));
+		}
 		if (introspection.isOpaqueTokens() && client == null && !hasText(properties.getClientId())) {
 			problems.add(problem("identity.introspection.opaque-tokens", "true",
 					"needs identity.client-id (and its credentials): the introspection endpoint authenticates clients"));
@@ -134,7 +146,9 @@ final class EngineSettingsFactory {
 		RetryPolicy retry = new RetryPolicy(http.getMaxAttempts(), http.getInitialBackoff(), http.getMaxBackoff(),
 				http.getMaxRetryAfter());
 		return new EngineSettings(issuer, policy, discoveryPolicy, discoveryCache, jwksCache, client, tokens, retry,
-				new EngineSettings.IntrospectionSettings(introspection.isOpaqueTokens(), introspection.getCacheTtl()),
+				new EngineSettings.IntrospectionSettings(introspection.isOpaqueTokens(), introspection.getCacheTtl(),
+						introspection.getMaxConcurrent(), introspection.getMaxPerSecond(), introspection.getFailureTtl(),
+						introspection.isRequireTokenType()),
 				validationCache.isEnabled()
 						? new EngineSettings.TokenCacheSettings(true, validationCache.getMaxEntries())
 						: EngineSettings.TokenCacheSettings.DISABLED,

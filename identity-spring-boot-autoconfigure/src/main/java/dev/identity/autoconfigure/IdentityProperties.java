@@ -477,6 +477,62 @@ public class IdentityProperties {
 			this.cacheTtl = cacheTtl;
 		}
 
+		/**
+		 * Most introspection requests in flight at once; more fail at once with a provider error (503).
+		 */
+		private int maxConcurrent = 64;
+
+		/**
+		 * Most introspection requests started per second (a burst of as many, then evenly); more fail
+		 * at once with a provider error (503). Cached results do not count.
+		 */
+		private int maxPerSecond = 100;
+
+		/**
+		 * How long the provider's failure to introspect a token is answered again without asking it.
+		 * Zero asks every time.
+		 */
+		private Duration failureTtl = Duration.ofSeconds(2);
+
+		/**
+		 * Whether, in opaque-token mode, a token whose introspection response names no 'token_type' is
+		 * refused. Keeps an active refresh token from passing for an access token; turn off only for a
+		 * provider that omits 'token_type' for access tokens.
+		 */
+		private boolean requireTokenType = true;
+
+		public int getMaxConcurrent() {
+			return this.maxConcurrent;
+		}
+
+		public void setMaxConcurrent(int maxConcurrent) {
+			this.maxConcurrent = maxConcurrent;
+		}
+
+		public int getMaxPerSecond() {
+			return this.maxPerSecond;
+		}
+
+		public void setMaxPerSecond(int maxPerSecond) {
+			this.maxPerSecond = maxPerSecond;
+		}
+
+		public Duration getFailureTtl() {
+			return this.failureTtl;
+		}
+
+		public void setFailureTtl(Duration failureTtl) {
+			this.failureTtl = failureTtl;
+		}
+
+		public boolean isRequireTokenType() {
+			return this.requireTokenType;
+		}
+
+		public void setRequireTokenType(boolean requireTokenType) {
+			this.requireTokenType = requireTokenType;
+		}
+
 	}
 
 	/**

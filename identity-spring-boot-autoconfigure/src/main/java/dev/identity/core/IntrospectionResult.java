@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class IntrospectionResult {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** {@code token_type} values of access tokens (RFC 6750, RFC 9449), in lower case. */
+	private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("bearer", "dpop");
 
 	private static final IntrospectionResult INACTIVE = new IntrospectionResult(false, Map.of());
 
@@ -110,10 +114,31 @@ public final class IntrospectionResult {
 	 * @throws InvalidTokenException when inactive or when a check fails
 	 */
 	public ValidatedToken toValidatedToken(String token, ValidationPolicy policy, Instant now) {
+		return toValidatedToken(token, policy, now, true);
+	}
+
+	/**
+	 * Apply the validation policy to an active result, as a resource server in opaque-token mode
+	 * does, and check that the token is an access token: an active refresh token is not one.
+	 * @param token the token that was introspected
+	 * @param policy the policy
+	 * @param now the current time
+	 * @param requireTokenType whether a response without {@code token_type} is refused (the only
+	 * mark of an access token that every provider gives); when {@code false}, only a response that
+	 * names another type is refused
+	 * @return the token as validated
+	 * @throws InvalidTokenException when inactive, not an access token, or when a check fails
+	 */
+	public ValidatedToken toValidatedToken(String token, ValidationPolicy policy, Instant now,
+			boolean requireTokenType) {
 		List<TokenCheckFailure> failures = new ArrayList<>();
 		if (!this.active) {
 			throw InvalidTokenException.of(TokenCheck.INTROSPECTION, "the provider reports the token inactive "
 					+ "(expired, revoked or unknown)");
+		}
+		String notAccessToken = notAnAccessToken(requireTokenType);
+		if (notAccessToken != null) {
+			throw InvalidTokenException.of(TokenCheck.TYPE, notAccessToken);
 		}
 		long skew = policy.getClockSkew().getSeconds();
 		Object iss = this.claims.get("iss");
@@ -145,6 +170,37 @@ public final class IntrospectionResult {
 			throw new InvalidTokenException(failures);
 		}
 		return new ValidatedToken(token, null, null, null, this.claims, (exp != null) ? exp : Instant.MAX);
+	}
+
+	/** {@code token_type} (RFC 7662 §2.2: a type of RFC 6749 §7.1, e.g. {@code Bearer}), or {@code null}. */
+	public @Nullable String getTokenType() {
+		return (this.claims.get("token_type") instanceof String type) ? type : null;
+	}
+
+	/**
+	 * Why the introspected token is not an access token, or {@code null} when it is one. An access
+	 * token's {@code token_type} is a type of RFC 6749 §7.1 ({@code Bearer}, {@code DPoP}); a refresh
+	 * token has another or none (Spring Authorization Server names none). Keycloak's {@code typ} and
+	 * Ory Hydra's {@code token_use} say it too, when present.
+	 */
+	private @Nullable String notAnAccessToken(boolean requireTokenType) {
+		Object tokenType = this.claims.get("token_type");
+		if (tokenType != null && !ACCESS_TOKEN_TYPES.contains(String.valueOf(tokenType).toLowerCase(Locale.ROOT))) {
+			return "token_type '" + TokenVerifier.printable(String.valueOf(tokenType), 40) + "' is not an access token";
+		}
+		Object typ = this.claims.get("typ");
+		if (typ instanceof String text && !ACCESS_TOKEN_TYPES.contains(text.toLowerCase(Locale.ROOT))
+				&& !"at+jwt".equalsIgnoreCase(text)) {
+			return "typ '" + TokenVerifier.printable(text, 40) + "' is not an access token";
+		}
+		Object use = this.claims.get("token_use");
+		if (use != null && !"access_token".equals(use)) {
+			return "token_use '" + TokenVerifier.printable(String.valueOf(use), 40) + "' is not an access token";
+		}
+		if (tokenType == null && requireTokenType) {
+			return "the introspection response names no token_type, so the token may be a refresh token";
+		}
+		return null;
 	}
 
 	private static List<String> audiences(@Nullable Object aud) {

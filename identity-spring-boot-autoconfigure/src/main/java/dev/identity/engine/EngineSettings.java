@@ -130,14 +130,34 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 	 * (a resource server whose provider issues reference tokens)
 	 * @param cacheTtl longest time an introspection result is reused; an active result never outlives
 	 * the token's {@code exp}; zero disables the cache
+	 * @param maxConcurrent most introspection requests in flight at once; more fail at once
+	 * @param maxPerSecond most introspection requests started per second (a burst of as many, then
+	 * evenly); more fail at once. Tokens anyone can make up must not turn into provider requests without
+	 * bound
+	 * @param failureTtl how long a provider failure to introspect a token is answered from memory
+	 * @param requireTokenType whether, in opaque-token mode, a response without {@code token_type} is
+	 * refused: an active refresh token must not pass for an access token
 	 */
-	public record IntrospectionSettings(boolean opaqueTokens, Duration cacheTtl) {
+	public record IntrospectionSettings(boolean opaqueTokens, Duration cacheTtl, int maxConcurrent, int maxPerSecond,
+			Duration failureTtl, boolean requireTokenType) {
 
-		/** JWT validation; introspection results reused up to 30 s. */
+		/** JWT validation; results reused up to 30 s; 64 requests in flight, 100 per second; failures for 2 s. */
 		public static final IntrospectionSettings DEFAULT = new IntrospectionSettings(false, Duration.ofSeconds(30));
 
 		public IntrospectionSettings {
 			Objects.requireNonNull(cacheTtl, "cacheTtl");
+			Objects.requireNonNull(failureTtl, "failureTtl");
+			if (maxConcurrent < 1) {
+				throw new IllegalArgumentException("maxConcurrent must be at least 1");
+			}
+			if (maxPerSecond < 1) {
+				throw new IllegalArgumentException("maxPerSecond must be at least 1");
+			}
+		}
+
+		/** The given mode and cache, with the default limits. */
+		public IntrospectionSettings(boolean opaqueTokens, Duration cacheTtl) {
+			this(opaqueTokens, cacheTtl, 64, 100, Duration.ofSeconds(2), true);
 		}
 
 	}

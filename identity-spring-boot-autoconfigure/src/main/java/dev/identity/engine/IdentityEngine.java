@@ -98,6 +98,10 @@ public final class IdentityEngine implements AutoCloseable {
 
 	private final IntrospectionCache introspections = new IntrospectionCache();
 
+	private final AtomicInteger introspectionsInFlight = new AtomicInteger();
+
+	private final AtomicReference<TokenBucket> introspectionRate = new AtomicReference<>(TokenBucket.full());
+
 	private final @Nullable ValidatedTokenCache validatedTokens;
 
 	/**
@@ -231,8 +235,8 @@ public final class IdentityEngine implements AutoCloseable {
 	public @Nullable ValidatedToken validateIfCached(@Nullable String token, HttpFetcher fetcher) {
 		if (this.settings.introspection().opaqueTokens()) {
 			IntrospectionResult cached = (token != null) ? this.introspections.get(token, this.clock.instant()) : null;
-			return (cached != null) ? cached.toValidatedToken(token, this.settings.validation(), this.clock.instant())
-					: null;
+			return (cached != null) ? cached.toValidatedToken(token, this.settings.validation(), this.clock.instant(),
+					this.settings.introspection().requireTokenType()) : null;
 		}
 		ValidatedTokenCache.Digest digest = digest(token);
 		ValidatedToken cached = (digest != null) ? reuse(digest, fetcher) : null;
@@ -744,8 +748,9 @@ public final class IdentityEngine implements AutoCloseable {
 			return CompletableFuture.failedFuture(dev.identity.core.InvalidTokenException.of(TokenCheck.FORMAT,
 					"token is longer than " + TokenVerifier.MAXIMUM_TOKEN_LENGTH + " characters"));
 		}
-		return introspect(token, "access_token", fetcher).thenApply(
-				(result) -> result.toValidatedToken(token, this.settings.validation(), this.clock.instant()));
+		return introspect(token, "access_token", fetcher)
+			.thenApply((result) -> result.toValidatedToken(token, this.settings.validation(), this.clock.instant(),
+					this.settings.introspection().requireTokenType()));
 	}
 
 	/**
@@ -758,36 +763,92 @@ public final class IdentityEngine implements AutoCloseable {
 	 */
 	public CompletableFuture<IntrospectionResult> introspect(String token, @Nullable String tokenTypeHint,
 			HttpFetcher fetcher) {
-		IntrospectionResult cached = this.introspections.get(token, this.clock.instant());
+		Instant now = this.clock.instant();
+		IntrospectionResult cached = this.introspections.get(token, now);
 		if (cached != null) {
 			return CompletableFuture.completedFuture(cached);
+		}
+		IdentityProviderException failedRecently = this.introspections.failure(token, now);
+		if (failedRecently != null) {
+			return CompletableFuture.failedFuture(failedRecently);
 		}
 		ClientRegistration client = this.settings.client();
 		if (client == null) {
 			return CompletableFuture.failedFuture(new IllegalStateException(
 					"no OAuth client is configured: set identity.client-id (and its credentials) to introspect tokens"));
 		}
-		return this.flights.run(new IntrospectionKey(IntrospectionCache.key(token)), () -> discovery(fetcher)
-			.thenCompose((document) -> {
-				URI endpoint = requireEndpoint(document.getIntrospectionEndpoint(), "introspection_endpoint");
-				FormPost post = TokenRequests.introspection(token, tokenTypeHint, client, endpoint, this.clock.instant());
-				return send(post, true, fetcher).thenApply((response) -> {
-					if (!response.isSuccessful()) {
-						throw providerError(post.endpoint(), endpoint, response);
-					}
-					IntrospectionResult result;
-					try {
-						result = IntrospectionResult.parse(response.body());
-					}
-					catch (IllegalArgumentException ex) {
-						throw new IdentityProviderException(post.endpoint(), endpoint, response.status(), null,
-								ex.getMessage(), null);
-					}
-					this.introspections.put(token, result, this.clock.instant(),
-							this.settings.introspection().cacheTtl());
-					return result;
-				});
-			})).copy();
+		return this.flights.run(new IntrospectionKey(IntrospectionCache.key(token)), () -> {
+			IdentityProviderException refused = admitIntrospection();
+			if (refused != null) {
+				return CompletableFuture.<IntrospectionResult>failedFuture(refused);
+			}
+			CompletableFuture<IntrospectionResult> sent;
+			try {
+				sent = discovery(fetcher).thenCompose((document) -> sendIntrospection(token, tokenTypeHint, client,
+						requireEndpoint(document.getIntrospectionEndpoint(), "introspection_endpoint"), fetcher));
+			}
+			catch (RuntimeException ex) {
+				sent = CompletableFuture.failedFuture(ex);
+			}
+			return sent.whenComplete((result, failure) -> {
+				this.introspectionsInFlight.decrementAndGet();
+				if (unwrap(failure) instanceof IdentityProviderException provider) {
+					// Asked again at once, a provider that just failed would likely fail again.
+					this.introspections.putFailure(token, provider, this.clock.instant(),
+							this.settings.introspection().failureTtl());
+				}
+			});
+		}).copy();
+	}
+
+	private CompletableFuture<IntrospectionResult> sendIntrospection(String token, @Nullable String tokenTypeHint,
+			ClientRegistration client, URI endpoint, HttpFetcher fetcher) {
+		FormPost post = TokenRequests.introspection(token, tokenTypeHint, client, endpoint, this.clock.instant());
+		return send(post, true, fetcher).thenApply((response) -> {
+			if (!response.isSuccessful()) {
+				throw providerError(post.endpoint(), endpoint, response);
+			}
+			IntrospectionResult result;
+			try {
+				result = IntrospectionResult.parse(response.body());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IdentityProviderException(post.endpoint(), endpoint, response.status(), null,
+						ex.getMessage(), null);
+			}
+			this.introspections.put(token, result, this.clock.instant(), this.settings.introspection().cacheTtl());
+			return result;
+		});
+	}
+
+	/**
+	 * Count an introspection request against the limits, before it is sent: at most so many in flight
+	 * and so many per second, however many made-up tokens arrive.
+	 * @return {@code null} when it may be sent (and is now counted in flight), else why not
+	 */
+	private @Nullable IdentityProviderException admitIntrospection() {
+		EngineSettings.IntrospectionSettings limits = this.settings.introspection();
+		if (this.introspectionsInFlight.incrementAndGet() > limits.maxConcurrent()) {
+			this.introspectionsInFlight.decrementAndGet();
+			return new IdentityProviderException("introspection", this.settings.issuer(),
+					"more than " + limits.maxConcurrent() + " introspection requests in flight; refused without "
+							+ "asking the provider");
+		}
+		Instant now = this.clock.instant();
+		Duration every = Duration.ofNanos(1_000_000_000L / limits.maxPerSecond());
+		while (true) {
+			TokenBucket bucket = this.introspectionRate.get();
+			TokenBucket next = bucket.take(now, limits.maxPerSecond(), every);
+			if (next == null) {
+				this.introspectionsInFlight.decrementAndGet();
+				return new IdentityProviderException("introspection", this.settings.issuer(),
+						"more than " + limits.maxPerSecond() + " introspection requests per second; refused without "
+								+ "asking the provider");
+			}
+			if (this.introspectionRate.compareAndSet(bucket, next)) {
+				return null;
+			}
+		}
 	}
 
 	/**

@@ -1,0 +1,11 @@
+package dev.identity.sample.webflux;
+
+import dev.identity.testprovider.StalledProviderSampleTests;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class WebFluxSampleStalledProviderTests extends StalledProviderSampleTests {
+
+}

@@ -1,0 +1,196 @@
+package dev.identity.testprovider;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A sample whose provider answers discovery, then sends its JWK set one piece every 4 s, each piece
+ * inside the read timeout: the stall a per-read timeout does not catch. 300 concurrent requests whose
+ * tokens need the keys are each answered 401 or 503 within 20 s, and the sample's unrelated endpoint,
+ * sampled every 20 ms meanwhile (open loop: each sample's latency counts from when it was due), keeps
+ * its 99th percentile under 500 ms. Default settings throughout: the fetch's deadline (10 s), and the
+ * shared wait that releases a servlet application's request threads (250 ms). A real provider will not
+ * stall on cue, so a stub plays it. A sample's test class extends this one and adds its
+ * {@code @SpringBootTest}.
+ */
+public abstract class StalledProviderSampleTests {
+
+	private static final int KEY_NEEDING_REQUESTS = 300;
+
+	static final ConcurrentLinkedQueue<String> DEBUG = new ConcurrentLinkedQueue<>();
+
+	static final long ORIGIN = System.nanoTime();
+
+	private static final Duration SAMPLE_EVERY = Duration.ofMillis(20);
+
+	private static WireMockServer stub;
+
+	private static RSAKey key;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void startStub() throws Exception {
+		stub = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(50));
+		stub.start();
+		key = new RSAKeyGenerator(2048).keyID("stalled-key").generate();
+		String issuer = issuer();
+		stub.stubFor(get("/.well-known/openid-configuration").willReturn(
+				WireMock.okJson("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}")));
+		// 40 pieces over 160 s: one every 4 s, well inside the 10 s read timeout.
+		stub.stubFor(get("/jwks").willReturn(WireMock.okJson(new JWKSet(key.toPublicJWK()).toString())
+			.withChunkedDribbleDelay(40, 160_000)));
+	}
+
+	@AfterAll
+	static void stopStub() {
+		stub.stop();
+	}
+
+	@DynamicPropertySource
+	static void issuer(DynamicPropertyRegistry registry) {
+		registry.add("identity.issuer-uri", StalledProviderSampleTests::issuer);
+		registry.add("identity.audiences", () -> "api");
+	}
+
+	private static String issuer() {
+		return "http://127.0.0.1:" + stub.port();
+	}
+
+	@Test
+	void meWhenJwksDribblesThenEveryRequestAnsweredWithinTwentySecondsAndPublicEndpointStaysFast() throws Exception {
+		String token = token();
+		ExecutorService clientThreads = Executors.newFixedThreadPool(4);
+		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.executor(clientThreads)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		try {
+			// A warm application: the first requests of a fresh one pay for class loading and the
+			// dispatcher's initialization, which is not what this measures.
+			for (int i = 0; i < 200; i++) {
+				assertThat(http.send(request("/api/public", null), HttpResponse.BodyHandlers.ofString()).statusCode())
+					.isEqualTo(200);
+				assertThat(http.send(request("/api/me", null), HttpResponse.BodyHandlers.ofString()).statusCode())
+					.isEqualTo(401);
+			}
+			ConcurrentLinkedQueue<Long> publicLatencies = new ConcurrentLinkedQueue<>();
+			List<CompletableFuture<?>> publicAnswers = Collections.synchronizedList(new ArrayList<>());
+			long origin = System.nanoTime();
+			sampler.scheduleAtFixedRate(() -> {
+				long due = System.nanoTime();
+				publicAnswers.add(http.sendAsync(request("/api/public", null), HttpResponse.BodyHandlers.ofString())
+					.thenAccept((response) -> {
+						assertThat(response.statusCode()).isEqualTo(200);
+						publicLatencies.add(System.nanoTime() - due);
+						DEBUG.add((due - ORIGIN) / 1_000_000 + ":" + (System.nanoTime() - due) / 1_000_000);
+					}));
+			}, 0, SAMPLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+
+			List<CompletableFuture<Answer>> answers = new ArrayList<>();
+			for (int i = 0; i < KEY_NEEDING_REQUESTS; i++) {
+				long sent = System.nanoTime();
+				answers.add(http.sendAsync(request("/api/me", "Bearer " + token), HttpResponse.BodyHandlers.ofString())
+					.thenApply((response) -> new Answer(response.statusCode(), System.nanoTime() - sent)));
+			}
+			CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+			sampler.shutdown();
+			assertThat(sampler.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture.allOf(publicAnswers.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+			List<Answer> all = answers.stream().map(CompletableFuture::join).toList();
+			assertThat(all).allSatisfy((answer) -> {
+				assertThat(answer.status()).isIn(401, 503);
+				assertThat(Duration.ofNanos(answer.nanos())).isLessThan(Duration.ofSeconds(20));
+			});
+			List<Long> sorted = new ArrayList<>(publicLatencies);
+			Collections.sort(sorted);
+			assertThat(sorted).hasSizeGreaterThan(100);
+			Duration p99 = Duration.ofNanos(sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1));
+			Duration slowest = all.stream().map((answer) -> Duration.ofNanos(answer.nanos())).max(Duration::compareTo)
+				.orElseThrow();
+			System.out.printf("Stalled provider: %d key-needing requests answered (%d x 503, %d x 401), slowest in "
+					+ "%d ms; /api/public p99 %d ms over %d samples in %d ms%n", all.size(),
+					all.stream().filter((answer) -> answer.status() == 503).count(),
+					all.stream().filter((answer) -> answer.status() == 401).count(), slowest.toMillis(), p99.toMillis(),
+					sorted.size(), Duration.ofNanos(System.nanoTime() - origin).toMillis());
+			System.out.println("DEBUG " + DEBUG.stream().filter((x) -> Long.parseLong(x.split(":")[1]) > 200).toList());
+			assertThat(p99).isLessThan(Duration.ofMillis(500));
+			// One fetch of the key set, not one per request: nobody joins a fetch that is late.
+			assertThat(stub.countRequestsMatching(getRequestedFor(urlEqualTo("/jwks")).build()).getCount())
+				.isLessThanOrEqualTo(2);
+		}
+		finally {
+			sampler.shutdownNow();
+			clientThreads.shutdownNow();
+		}
+	}
+
+	private HttpRequest request(String path, String authorization) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(30));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return request.build();
+	}
+
+	private static String token() throws Exception {
+		Instant now = Instant.now();
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+				new JWTClaimsSet.Builder().issuer(issuer())
+					.subject("user-1")
+					.audience("api")
+					.issueTime(Date.from(now))
+					.expirationTime(Date.from(now.plusSeconds(600)))
+					.build());
+		jwt.sign(new RSASSASigner(key));
+		return jwt.serialize();
+	}
+
+	private record Answer(int status, long nanos) {
+
+	}
+
+}
