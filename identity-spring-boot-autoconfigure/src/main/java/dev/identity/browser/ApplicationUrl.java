@@ -39,16 +39,34 @@ public record ApplicationUrl(String scheme, String host, int port, String contex
 	 * @return the URL
 	 */
 	public URI absolute(String path) {
+		return URI.create(base(this.host) + local(path));
+	}
+
+	/**
+	 * The application's origin as a browser serializes it in an {@code Origin} header (RFC 6454 §6.1):
+	 * scheme and host in lower case, the port only when it is not the scheme's default.
+	 * @return the origin, e.g. {@code https://app.example.com}
+	 */
+	public String origin() {
+		return base(this.host.toLowerCase(Locale.ROOT));
+	}
+
+	/** Whether the request reached the application over HTTPS. */
+	public boolean isSecure() {
+		return this.scheme.equals("https");
+	}
+
+	private String base(String host) {
 		StringBuilder url = new StringBuilder(this.scheme).append("://");
 		// An IPv6 literal needs its brackets in a URL; servers hand it over with or without them.
-		boolean bareIpv6 = this.host.indexOf(':') >= 0 && !this.host.startsWith("[");
-		url.append(bareIpv6 ? "[" + this.host + "]" : this.host);
+		boolean bareIpv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
+		url.append(bareIpv6 ? "[" + host + "]" : host);
 		boolean defaultPort = this.port < 0 || (this.port == 80 && this.scheme.equals("http"))
 				|| (this.port == 443 && this.scheme.equals("https"));
 		if (!defaultPort) {
 			url.append(':').append(this.port);
 		}
-		return URI.create(url.append(local(path)).toString());
+		return url.toString();
 	}
 
 	/**

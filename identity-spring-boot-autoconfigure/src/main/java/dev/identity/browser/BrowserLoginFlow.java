@@ -3,7 +3,6 @@ package dev.identity.browser;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,14 +49,14 @@ import org.springframework.http.MediaType;
  * The rules of the browser login, shared by the Spring MVC and WebFlux endpoints: which request is
  * which endpoint, what each step decides and where the browser goes next. It performs no I/O and
  * keeps no state; the endpoints fetch what a step needs through the identity client (blocking or
- * reactive), keep the session, and hand the values here. So the flow is written once, and both web
- * stacks behave alike by construction.
+ * reactive), keep the session and the cookies, and hand the values here. So the flow is written once,
+ * and both web stacks behave alike by construction.
  * <p>
  * A login runs in these steps:
  * <ol>
  * <li>{@link #start}: an authorization request with fresh {@code state}, {@code nonce} and PKCE
  * {@code S256} challenge (OpenID Connect Core §3.1.2.1, RFC 7636), its {@link PendingLogin} added to the
- * session's {@link PendingLogins};</li>
+ * browser's {@link PendingLogins}, which the endpoints keep in cookies ({@link PendingLoginCookies});</li>
  * <li>{@link #callback}: the callback matched to one pending login by {@code state}, which is then
  * spent whatever the outcome;</li>
  * <li>{@link #tokenRequest}: {@code iss}, error and age checked (RFC 9207, RFC 6749 §4.1.2.1), the code
@@ -68,15 +67,14 @@ import org.springframework.http.MediaType;
  * <li>{@link #afterLogin}: where to send the browser once the user is stored and the session id
  * changed.</li>
  * </ol>
+ * Logout is a {@code POST} that {@link LogoutGuard} lets through; a {@code GET} shows the
+ * {@link LogoutPage}, which asks for confirmation.
  * Thread-safe.
  */
 public final class BrowserLoginFlow {
 
 	/** Session attribute holding the {@link AuthenticatedUser} of the completed login. */
 	public static final String USER_ATTRIBUTE = BrowserLoginFlow.class.getName() + ".USER";
-
-	/** Session attribute holding the session's {@link PendingLogins}. */
-	public static final String PENDING_ATTRIBUTE = BrowserLoginFlow.class.getName() + ".PENDING";
 
 	/** Query parameter of the login and register endpoints naming the local path to show afterwards. */
 	public static final String RETURN_TO_PARAMETER = "returnTo";
@@ -126,7 +124,7 @@ public final class BrowserLoginFlow {
 	 * @throws IllegalStateException when the engine has no client registration
 	 */
 	public BrowserLoginFlow(BrowserLoginProperties properties, IdentityEngine engine) {
-		this(properties, engine.getSettings(), engine.getClock(), seededRandom());
+		this(properties, engine.getSettings(), engine.getClock(), SeededRandom.create());
 	}
 
 	/**
@@ -213,21 +211,21 @@ public final class BrowserLoginFlow {
 			return get ? Endpoint.CALLBACK : null;
 		}
 		if (path.equals(this.logoutPath)) {
-			return (get || "POST".equals(method)) ? Endpoint.LOGOUT : null;
+			return get ? Endpoint.LOGOUT_PAGE : "POST".equals(method) ? Endpoint.LOGOUT : null;
 		}
 		return null;
 	}
 
 	/**
-	 * Start a login: the URL to send the browser to, and the session's pending logins with this one.
+	 * Start a login: the URL to send the browser to, and the browser's pending logins with this one.
 	 * @param discovery the provider's discovery document
 	 * @param register whether to ask for the sign-up page ({@code prompt=create}, Initiating User
 	 * Registration 1.0)
 	 * @param returnTo the {@value #RETURN_TO_PARAMETER} parameter, or {@code null}; a value that is not a
 	 * local path is ignored, so the login endpoint never redirects off the site (RFC 9700 §4.11)
 	 * @param application where the request reached the application, for the default redirect URI
-	 * @param pending the session's pending logins, or {@code null} when it has none
-	 * @return the redirect and the pending logins to store in the session
+	 * @param pending the browser's pending logins, or {@code null} when it has none
+	 * @return the redirect and the pending logins for the browser to keep
 	 */
 	public Start start(DiscoveryDocument discovery, boolean register, @Nullable String returnTo,
 			ApplicationUrl application, @Nullable PendingLogins pending) {
@@ -255,10 +253,10 @@ public final class BrowserLoginFlow {
 	}
 
 	/**
-	 * Match a callback to the pending login its {@code state} answers. That login is spent: store
-	 * {@link Callback#remaining()} in the session before going on, whatever happens next.
+	 * Match a callback to the pending login its {@code state} answers. That login is spent: have the
+	 * browser keep only {@link Callback#remaining()}, whatever happens next.
 	 * @param parameters the callback's query parameters
-	 * @param pending the session's pending logins, or {@code null} when it has none (or no session)
+	 * @param pending the browser's pending logins, or {@code null} when it has none
 	 * @return the callback with its login
 	 * @throws InvalidCallbackException when no pending login matches or a parameter is repeated
 	 */
@@ -268,8 +266,8 @@ public final class BrowserLoginFlow {
 		if (pending == null || login == null) {
 			throw new InvalidCallbackException(CallbackCheck.STATE, (response.state() == null)
 					? "callback has no 'state'"
-					: "callback 'state' answers no login in progress in this session: forged, replayed, "
-							+ "already completed, expired or started in another browser");
+					: "callback 'state' answers no login in progress in this browser: forged, replayed, "
+							+ "already completed, expired, started in another browser or sealed with another key");
 		}
 		return new Callback(response, login, pending.without(login));
 	}
@@ -430,7 +428,7 @@ public final class BrowserLoginFlow {
 		return null;
 	}
 
-	/** Most pending logins one session keeps. */
+	/** Most pending logins one browser keeps. */
 	public int getMaxPendingLogins() {
 		return this.maxPendingLogins;
 	}
@@ -463,23 +461,6 @@ public final class BrowserLoginFlow {
 	 */
 	public URI redirectUri(ApplicationUrl application) {
 		return (this.redirectUri != null) ? this.redirectUri : application.absolute(this.callbackPath);
-	}
-
-	/**
-	 * A generator that reads no entropy source once seeded: WebFlux starts logins on event-loop threads,
-	 * where the platform default (reading {@code /dev/urandom} on every call on Linux) would be file I/O.
-	 * It is seeded here, at start-up.
-	 */
-	private static SecureRandom seededRandom() {
-		SecureRandom random;
-		try {
-			random = SecureRandom.getInstance("DRBG");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			random = new SecureRandom();
-		}
-		random.nextBytes(new byte[1]);
-		return random;
 	}
 
 	private static boolean acceptsHtml(List<String> accept) {
@@ -566,7 +547,9 @@ public final class BrowserLoginFlow {
 		REGISTER,
 		/** {@code GET} callback path: complete a login. */
 		CALLBACK,
-		/** {@code GET} or {@code POST} logout path: end the session. */
+		/** {@code GET} logout path: the page that asks to confirm the logout. */
+		LOGOUT_PAGE,
+		/** {@code POST} logout path: end the session, when {@link LogoutGuard} allows it. */
 		LOGOUT
 
 	}
@@ -575,7 +558,7 @@ public final class BrowserLoginFlow {
 	 * A started login.
 	 *
 	 * @param authorizationUri the provider URL to redirect the browser to
-	 * @param pendingLogins the session's pending logins, this one included, to store in the session
+	 * @param pendingLogins the browser's pending logins, this one included
 	 */
 	public record Start(URI authorizationUri, PendingLogins pendingLogins) {
 
@@ -591,7 +574,7 @@ public final class BrowserLoginFlow {
 	 *
 	 * @param response the callback's parameters
 	 * @param login the pending login its {@code state} answers
-	 * @param remaining the session's other pending logins, to store in the session at once
+	 * @param remaining the browser's other pending logins, for it to keep
 	 */
 	public record Callback(AuthorizationResponse response, PendingLogin login, PendingLogins remaining) {
 

@@ -40,8 +40,8 @@ public class BrowserLoginProperties {
 	private String callbackPath = "/login/callback";
 
 	/**
-	 * Path that ends the session, by GET or POST, and then the provider's session when it supports
-	 * RP-Initiated Logout.
+	 * Path that ends the session, and then the provider's session when it supports RP-Initiated Logout: a
+	 * POST from the application's own pages ends it, a GET shows a page that asks for confirmation.
 	 */
 	private String logoutPath = "/logout";
 
@@ -84,10 +84,15 @@ public class BrowserLoginProperties {
 	private Duration maxPendingAge = Duration.ofMinutes(10);
 
 	/**
-	 * Most logins one session may have in progress at once (one per browser tab); the oldest is dropped
-	 * first.
+	 * Most logins one browser may have in progress at once (one per tab); the oldest is dropped first.
 	 */
 	private int maxPendingLogins = 5;
+
+	/**
+	 * Key that seals the cookies of logins in progress: 32 random bytes in base64, the same on every
+	 * instance that may receive a login's callback. By default a random key for each start.
+	 */
+	private @Nullable String pendingLoginKey;
 
 	/**
 	 * Order of the filter serving the endpoints: after session repositories and forwarded-header
@@ -197,6 +202,14 @@ public class BrowserLoginProperties {
 
 	public void setMaxPendingLogins(int maxPendingLogins) {
 		this.maxPendingLogins = maxPendingLogins;
+	}
+
+	public @Nullable String getPendingLoginKey() {
+		return this.pendingLoginKey;
+	}
+
+	public void setPendingLoginKey(@Nullable String pendingLoginKey) {
+		this.pendingLoginKey = pendingLoginKey;
 	}
 
 	public int getFilterOrder() {

@@ -12,9 +12,9 @@ import dev.identity.login.PendingLogin;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The logins a browser session has started and not completed yet, oldest first, bounded: each tab may
- * start its own login, and the callback of any of them finds its own. Immutable, so a session store
- * that copies attributes (a distributed one) sees every change as a new value set on the session.
+ * The logins a browser has started and not completed yet, oldest first, bounded: each tab may start its
+ * own login, and the callback of any of them finds its own. The browser keeps them, each in a cookie of
+ * its own (see {@link PendingLoginCookies}); immutable.
  * <p>
  * {@link #toString()} shows neither {@code state}, {@code nonce} nor code verifiers.
  */
@@ -34,6 +34,15 @@ public final class PendingLogins implements Serializable {
 	/** No login in progress. */
 	public static PendingLogins empty() {
 		return EMPTY;
+	}
+
+	/**
+	 * These logins, in the given order.
+	 * @param logins the logins, oldest first
+	 * @return the set
+	 */
+	static PendingLogins of(List<PendingLogin> logins) {
+		return logins.isEmpty() ? EMPTY : new PendingLogins(logins);
 	}
 
 	/**
@@ -85,6 +94,11 @@ public final class PendingLogins implements Serializable {
 		List<PendingLogin> kept = new ArrayList<>(this.logins);
 		kept.remove(login);
 		return kept.isEmpty() ? EMPTY : new PendingLogins(kept);
+	}
+
+	/** The logins, oldest first. */
+	public List<PendingLogin> asList() {
+		return this.logins;
 	}
 
 	/** Number of logins in progress. */

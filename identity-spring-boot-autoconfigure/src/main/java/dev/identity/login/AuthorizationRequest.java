@@ -226,7 +226,8 @@ public final class AuthorizationRequest {
 		 * Local path to show once the login completes.
 		 * @param returnTo a path starting with a single {@code /}, or {@code null}
 		 * @return this builder
-		 * @throws IllegalArgumentException when it could lead off this site (RFC 9700 §4.11)
+		 * @throws IllegalArgumentException when it could lead off this site (RFC 9700 §4.11) or is longer than
+		 * {@value PendingLogin#MAX_RETURN_TO_LENGTH} characters
 		 */
 		public Builder returnTo(@Nullable String returnTo) {
 			PendingLogin.requireLocalPath(returnTo);

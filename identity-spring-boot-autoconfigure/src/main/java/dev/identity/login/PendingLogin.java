@@ -42,9 +42,16 @@ public record PendingLogin(String issuer, boolean issuerParameterRequired, URI r
 	private static final long serialVersionUID = 1L;
 
 	/**
+	 * Longest {@code returnTo} kept, in characters. A pending login must stay small wherever it is kept
+	 * (a cookie holds 4 KB), and a path longer than this is no page a login sends anyone back to.
+	 */
+	public static final int MAX_RETURN_TO_LENGTH = 2048;
+
+	/**
 	 * Check every value.
 	 * @throws IllegalArgumentException when a value is blank or malformed, the redirect URI is not an
-	 * absolute URI without fragment, or {@code returnTo} is not a local path
+	 * absolute URI without fragment, or {@code returnTo} is not a local path of at most
+	 * {@value #MAX_RETURN_TO_LENGTH} characters
 	 */
 	public PendingLogin {
 		requireText(issuer, "issuer");
@@ -94,11 +101,14 @@ public record PendingLogin(String issuer, boolean issuerParameterRequired, URI r
 	 * A "return to" value must stay on this site: an absolute or scheme-relative URL taken from a request
 	 * would make the login endpoint an open redirector (RFC 9700 §4.11). Backslashes and control
 	 * characters are refused because browsers read {@code /\evil} and {@code /<TAB>/evil} as
-	 * {@code //evil}.
+	 * {@code //evil}. Its length is capped so that no request can make a pending login large.
 	 */
 	static void requireLocalPath(@Nullable String returnTo) {
 		if (returnTo == null) {
 			return;
+		}
+		if (returnTo.length() > MAX_RETURN_TO_LENGTH) {
+			throw new IllegalArgumentException("return-to must be at most " + MAX_RETURN_TO_LENGTH + " characters");
 		}
 		if (!returnTo.startsWith("/") || returnTo.startsWith("//")) {
 			throw new IllegalArgumentException("return-to must be a local path starting with a single '/'");

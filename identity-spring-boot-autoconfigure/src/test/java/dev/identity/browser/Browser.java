@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 
 import dev.identity.testprovider.TestProvider;
 
+import org.springframework.web.util.HtmlUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,6 +35,10 @@ public final class Browser {
 	public static final String PAGE = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+	private static final Pattern FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]*)\">");
+
+	private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
@@ -53,16 +59,49 @@ public final class Browser {
 		return send(HttpRequest.newBuilder(uri).header("Accept", accept).GET());
 	}
 
-	/** Submit a form. */
+	/** Navigate to a page with further headers, e.g. the {@code Sec-Fetch-*} a browser adds. */
+	public HttpResponse<String> get(URI uri, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", PAGE);
+		headers.forEach(request::header);
+		return send(request.GET());
+	}
+
+	/** Submit a form, as a client that is not a browser does: without {@code Origin} or {@code Sec-Fetch-*}. */
 	public HttpResponse<String> post(URI uri, Map<String, String> form) {
+		return post(uri, form, Map.of());
+	}
+
+	/**
+	 * Submit a form with further headers, e.g. the {@code Origin} and {@code Sec-Fetch-Site} a browser
+	 * adds.
+	 */
+	public HttpResponse<String> post(URI uri, Map<String, String> form, Map<String, String> headers) {
 		String body = form.entrySet()
 			.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(uri)
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.header("Accept", PAGE)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.header("Content-Type", "application/x-www-form-urlencoded");
+		headers.forEach(request::header);
+		return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * Submit the one form of a page, with its hidden fields, as a client that is not a browser does.
+	 * @param page a {@code 200} whose body holds a {@code <form method="post">}
+	 * @return the answer
+	 */
+	public HttpResponse<String> submit(HttpResponse<String> page) {
+		assertThat(page.statusCode()).as("status of %s", page.uri()).isEqualTo(200);
+		Matcher form = FORM.matcher(page.body());
+		assertThat(form.find()).as("page has a form that posts").isTrue();
+		Map<String, String> fields = new LinkedHashMap<>();
+		Matcher hidden = HIDDEN.matcher(page.body());
+		while (hidden.find()) {
+			fields.put(unescape(hidden.group(1)), unescape(hidden.group(2)));
+		}
+		return post(page.uri().resolve(unescape(form.group(1))), fields);
 	}
 
 	/**
@@ -113,6 +152,23 @@ public final class Browser {
 	}
 
 	/**
+	 * The value of a hidden field of a page's form.
+	 * @param page the page
+	 * @param name the field's name
+	 * @return its value
+	 */
+	public static String hidden(HttpResponse<String> page, String name) {
+		assertThat(page.statusCode()).as("status of %s", page.uri()).isEqualTo(200);
+		Matcher hidden = HIDDEN.matcher(page.body());
+		while (hidden.find()) {
+			if (unescape(hidden.group(1)).equals(name)) {
+				return unescape(hidden.group(2));
+			}
+		}
+		throw new AssertionError("no hidden field '" + name + "' in " + page.body());
+	}
+
+	/**
 	 * A cookie this browser holds.
 	 * @param name the cookie name
 	 * @return its value, or {@code null}
@@ -158,6 +214,10 @@ public final class Browser {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String unescape(String html) {
+		return HtmlUtils.htmlUnescape(html);
 	}
 
 	private static String encode(String value) {

@@ -94,7 +94,7 @@ class BrowserLoginFlowTests {
 		assertThat(flow.endpoint("GET", "/login")).isEqualTo(BrowserLoginFlow.Endpoint.LOGIN);
 		assertThat(flow.endpoint("GET", "/register")).isEqualTo(BrowserLoginFlow.Endpoint.REGISTER);
 		assertThat(flow.endpoint("GET", "/login/callback")).isEqualTo(BrowserLoginFlow.Endpoint.CALLBACK);
-		assertThat(flow.endpoint("GET", "/logout")).isEqualTo(BrowserLoginFlow.Endpoint.LOGOUT);
+		assertThat(flow.endpoint("GET", "/logout")).isEqualTo(BrowserLoginFlow.Endpoint.LOGOUT_PAGE);
 		assertThat(flow.endpoint("POST", "/logout")).isEqualTo(BrowserLoginFlow.Endpoint.LOGOUT);
 		assertThat(flow.endpoint("POST", "/login")).isNull();
 		assertThat(flow.endpoint("POST", "/login/callback")).isNull();
@@ -177,6 +177,18 @@ class BrowserLoginFlowTests {
 			assertThat(login.returnTo()).as(offSite).isNull();
 			assertThat(flow.afterLogin(login, APP)).isEqualTo(URI.create("/home"));
 		}
+	}
+
+	@Test
+	void startWhenReturnToIsLongerThan2KbThenIgnored() {
+		BrowserLoginFlow flow = flow();
+		String longest = "/" + "a".repeat(PendingLogin.MAX_RETURN_TO_LENGTH - 1);
+		BrowserLoginFlow.Start kept = flow.start(DISCOVERY, false, longest, APP, null);
+		assertThat(kept.pendingLogins().find(state(kept)).returnTo()).isEqualTo(longest);
+		BrowserLoginFlow.Start start = flow.start(DISCOVERY, false, longest + "a", APP, null);
+		PendingLogin login = start.pendingLogins().find(state(start));
+		assertThat(login.returnTo()).isNull();
+		assertThat(flow.afterLogin(login, APP)).isEqualTo(URI.create("/"));
 	}
 
 	@Test

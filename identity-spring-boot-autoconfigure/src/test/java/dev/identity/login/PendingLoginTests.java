@@ -77,6 +77,17 @@ class PendingLoginTests {
 	}
 
 	@Test
+	void constructorWhenReturnToLongerThanTheCapThenRejected() {
+		String longest = "/" + "x".repeat(PendingLogin.MAX_RETURN_TO_LENGTH - 1);
+		assertThat(new PendingLogin(ISSUER, false, REDIRECT_URI, STATE, NONCE, VERIFIER, null, longest, NOW).returnTo())
+			.hasSize(2048);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PendingLogin(ISSUER, false, REDIRECT_URI, STATE, NONCE, VERIFIER, null,
+					longest + "x", NOW))
+			.withMessageContaining("at most 2048 characters");
+	}
+
+	@Test
 	void constructorWhenReturnToLocalPathThenKept() {
 		PendingLogin pending = new PendingLogin(ISSUER, false, REDIRECT_URI, STATE, NONCE, VERIFIER, null,
 				"/orders/42?tab=items%20open#top", NOW);

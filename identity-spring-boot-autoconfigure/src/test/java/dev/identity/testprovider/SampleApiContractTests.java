@@ -184,7 +184,11 @@ public abstract class SampleApiContractTests {
 		HttpResponse<String> signedIn = browser.get(home);
 		assertThat(signedIn.body()).contains("Signed in as <strong id=\"user\">Alice Admin</strong>")
 			.contains("alice@example.com");
-		URI endSession = Browser.location(browser.post(url("/logout"), Map.of()));
+		// A client that is not a browser sends neither Origin nor Sec-Fetch-Site: a bare POST is refused, and
+		// the logout goes through the confirmation page, whose form carries the session's token.
+		assertThat(browser.post(url("/logout"), Map.of()).statusCode()).isEqualTo(403);
+		assertThat(browser.get(home).body()).contains("Alice Admin");
+		URI endSession = Browser.location(browser.submit(browser.get(url("/logout"))));
 		assertThat(endSession.toString()).startsWith(issuer()).contains("id_token_hint=");
 		// The provider ends its session and sends the browser back to the application.
 		URI back = Browser.location(browser.get(endSession));
@@ -211,12 +215,23 @@ public abstract class SampleApiContractTests {
 			assertThat(browser.getCurrentUrl()).isEqualTo(url("/").toString());
 			assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("Bob Reader");
 			assertThat(browser.getPageSource()).contains("bob@example.com");
+			// The sample's own form posts to /logout; the browser says the post is same-origin.
 			browser.findElement(By.id("logout")).click();
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "not signed in"));
 			assertThat(browser.getCurrentUrl()).isEqualTo(url("/").toString());
 			// Signing in again needs the password: the provider's session ended too.
 			browser.findElement(By.id("login")).click();
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+			browser.findElement(By.name("username")).sendKeys("bob");
+			browser.findElement(By.name("password")).sendKeys("bob-password");
+			browser.findElement(By.cssSelector("button[type=submit]")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
+			// A link to /logout shows the confirmation page, which logs out only when its button is pressed.
+			browser.get(url("/logout").toString());
+			assertThat(browser.getTitle()).isEqualTo("Sign out");
+			browser.findElement(By.id("logout")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "not signed in"));
+			assertThat(browser.getCurrentUrl()).isEqualTo(url("/").toString());
 		}
 	}
 

@@ -1,13 +1,19 @@
 package dev.identity.browser.reactive;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.identity.browser.ApplicationUrl;
 import dev.identity.browser.BrowserLoginFlow;
 import dev.identity.browser.LoginRequiredException;
+import dev.identity.browser.LogoutGuard;
+import dev.identity.browser.LogoutPage;
+import dev.identity.browser.PendingLoginCookies;
 import dev.identity.browser.PendingLogins;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.DiscoveryDocument;
@@ -22,8 +28,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
@@ -33,10 +41,11 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebSession;
 
 /**
- * Serves the browser login endpoints of a Spring WebFlux application on the {@link WebSession}:
- * login, register, callback and logout, as {@link BrowserLoginFlow} decides. Every provider call goes
- * through the {@code ...Async} methods of {@link SmartOAuthClient}; nothing blocks. Other requests pass
- * through, and a {@link LoginRequiredException} they raise is answered here.
+ * Serves the browser login endpoints of a Spring WebFlux application: login, register, callback and
+ * logout, as {@link BrowserLoginFlow} decides. Logins in progress live in the browser's cookies
+ * ({@link PendingLoginCookies}); the {@link WebSession} is started only for a completed login. Every
+ * provider call goes through the {@code ...Async} methods of {@link SmartOAuthClient}; nothing blocks.
+ * Other requests pass through, and a {@link LoginRequiredException} they raise is answered here.
  * <p>
  * A failed step is signalled as a {@link ResponseStatusException}, so the application's error
  * handling renders it.
@@ -49,17 +58,24 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 
 	private final SmartOAuthClient client;
 
+	private final PendingLoginCookies cookies;
+
+	private final LogoutGuard logoutGuard = new LogoutGuard();
+
 	private final int order;
 
 	/**
 	 * Create the filter.
 	 * @param flow the rules of the login
 	 * @param client the client that calls the provider
+	 * @param cookies keeps the logins in progress in the browser
 	 * @param order the filter's order among the application's web filters
 	 */
-	public BrowserLoginWebFilter(BrowserLoginFlow flow, SmartOAuthClient client, int order) {
+	public BrowserLoginWebFilter(BrowserLoginFlow flow, SmartOAuthClient client, PendingLoginCookies cookies,
+			int order) {
 		this.flow = Objects.requireNonNull(flow, "flow");
 		this.client = Objects.requireNonNull(client, "client");
+		this.cookies = Objects.requireNonNull(cookies, "cookies");
 		this.order = order;
 	}
 
@@ -79,6 +95,7 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 			case LOGIN -> login(exchange, false);
 			case REGISTER -> login(exchange, true);
 			case CALLBACK -> callback(exchange);
+			case LOGOUT_PAGE -> logoutPage(exchange);
 			case LOGOUT -> logout(exchange);
 		};
 		return answer.onErrorMap((ex) -> {
@@ -90,39 +107,29 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 	private Mono<Void> login(ServerWebExchange exchange, boolean register) {
 		String returnTo = exchange.getRequest().getQueryParams().getFirst(BrowserLoginFlow.RETURN_TO_PARAMETER);
 		ApplicationUrl application = application(exchange.getRequest());
-		return this.client.discoveryAsync().zipWith(exchange.getSession()).flatMap((found) -> {
-			DiscoveryDocument discovery = found.getT1();
-			WebSession session = found.getT2();
-			AtomicReference<URI> authorization = new AtomicReference<>();
-			// Atomic on the session's attributes: two tabs starting logins at once keep both.
-			session.getAttributes().compute(BrowserLoginFlow.PENDING_ATTRIBUTE, (name, current) -> {
-				BrowserLoginFlow.Start start = this.flow.start(discovery, register, returnTo, application,
-						(current instanceof PendingLogins pending) ? pending : null);
-				authorization.set(start.authorizationUri());
-				return start.pendingLogins();
-			});
-			return redirect(exchange, authorization.get());
+		// No session: an anonymous request leaves nothing on the server.
+		PendingLogins pending = this.cookies.read(cookies(exchange.getRequest()));
+		return this.client.discoveryAsync().flatMap((discovery) -> {
+			BrowserLoginFlow.Start start = this.flow.start(discovery, register, returnTo, application, pending);
+			setCookies(exchange, this.cookies.write(pending, start.pendingLogins(), application.isSecure()));
+			return redirect(exchange, start.authorizationUri());
 		});
 	}
 
 	private Mono<Void> callback(ServerWebExchange exchange) {
 		ApplicationUrl application = application(exchange.getRequest());
-		return exchange.getSession().flatMap((session) -> {
-			AtomicReference<BrowserLoginFlow.Callback> matched = new AtomicReference<>();
+		return Mono.defer(() -> {
+			PendingLogins pending = this.cookies.read(cookies(exchange.getRequest()));
+			BrowserLoginFlow.Callback callback = this.flow.callback(exchange.getRequest().getQueryParams(), pending);
 			// Spent before anything else is checked: a callback is redeemable once, whatever its fate.
-			session.getAttributes().compute(BrowserLoginFlow.PENDING_ATTRIBUTE, (name, current) -> {
-				BrowserLoginFlow.Callback callback = this.flow.callback(exchange.getRequest().getQueryParams(),
-						(current instanceof PendingLogins pending) ? pending : null);
-				matched.set(callback);
-				return callback.remaining().isEmpty() ? null : callback.remaining();
-			});
-			BrowserLoginFlow.Callback callback = matched.get();
+			setCookies(exchange, this.cookies.write(pending, callback.remaining(), application.isSecure()));
 			PendingLogin login = callback.login();
 			return this.client.requestTokenAsync(this.flow.tokenRequest(callback))
 				.flatMap((tokens) -> this.client.keysAsync().flatMap((keys) -> authenticate(tokens, login, keys)))
 				// A session id known before the login (planted by an attacker, say) must not carry the user.
-				.flatMap((user) -> session.changeSessionId()
-					.then(Mono.fromRunnable(() -> session.getAttributes().put(BrowserLoginFlow.USER_ATTRIBUTE, user))))
+				.flatMap((user) -> exchange.getSession()
+					.flatMap((session) -> session.changeSessionId()
+						.then(Mono.fromRunnable(() -> session.getAttributes().put(BrowserLoginFlow.USER_ATTRIBUTE, user)))))
 				.then(Mono.defer(() -> redirect(exchange, this.flow.afterLogin(login, application))));
 		});
 	}
@@ -150,7 +157,47 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 			.then(Mono.defer(this.client::keysAsync));
 	}
 
+	private Mono<Void> logoutPage(ServerWebExchange exchange) {
+		ApplicationUrl application = application(exchange.getRequest());
+		return exchange.getSession().flatMap((session) -> {
+			if (ReactiveBrowserSession.userOf(session) == null) {
+				// Nobody to log out: nothing to confirm, and no session started for the page.
+				return redirect(exchange, this.flow.afterLogout(null, null, application));
+			}
+			Object token = session.getAttributes()
+				.computeIfAbsent(LogoutGuard.TOKEN_ATTRIBUTE, (name) -> this.logoutGuard.newToken());
+			ServerHttpResponse response = exchange.getResponse();
+			response.setStatusCode(HttpStatus.OK);
+			LogoutPage.HEADERS.forEach(response.getHeaders()::set);
+			byte[] page = LogoutPage.html(application.local(this.flow.getLogoutPath()), String.valueOf(token))
+				.getBytes(StandardCharsets.UTF_8);
+			return response.writeWith(Mono.just(response.bufferFactory().wrap(page)));
+		});
+	}
+
 	private Mono<Void> logout(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		LogoutGuard.Verdict verdict = this.logoutGuard.check(request.getHeaders().getFirst("Sec-Fetch-Site"),
+				request.getHeaders().getOrigin(), application(request));
+		Mono<Boolean> allowed = switch (verdict) {
+			case ALLOWED -> Mono.just(true);
+			case REFUSED -> Mono.just(false);
+			case TOKEN_REQUIRED -> exchange.getFormData()
+				.zipWith(exchange.getSession())
+				.map((found) -> this.logoutGuard.tokenMatches(found.getT1().getFirst(LogoutGuard.TOKEN_PARAMETER),
+						found.getT2().getAttributes().get(LogoutGuard.TOKEN_ATTRIBUTE)));
+		};
+		return allowed.flatMap((yes) -> {
+			if (!yes) {
+				// Anyone can make a browser send this: a refusal must not flood the log.
+				logger.debug("Logout refused: cross-site or without the confirmation page's token");
+				return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, LogoutGuard.REFUSED));
+			}
+			return endSession(exchange);
+		});
+	}
+
+	private Mono<Void> endSession(ServerWebExchange exchange) {
 		ApplicationUrl application = application(exchange.getRequest());
 		return exchange.getSession().flatMap((session) -> {
 			AuthenticatedUser user = ReactiveBrowserSession.userOf(session);
@@ -174,6 +221,12 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 				: Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Login required"));
 	}
 
+	private static void setCookies(ServerWebExchange exchange, List<ResponseCookie> cookies) {
+		for (ResponseCookie cookie : cookies) {
+			exchange.getResponse().addCookie(cookie);
+		}
+	}
+
 	private static Mono<Void> redirect(ServerWebExchange exchange, URI location) {
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.FOUND);
@@ -191,6 +244,14 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 		URI uri = request.getURI();
 		return new ApplicationUrl(Objects.requireNonNull(uri.getScheme()), Objects.requireNonNull(uri.getHost()),
 				uri.getPort(), request.getPath().contextPath().value());
+	}
+
+	/** The request's cookies, values by name. */
+	private static Map<String, List<String>> cookies(ServerHttpRequest request) {
+		Map<String, List<String>> cookies = new LinkedHashMap<>();
+		request.getCookies()
+			.forEach((name, values) -> cookies.put(name, values.stream().map(HttpCookie::getValue).toList()));
+		return cookies;
 	}
 
 	private static String path(ServerHttpRequest request) {

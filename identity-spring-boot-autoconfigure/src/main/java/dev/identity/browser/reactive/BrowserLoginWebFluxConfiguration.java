@@ -2,6 +2,7 @@ package dev.identity.browser.reactive;
 
 import dev.identity.browser.BrowserLoginFlow;
 import dev.identity.browser.BrowserLoginProperties;
+import dev.identity.browser.PendingLoginCookies;
 import dev.identity.client.SmartOAuthClient;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,12 +29,18 @@ class BrowserLoginWebFluxConfiguration {
 		return new ReactiveBrowserSession();
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	PendingLoginCookies pendingLoginCookies(BrowserLoginProperties properties) {
+		return new PendingLoginCookies(properties);
+	}
+
 	/** Picked up, in its order, by the application's web filter chain. */
 	@Bean
 	@ConditionalOnMissingBean
 	BrowserLoginWebFilter browserLoginWebFilter(BrowserLoginFlow flow, SmartOAuthClient client,
-			BrowserLoginProperties properties) {
-		return new BrowserLoginWebFilter(flow, client, properties.getFilterOrder());
+			PendingLoginCookies cookies, BrowserLoginProperties properties) {
+		return new BrowserLoginWebFilter(flow, client, cookies, properties.getFilterOrder());
 	}
 
 	@Bean

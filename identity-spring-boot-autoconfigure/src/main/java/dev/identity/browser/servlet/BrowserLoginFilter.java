@@ -10,6 +10,9 @@ import java.util.Objects;
 
 import dev.identity.browser.ApplicationUrl;
 import dev.identity.browser.BrowserLoginFlow;
+import dev.identity.browser.LogoutGuard;
+import dev.identity.browser.LogoutPage;
+import dev.identity.browser.PendingLoginCookies;
 import dev.identity.browser.PendingLogins;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.DiscoveryDocument;
@@ -27,14 +30,17 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Serves the browser login endpoints of a Spring MVC application on the servlet session: login,
- * register, callback and logout, as {@link BrowserLoginFlow} decides. Every provider call goes through
- * the blocking methods of {@link SmartOAuthClient}, on the request's own thread. Other requests pass
- * through untouched.
+ * Serves the browser login endpoints of a Spring MVC application: login, register, callback and logout,
+ * as {@link BrowserLoginFlow} decides. Logins in progress live in the browser's cookies
+ * ({@link PendingLoginCookies}); the servlet session is created only for a completed login. Every
+ * provider call goes through the blocking methods of {@link SmartOAuthClient}, on the request's own
+ * thread. Other requests pass through untouched.
  * <p>
  * A failed step is answered with {@code sendError}, so the application's error pages render it.
  */
@@ -48,6 +54,10 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 
 	private final BrowserSession sessions;
 
+	private final PendingLoginCookies cookies;
+
+	private final LogoutGuard logoutGuard = new LogoutGuard();
+
 	private final int order;
 
 	/**
@@ -55,12 +65,15 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 	 * @param flow the rules of the login
 	 * @param client the client that calls the provider
 	 * @param sessions reads the session's user
+	 * @param cookies keeps the logins in progress in the browser
 	 * @param order the filter's order among the application's filters
 	 */
-	public BrowserLoginFilter(BrowserLoginFlow flow, SmartOAuthClient client, BrowserSession sessions, int order) {
+	public BrowserLoginFilter(BrowserLoginFlow flow, SmartOAuthClient client, BrowserSession sessions,
+			PendingLoginCookies cookies, int order) {
 		this.flow = Objects.requireNonNull(flow, "flow");
 		this.client = Objects.requireNonNull(client, "client");
 		this.sessions = Objects.requireNonNull(sessions, "sessions");
+		this.cookies = Objects.requireNonNull(cookies, "cookies");
 		this.order = order;
 	}
 
@@ -82,6 +95,7 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 				case LOGIN -> login(request, response, false);
 				case REGISTER -> login(request, response, true);
 				case CALLBACK -> callback(request, response);
+				case LOGOUT_PAGE -> logoutPage(request, response);
 				case LOGOUT -> logout(request, response);
 			}
 		}
@@ -97,41 +111,30 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 	private void login(HttpServletRequest request, HttpServletResponse response, boolean register) throws IOException {
 		DiscoveryDocument discovery = this.client.discovery();
 		String returnTo = request.getParameter(BrowserLoginFlow.RETURN_TO_PARAMETER);
-		HttpSession session = request.getSession();
-		BrowserLoginFlow.Start start;
-		// Two tabs starting logins at once must not drop each other's pending login.
-		synchronized (WebUtils.getSessionMutex(session)) {
-			start = this.flow.start(discovery, register, returnTo, ServletRequests.application(request),
-					pending(session));
-			session.setAttribute(BrowserLoginFlow.PENDING_ATTRIBUTE, start.pendingLogins());
-		}
+		ApplicationUrl application = ServletRequests.application(request);
+		// No session: an anonymous request leaves nothing on the server.
+		PendingLogins pending = this.cookies.read(ServletRequests.cookies(request));
+		BrowserLoginFlow.Start start = this.flow.start(discovery, register, returnTo, application, pending);
+		setCookies(response, this.cookies.write(pending, start.pendingLogins(), application.isSecure()));
 		redirect(response, start.authorizationUri());
 	}
 
 	private void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Map<String, List<String>> parameters = parameters(request);
-		HttpSession session = request.getSession(false);
-		if (session == null) {
-			// Without a session there is no pending login: the flow rejects the callback, and no session is
-			// started for it.
-			this.flow.callback(parameters, null);
-			return;
-		}
-		BrowserLoginFlow.Callback callback;
-		synchronized (WebUtils.getSessionMutex(session)) {
-			callback = this.flow.callback(parameters, pending(session));
-			// Spent before anything else is checked: a callback is redeemable once, whatever its fate.
-			store(session, callback.remaining());
-		}
+		ApplicationUrl application = ServletRequests.application(request);
+		PendingLogins pending = this.cookies.read(ServletRequests.cookies(request));
+		BrowserLoginFlow.Callback callback = this.flow.callback(parameters(request), pending);
+		// Spent before anything else is checked: a callback is redeemable once, whatever its fate.
+		setCookies(response, this.cookies.write(pending, callback.remaining(), application.isSecure()));
 		TokenResponse tokens = this.client.requestToken(this.flow.tokenRequest(callback));
 		AuthenticatedUser user = this.flow.authenticate(tokens, callback.login(), this.client.keys(), false);
 		if (user == null) {
 			user = this.flow.authenticate(tokens, callback.login(), refreshedKeys(tokens.getIdToken()), true);
 		}
+		HttpSession session = request.getSession();
 		// A session id known before the login (planted by an attacker, say) must not carry the user.
 		request.changeSessionId();
 		session.setAttribute(BrowserLoginFlow.USER_ATTRIBUTE, Objects.requireNonNull(user));
-		redirect(response, this.flow.afterLogin(callback.login(), ServletRequests.application(request)));
+		redirect(response, this.flow.afterLogin(callback.login(), application));
 	}
 
 	/**
@@ -150,7 +153,45 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 		return this.client.keys();
 	}
 
+	private void logoutPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ApplicationUrl application = ServletRequests.application(request);
+		HttpSession session = request.getSession(false);
+		if (session == null || this.sessions.currentUser(request) == null) {
+			// Nobody to log out: nothing to confirm, and no session started for the page.
+			redirect(response, this.flow.afterLogout(null, null, application));
+			return;
+		}
+		String token;
+		try {
+			synchronized (WebUtils.getSessionMutex(session)) {
+				Object existing = session.getAttribute(LogoutGuard.TOKEN_ATTRIBUTE);
+				token = (existing instanceof String value) ? value : this.logoutGuard.newToken();
+				session.setAttribute(LogoutGuard.TOKEN_ATTRIBUTE, token);
+			}
+		}
+		catch (IllegalStateException ex) {
+			// Invalidated meanwhile: a logout in another tab.
+			redirect(response, this.flow.afterLogout(null, null, application));
+			return;
+		}
+		LogoutPage.HEADERS.forEach(response::setHeader);
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.getWriter().write(LogoutPage.html(application.local(this.flow.getLogoutPath()), token));
+	}
+
 	private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		LogoutGuard.Verdict verdict = this.logoutGuard.check(request.getHeader("Sec-Fetch-Site"),
+				request.getHeader(HttpHeaders.ORIGIN), ServletRequests.application(request));
+		if (verdict == LogoutGuard.Verdict.TOKEN_REQUIRED && !this.logoutGuard.tokenMatches(
+				request.getParameter(LogoutGuard.TOKEN_PARAMETER), sessionToken(request.getSession(false)))) {
+			verdict = LogoutGuard.Verdict.REFUSED;
+		}
+		if (verdict == LogoutGuard.Verdict.REFUSED) {
+			// Anyone can make a browser send this: a refusal must not flood the log.
+			logger.debug("Logout refused: cross-site or without the confirmation page's token");
+			response.sendError(HttpServletResponse.SC_FORBIDDEN, LogoutGuard.REFUSED);
+			return;
+		}
 		AuthenticatedUser user = this.sessions.currentUser(request);
 		HttpSession session = request.getSession(false);
 		if (session != null) {
@@ -174,17 +215,19 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 		redirect(response, this.flow.afterLogout(discovery, user, ServletRequests.application(request)));
 	}
 
-	private static @Nullable PendingLogins pending(HttpSession session) {
-		return (session.getAttribute(BrowserLoginFlow.PENDING_ATTRIBUTE) instanceof PendingLogins pending) ? pending
-				: null;
+	private static @Nullable Object sessionToken(@Nullable HttpSession session) {
+		try {
+			return (session != null) ? session.getAttribute(LogoutGuard.TOKEN_ATTRIBUTE) : null;
+		}
+		catch (IllegalStateException ex) {
+			// Invalidated meanwhile: a logout in another tab.
+			return null;
+		}
 	}
 
-	private static void store(HttpSession session, PendingLogins pending) {
-		if (pending.isEmpty()) {
-			session.removeAttribute(BrowserLoginFlow.PENDING_ATTRIBUTE);
-		}
-		else {
-			session.setAttribute(BrowserLoginFlow.PENDING_ATTRIBUTE, pending);
+	private static void setCookies(HttpServletResponse response, List<ResponseCookie> cookies) {
+		for (ResponseCookie cookie : cookies) {
+			response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
 		}
 	}
 

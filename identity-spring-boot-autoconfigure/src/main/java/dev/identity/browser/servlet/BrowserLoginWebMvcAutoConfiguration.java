@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Browser login for Spring MVC applications with a client id: {@code GET /login}, {@code GET /register},
- * the callback and {@code GET|POST /logout} (see {@code identity.login.*}), the
- * {@link dev.identity.login.AuthenticatedUser} handler parameter and {@link BrowserSession}.
+ * the callback and {@code POST /logout}, whose {@code GET} asks to confirm (see {@code identity.login.*}),
+ * the {@link dev.identity.login.AuthenticatedUser} handler parameter and {@link BrowserSession}.
  */
 @AutoConfiguration(after = IdentityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.identity.browser.BrowserLoginFlow;
 import dev.identity.browser.BrowserLoginProperties;
+import dev.identity.browser.PendingLoginCookies;
 import dev.identity.client.SmartOAuthClient;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,12 +32,18 @@ class BrowserLoginWebMvcConfiguration {
 		return new BrowserSession();
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	PendingLoginCookies pendingLoginCookies(BrowserLoginProperties properties) {
+		return new PendingLoginCookies(properties);
+	}
+
 	/** Registered with the servlet container for every request, as any {@code Filter} bean. */
 	@Bean
 	@ConditionalOnMissingBean
 	BrowserLoginFilter browserLoginFilter(BrowserLoginFlow flow, SmartOAuthClient client, BrowserSession sessions,
-			BrowserLoginProperties properties) {
-		return new BrowserLoginFilter(flow, client, sessions, properties.getFilterOrder());
+			PendingLoginCookies cookies, BrowserLoginProperties properties) {
+		return new BrowserLoginFilter(flow, client, sessions, cookies, properties.getFilterOrder());
 	}
 
 	@Bean

@@ -1,6 +1,12 @@
 package dev.identity.browser.servlet;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import dev.identity.browser.ApplicationUrl;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -19,6 +25,18 @@ final class ServletRequests {
 	static ApplicationUrl application(HttpServletRequest request) {
 		return new ApplicationUrl(request.getScheme(), request.getServerName(), request.getServerPort(),
 				request.getContextPath());
+	}
+
+	/** The request's cookies, values by name. */
+	static Map<String, List<String>> cookies(HttpServletRequest request) {
+		Map<String, List<String>> cookies = new LinkedHashMap<>();
+		Cookie[] received = request.getCookies();
+		if (received != null) {
+			for (Cookie cookie : received) {
+				cookies.computeIfAbsent(cookie.getName(), (name) -> new ArrayList<>()).add(cookie.getValue());
+			}
+		}
+		return cookies;
 	}
 
 	/** The request's path within the application, as received (percent-encoded). */

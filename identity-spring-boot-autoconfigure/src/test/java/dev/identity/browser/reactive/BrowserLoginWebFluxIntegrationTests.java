@@ -12,6 +12,7 @@ import dev.identity.login.AuthenticatedUser;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -32,6 +33,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.InMemoryWebSessionStore;
+import org.springframework.web.server.session.WebSessionManager;
+import org.springframework.web.server.session.WebSessionStore;
 
 /**
  * The browser login of a Spring WebFlux application on Reactor Netty, against the real provider.
@@ -41,9 +47,18 @@ import org.springframework.web.server.ServerWebExchange;
 		properties = "spring.main.web-application-type=reactive")
 class BrowserLoginWebFluxIntegrationTests extends BrowserLoginIntegrationTests {
 
+	@Autowired
+	private WebSessionManager sessions;
+
 	@Override
 	protected String sessionCookie() {
 		return "SESSION";
+	}
+
+	@Override
+	protected int storedSessions() {
+		WebSessionStore store = ((DefaultWebSessionManager) this.sessions).getSessionStore();
+		return ((InMemoryWebSessionStore) store).getSessions().size();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -82,6 +97,12 @@ class BrowserLoginWebFluxIntegrationTests extends BrowserLoginIntegrationTests {
 		@GetMapping("/")
 		String home() {
 			return "home";
+		}
+
+		@GetMapping("/visit")
+		String visit(WebSession session) {
+			session.getAttributes().put("visited", true);
+			return "visited";
 		}
 
 		@GetMapping("/me")

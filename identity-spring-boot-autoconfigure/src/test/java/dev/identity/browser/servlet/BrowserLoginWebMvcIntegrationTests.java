@@ -2,6 +2,7 @@ package dev.identity.browser.servlet;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.browser.BrowserLoginIntegrationTests;
@@ -12,8 +13,12 @@ import dev.identity.core.TokenResponse;
 import dev.identity.core.UserInfo;
 import dev.identity.login.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -42,9 +47,17 @@ import org.springframework.web.bind.annotation.RestController;
 		properties = "server.servlet.session.cookie.name=APPSESSION")
 class BrowserLoginWebMvcIntegrationTests extends BrowserLoginIntegrationTests {
 
+	@Autowired
+	private SessionCounter sessions;
+
 	@Override
 	protected String sessionCookie() {
 		return "APPSESSION";
+	}
+
+	@Override
+	protected int storedSessions() {
+		return this.sessions.created.get();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -55,8 +68,20 @@ class BrowserLoginWebMvcIntegrationTests extends BrowserLoginIntegrationTests {
 			ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 			RestClientAutoConfiguration.class, WebClientAutoConfiguration.class, IdentityAutoConfiguration.class,
 			BrowserLoginWebMvcAutoConfiguration.class })
-	@Import({ LastUser.class, MvcPages.class })
+	@Import({ LastUser.class, MvcPages.class, SessionCounter.class })
 	static class MvcApplication {
+
+	}
+
+	/** Registered with Tomcat as a listener, as any {@code HttpSessionListener} bean. */
+	static class SessionCounter implements HttpSessionListener {
+
+		final AtomicInteger created = new AtomicInteger();
+
+		@Override
+		public void sessionCreated(HttpSessionEvent event) {
+			this.created.incrementAndGet();
+		}
 
 	}
 
@@ -81,6 +106,12 @@ class BrowserLoginWebMvcIntegrationTests extends BrowserLoginIntegrationTests {
 		@GetMapping("/")
 		String home() {
 			return "home";
+		}
+
+		@GetMapping("/visit")
+		String visit(HttpSession session) {
+			session.setAttribute("visited", true);
+			return "visited";
 		}
 
 		@GetMapping("/me")
