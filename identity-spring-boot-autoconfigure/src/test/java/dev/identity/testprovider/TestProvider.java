@@ -84,6 +84,15 @@ public final class TestProvider implements AutoCloseable {
 	 * @return the running provider; close it when done
 	 */
 	public static TestProvider start() {
+		return start(0);
+	}
+
+	/**
+	 * Start a provider on a given port, for a test that points an application at it before it runs.
+	 * @param port the port, or {@code 0} for a free one
+	 * @return the running provider; close it when done
+	 */
+	public static TestProvider start(int port) {
 		// The provider shares the logging system of the application under test; a few container loggers,
 		// shared with it, stay at WARN.
 		LoggingSystem logging = LoggingSystem.get(TestProvider.class.getClassLoader());
@@ -94,6 +103,7 @@ public final class TestProvider implements AutoCloseable {
 			.user(new DevelopmentProvider.User(USERNAME, PASSWORD, Map.of(), Map.of()))
 			.redirectUri(REDIRECT_URI)
 			.postLogoutRedirectUri("http://127.0.0.1/")
+			.port(port)
 			.initializer((context) -> {
 				FilterRegistrationBean<RequestCounts> registration = new FilterRegistrationBean<>(counts);
 				registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
