@@ -1,24 +1,19 @@
 package dev.identity.autoconfigure;
 
-import java.time.Instant;
-import java.util.Date;
+import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.IdentityProviderException;
+import dev.identity.testprovider.StubTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,17 +84,8 @@ class ProviderFaultTests {
 		stub.stubFor(get("/.well-known/openid-configuration").willReturn(WireMock.okJson(discovery(issuer()))));
 	}
 
-	private static String token() throws JOSEException {
-		Instant now = Instant.now();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-				new JWTClaimsSet.Builder().issuer(issuer())
-					.subject("user-1")
-					.audience("api")
-					.issueTime(Date.from(now))
-					.expirationTime(Date.from(now.plusSeconds(300)))
-					.build());
-		jwt.sign(new RSASSASigner(key));
-		return jwt.serialize();
+	private static String token() {
+		return StubTokens.signed(key, issuer(), "api", Duration.ofSeconds(300));
 	}
 
 	private String[] properties(String... more) {

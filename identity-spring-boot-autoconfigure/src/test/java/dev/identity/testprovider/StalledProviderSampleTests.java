@@ -5,10 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,14 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,17 +168,8 @@ public abstract class StalledProviderSampleTests {
 		return request.build();
 	}
 
-	private static String token() throws Exception {
-		Instant now = Instant.now();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-				new JWTClaimsSet.Builder().issuer(issuer())
-					.subject("user-1")
-					.audience("api")
-					.issueTime(Date.from(now))
-					.expirationTime(Date.from(now.plusSeconds(600)))
-					.build());
-		jwt.sign(new RSASSASigner(key));
-		return jwt.serialize();
+	private static String token() {
+		return StubTokens.signed(key, issuer(), "api", Duration.ofSeconds(600));
 	}
 
 	private record Answer(int status, long nanos) {
