@@ -15,8 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 final class TokenResolversFirst implements BeanPostProcessor {
 
-	/** Packages of the resolvers to move: those of bearer tokens and of browser login. */
-	private static final List<String> OURS = List.of("dev.identity.web.", "dev.identity.browser.");
+	/** The browser login's resolver of the signed-in user, package-private in its own package. */
+	private static final String USER_RESOLVER = "dev.identity.browser.servlet.AuthenticatedUserArgumentResolver";
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -33,8 +33,7 @@ final class TokenResolversFirst implements BeanPostProcessor {
 	}
 
 	static boolean isOurs(HandlerMethodArgumentResolver resolver) {
-		String name = resolver.getClass().getName();
-		return OURS.stream().anyMatch(name::startsWith);
+		return resolver instanceof TokenArgumentResolver || resolver.getClass().getName().equals(USER_RESOLVER);
 	}
 
 }
