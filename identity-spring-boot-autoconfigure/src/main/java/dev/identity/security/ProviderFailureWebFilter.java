@@ -39,9 +39,13 @@ final class ProviderFailureWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return chain.filter(exchange)
-			.onErrorResume((ex) -> ProviderFailures.cause(ex) != null && !exchange.getResponse().isCommitted(),
-					(ex) -> answer(exchange, ProviderFailures.cause(ex)));
+		return chain.filter(exchange).onErrorResume((ex) -> {
+			IdentityProviderException provider = ProviderFailures.cause(ex);
+			if (provider == null || exchange.getResponse().isCommitted()) {
+				return Mono.error(ex);
+			}
+			return answer(exchange, provider);
+		});
 	}
 
 	private Mono<Void> answer(ServerWebExchange exchange, IdentityProviderException provider) {
