@@ -1,5 +1,6 @@
 package dev.identity.core;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -71,17 +72,15 @@ public final class BearerTokens {
 	}
 
 	/**
-	 * The {@code WWW-Authenticate} value for a 401 answer with {@code error="invalid_token"}.
+	 * The {@code WWW-Authenticate} value for a 401 answer with {@code error="invalid_token"}. Its
+	 * description is {@link #describe(InvalidTokenException)}'s: which kinds of check failed, never the
+	 * token nor the configuration it was checked against.
 	 * @param failure why the token was rejected, or {@code null} when no token was sent
 	 * @param realm the realm, or {@code null}
 	 * @return the header value
 	 */
 	public static String invalidToken(@Nullable InvalidTokenException failure, @Nullable String realm) {
-		String description = (failure != null) ? failure.getFailures()
-			.stream()
-			.map(TokenCheckFailure::description)
-			.collect(Collectors.joining("; ")) : "a bearer token is required";
-		return challenge("invalid_token", description, realm, null);
+		return challenge("invalid_token", describe(failure), realm, null);
 	}
 
 	/**
@@ -91,7 +90,64 @@ public final class BearerTokens {
 	 * @return the header value
 	 */
 	public static String insufficientScope(@Nullable String scope, @Nullable String realm) {
-		return challenge("insufficient_scope", "the token lacks the privileges this resource needs", realm, scope);
+		return insufficientScope(scope, realm, "the token lacks the privileges this resource needs");
+	}
+
+	/**
+	 * The {@code WWW-Authenticate} value for a 403 answer with {@code error="insufficient_scope"}.
+	 * @param scope the scope the request needs, or {@code null}
+	 * @param realm the realm, or {@code null}
+	 * @param description what the token lacks, for the client: a kind of privilege, not a setting
+	 * @return the header value
+	 */
+	public static String insufficientScope(@Nullable String scope, @Nullable String realm, String description) {
+		return challenge("insufficient_scope", description, realm, scope);
+	}
+
+	/**
+	 * What a client is told of a rejected token (RFC 6750 {@code error_description}): the kinds of check
+	 * that failed, such as {@code "the token has expired"}. Unlike the exception's message, it never
+	 * holds a configured value (issuer, audiences, algorithms, property names) nor a value from the
+	 * token: those belong in the server's log.
+	 * @param failure why the token was rejected, or {@code null} when no token was sent
+	 * @return the description
+	 */
+	public static String describe(@Nullable InvalidTokenException failure) {
+		if (failure == null) {
+			return "a bearer token is required";
+		}
+		return failure.getFailures()
+			.stream()
+			.map((check) -> describe(check.check()))
+			.distinct()
+			.collect(Collectors.joining("; "));
+	}
+
+	private static String describe(TokenCheck check) {
+		return switch (check) {
+			case FORMAT -> "the token's format is invalid";
+			case ALGORITHM -> "the token's signing algorithm is not accepted";
+			case CRITICAL_HEADER -> "the token has a critical header that is not supported";
+			case TYPE -> "the token's type is not accepted";
+			case KEY -> "no signing key of the provider fits the token";
+			case SIGNATURE -> "the token's signature is invalid";
+			case ISSUER -> "the token's issuer is not accepted";
+			case AUDIENCE -> "the token's audience is not accepted";
+			case EXPIRY -> "the token has expired or has no expiry";
+			case NOT_BEFORE -> "the token is not valid yet";
+			case ISSUED_AT -> "the token's issue time is in the future";
+			case REQUIRED_CLAIM -> "the token lacks a required claim";
+			case CLAIM_TYPE -> "a claim of the token has the wrong type";
+			case CUSTOM -> "the token is refused by the application's claims rules";
+			case INTROSPECTION -> "the token is not active";
+			case NONCE -> "the ID token's nonce does not match the login";
+			case AUTHORIZED_PARTY -> "the ID token's authorized party is not this client";
+			case ACCESS_TOKEN_HASH -> "the ID token's access token hash does not match";
+			case AUTHENTICATION_TIME -> "the user's authentication is too old";
+			// A check added later is still named by kind, never by its detailed description.
+			default -> "the token failed the " + check.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+					+ " check";
+		};
 	}
 
 	private static String challenge(String error, String description, @Nullable String realm, @Nullable String scope) {

@@ -1,6 +1,7 @@
 package dev.identity.security;
 
 import dev.identity.client.ReactiveOAuthClient;
+import dev.identity.core.IdentityException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,7 +23,7 @@ public final class EngineReactiveJwtDecoder implements ReactiveJwtDecoder {
 	public Mono<Jwt> decode(String token) {
 		return this.client.validate(token)
 			.map(ValidatedTokenJwtMapper::toJwt)
-			.onErrorMap(dev.identity.core.IdentityException.class, ValidatedTokenJwtMapper::toJwtException);
+			.onErrorMap(IdentityException.class, ValidatedTokenJwtMapper::toJwtException);
 	}
 
 }

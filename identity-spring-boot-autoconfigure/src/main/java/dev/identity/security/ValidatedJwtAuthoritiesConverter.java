@@ -4,16 +4,19 @@ import java.util.Collection;
 
 import dev.identity.claims.IdentityAuthoritiesMapper;
 import dev.identity.client.SmartOAuthClient;
+import dev.identity.core.IdentityException;
 import reactor.core.publisher.Flux;
 
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Authorities of a {@link Jwt} from the configured claims mapping (scopes, roles, permissions,
  * groups). The claims helpers read validated tokens only, so the token is taken through the engine
- * again: its key is cached by then, so this costs a signature check and no I/O.
+ * again: its key is cached by then, so this costs a signature check and no I/O. Its failures reach
+ * Spring Security as {@link AuthenticationException}s.
  */
 public final class ValidatedJwtAuthoritiesConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
 
@@ -26,9 +29,21 @@ public final class ValidatedJwtAuthoritiesConverter implements Converter<Jwt, Co
 		this.mapper = mapper;
 	}
 
+	/**
+	 * The authorities of a token.
+	 * @param jwt the token Spring Security's decoder accepted
+	 * @return its authorities
+	 * @throws AuthenticationException when the engine rejects the token (401) or cannot reach the
+	 * provider (503): Spring Security's own types, never an exception that would become a 500
+	 */
 	@Override
 	public Collection<GrantedAuthority> convert(Jwt jwt) {
-		return this.mapper.convert(this.client.validate(jwt.getTokenValue()));
+		try {
+			return this.mapper.convert(this.client.validate(jwt.getTokenValue()));
+		}
+		catch (IdentityException ex) {
+			throw ValidatedTokenJwtMapper.toAuthenticationException(ex);
+		}
 	}
 
 	/**
@@ -36,7 +51,9 @@ public final class ValidatedJwtAuthoritiesConverter implements Converter<Jwt, Co
 	 * @return a converter that never blocks
 	 */
 	public Converter<Jwt, Flux<GrantedAuthority>> reactive() {
-		return (jwt) -> this.client.validateAsync(jwt.getTokenValue()).flatMapIterable(this.mapper::convert);
+		return (jwt) -> this.client.validateAsync(jwt.getTokenValue())
+			.onErrorMap(IdentityException.class, ValidatedTokenJwtMapper::toAuthenticationException)
+			.flatMapIterable(this.mapper::convert);
 	}
 
 }

@@ -1,12 +1,9 @@
 package dev.identity.web;
 
-import java.util.stream.Collectors;
-
 import dev.identity.core.BearerTokens;
 import dev.identity.core.IdentityException;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
-import dev.identity.core.TokenCheckFailure;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -21,10 +18,6 @@ import org.springframework.http.HttpStatus;
  * claim or role was missing). Neither ever holds the token.
  */
 public class BearerTokenAccessException extends IdentityException {
-
-	private static final String REQUIRED = "a bearer token is required";
-
-	private static final String INSUFFICIENT = "the token lacks the privileges this resource needs";
 
 	private static final String UNAVAILABLE = "the identity provider cannot be reached to validate the token; "
 			+ "try again later";
@@ -61,21 +54,19 @@ public class BearerTokenAccessException extends IdentityException {
 	 */
 	public static BearerTokenAccessException missingToken() {
 		return new BearerTokenAccessException("Request has no bearer token", HttpStatus.UNAUTHORIZED, "invalid_token",
-				REQUIRED, BearerTokens.invalidToken(null, null));
+				BearerTokens.describe(null), BearerTokens.invalidToken(null, null));
 	}
 
 	/**
-	 * The bearer token was rejected: 401 {@code invalid_token}, every failed check described.
+	 * The bearer token was rejected: 401 {@code invalid_token}. The client is told which kinds of check
+	 * failed ({@link BearerTokens#describe(InvalidTokenException)}); the message, for the log, has every
+	 * detail.
 	 * @param failure why it was rejected
 	 * @return the exception
 	 */
 	public static BearerTokenAccessException invalidToken(InvalidTokenException failure) {
-		String description = failure.getFailures()
-			.stream()
-			.map(TokenCheckFailure::description)
-			.collect(Collectors.joining("; "));
 		return new BearerTokenAccessException(failure.getMessage(), HttpStatus.UNAUTHORIZED, "invalid_token",
-				description, BearerTokens.invalidToken(failure, null), failure);
+				BearerTokens.describe(failure), BearerTokens.invalidToken(failure, null), failure);
 	}
 
 	/**
@@ -90,14 +81,18 @@ public class BearerTokenAccessException extends IdentityException {
 	}
 
 	/**
-	 * A valid token lacks what the handler requires: 403 {@code insufficient_scope}.
-	 * @param scope the scope to name in the challenge, or {@code null}
+	 * A valid token lacks what the handler requires: 403 {@code insufficient_scope}. The client is told
+	 * which kind of privilege is missing, not which value.
+	 * @param kind what kind of privilege is missing: {@code role}, {@code permission}, {@code scope} or
+	 * {@code claim}
+	 * @param scope the scope to name in the challenge (RFC 6750 §3), or {@code null}
 	 * @param reason what is missing, for the log only
 	 * @return the exception
 	 */
-	public static BearerTokenAccessException insufficientScope(@Nullable String scope, String reason) {
-		return new BearerTokenAccessException(reason, HttpStatus.FORBIDDEN, "insufficient_scope", INSUFFICIENT,
-				BearerTokens.insufficientScope(scope, null));
+	public static BearerTokenAccessException insufficient(String kind, @Nullable String scope, String reason) {
+		String description = "the token lacks a " + kind + " this resource requires";
+		return new BearerTokenAccessException(reason, HttpStatus.FORBIDDEN, "insufficient_scope", description,
+				BearerTokens.insufficientScope(scope, null, description));
 	}
 
 	/**

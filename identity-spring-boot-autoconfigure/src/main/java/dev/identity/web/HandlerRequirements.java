@@ -3,13 +3,10 @@ package dev.identity.web;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 import dev.identity.claims.TokenClaims;
 
@@ -21,6 +18,11 @@ import org.springframework.web.method.HandlerMethod;
  * The {@link RequireRole @RequireRole}, {@link RequirePermission @RequirePermission} and
  * {@link RequireScope @RequireScope} requirements of one handler method: those of its controller
  * class and its own, every one of which must hold. Immutable.
+ * <p>
+ * A proxied controller is read through to its target: with a JDK proxy, Spring maps the interface's
+ * method on the proxy's class, which carry none of the annotations of the implementing class; with a
+ * CGLIB proxy it maps the user class. Both are read from the target class and its most specific
+ * method, whose annotations include those of the interfaces it implements.
  */
 public final class HandlerRequirements {
 
@@ -29,20 +31,23 @@ public final class HandlerRequirements {
 	// Annotations are read once per handler; soft references let a restarted application's classes go.
 	private static final Map<Key, HandlerRequirements> cache = new ConcurrentReferenceHashMap<>();
 
-	private final List<Requirement> requirements;
+	private final List<TokenRequirement> requirements;
 
-	private HandlerRequirements(List<Requirement> requirements) {
+	private HandlerRequirements(List<TokenRequirement> requirements) {
 		this.requirements = requirements;
 	}
 
 	/**
-	 * The requirements of a handler method.
+	 * The requirements of a handler method. Its bean should be resolved (as it is when a request is
+	 * mapped to it): the requirements of a JDK-proxied controller's class are found only through its
+	 * instance.
 	 * @param handler the handler method
 	 * @return its requirements, possibly none
 	 * @throws IllegalStateException when an annotation lists no value
 	 */
 	public static HandlerRequirements of(HandlerMethod handler) {
-		return of(handler.getBeanType(), handler.getMethod());
+		Class<?> targetType = HandlerTargets.targetType(handler);
+		return of(targetType, HandlerTargets.targetMethod(handler, targetType));
 	}
 
 	/**
@@ -59,21 +64,30 @@ public final class HandlerRequirements {
 	}
 
 	private static HandlerRequirements read(Key key) {
-		List<Requirement> requirements = new ArrayList<>();
+		List<TokenRequirement> requirements = new ArrayList<>();
 		// Every annotation counts, also several composed ones on one element: each must hold.
 		for (AnnotatedElement element : List.of(key.controllerType(), key.method())) {
 			for (RequireRole role : AnnotatedElementUtils.findAllMergedAnnotations(element, RequireRole.class)) {
-				requirements.add(Requirement.of("role", role.value(), TokenClaims::hasRole, element));
+				requirements.add(requirement(() -> TokenRequirement.role(role.value()), element));
 			}
 			for (RequirePermission permission : AnnotatedElementUtils.findAllMergedAnnotations(element,
 					RequirePermission.class)) {
-				requirements.add(Requirement.of("permission", permission.value(), TokenClaims::hasPermission, element));
+				requirements.add(requirement(() -> TokenRequirement.permission(permission.value()), element));
 			}
 			for (RequireScope scope : AnnotatedElementUtils.findAllMergedAnnotations(element, RequireScope.class)) {
-				requirements.add(Requirement.of("scope", scope.value(), TokenClaims::hasScope, element));
+				requirements.add(requirement(() -> TokenRequirement.scope(scope.value()), element));
 			}
 		}
 		return requirements.isEmpty() ? NONE : new HandlerRequirements(List.copyOf(requirements));
+	}
+
+	private static TokenRequirement requirement(Supplier<TokenRequirement> requirement, AnnotatedElement source) {
+		try {
+			return requirement.get();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(ex.getMessage() + " on " + source, ex);
+		}
 	}
 
 	/** Whether the handler has no requirement, and so needs no token for one. */
@@ -89,7 +103,7 @@ public final class HandlerRequirements {
 	 */
 	public void check(TokenClaims claims) {
 		Objects.requireNonNull(claims, "claims");
-		for (Requirement requirement : this.requirements) {
+		for (TokenRequirement requirement : this.requirements) {
 			requirement.check(claims);
 		}
 	}
@@ -100,44 +114,6 @@ public final class HandlerRequirements {
 	}
 
 	private record Key(Class<?> controllerType, Method method) {
-	}
-
-	private record Requirement(String kind, Set<String> anyOf, BiPredicate<TokenClaims, String> test) {
-
-		static Requirement of(String kind, String[] values, BiPredicate<TokenClaims, String> test,
-				AnnotatedElement source) {
-			Set<String> anyOf = new LinkedHashSet<>();
-			for (String value : values) {
-				if (value == null || value.isBlank()) {
-					throw new IllegalStateException("A blank " + kind + " is required on " + source);
-				}
-				anyOf.add(value);
-			}
-			if (anyOf.isEmpty()) {
-				// Any of nothing can never hold: a mistake, not a handler nobody may call.
-				throw new IllegalStateException("No " + kind + " is listed in the requirement on " + source);
-			}
-			return new Requirement(kind, Collections.unmodifiableSet(anyOf), test);
-		}
-
-		void check(TokenClaims claims) {
-			for (String value : this.anyOf) {
-				if (this.test.test(claims, value)) {
-					return;
-				}
-			}
-			// RFC 6750 §3's scope attribute is a list the token needs all of; several alternatives cannot be
-			// written there, and roles and permissions are not scopes.
-			String scope = ("scope".equals(this.kind) && this.anyOf.size() == 1) ? this.anyOf.iterator().next() : null;
-			throw BearerTokenAccessException.insufficientScope(scope,
-					"Token of " + claims.getToken().getSubject() + " has none of the " + this.kind + "s " + this.anyOf);
-		}
-
-		@Override
-		public String toString() {
-			return this.kind + " any of " + this.anyOf;
-		}
-
 	}
 
 }

@@ -143,14 +143,14 @@ public final class TokenParameter {
 			if (this.optional) {
 				return absent();
 			}
-			throw BearerTokenAccessException.insufficientScope(null,
+			throw BearerTokenAccessException.insufficient("claim", null,
 					"Token of " + token.getSubject() + " lacks the claim '" + this.claimName + "'");
 		}
 		Object converted = convert(value);
 		if (converted == null) {
 			// Absent would hide what the token says; the token does not carry what the handler can use.
-			throw BearerTokenAccessException.insufficientScope(null, "Claim '" + this.claimName + "' of the token of "
-					+ token.getSubject() + " is not a " + this.claimType.getSimpleName());
+			throw BearerTokenAccessException.insufficient("claim", null, "Claim '" + this.claimName
+					+ "' of the token of " + token.getSubject() + " is not a " + this.claimType.getSimpleName());
 		}
 		return present(converted);
 	}

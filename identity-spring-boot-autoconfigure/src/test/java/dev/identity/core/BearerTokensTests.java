@@ -71,22 +71,35 @@ class BearerTokensTests {
 	void invalidTokenWhenRealmThenRealmFirst() {
 		InvalidTokenException failure = InvalidTokenException.of(TokenCheck.EXPIRY, "token expired");
 		assertThat(BearerTokens.invalidToken(failure, "orders"))
-			.isEqualTo("Bearer realm=\"orders\", error=\"invalid_token\", error_description=\"token expired\"");
+			.isEqualTo("Bearer realm=\"orders\", error=\"invalid_token\", "
+					+ "error_description=\"the token has expired or has no expiry\"");
 	}
 
 	@Test
-	void invalidTokenWhenSeveralFailuresThenDescriptionsJoined() {
+	void invalidTokenWhenSeveralFailuresThenEachKindNamedOnce() {
 		InvalidTokenException failure = new InvalidTokenException(List.of(
-				new TokenCheckFailure(TokenCheck.ISSUER, "wrong issuer"),
-				new TokenCheckFailure(TokenCheck.EXPIRY, "expired")));
-		assertThat(parameters(BearerTokens.invalidToken(failure, null))).contains("error_description=wrong issuer; expired");
+				new TokenCheckFailure(TokenCheck.ISSUER, "iss 'https://evil.example' is not the configured issuer "
+						+ "'https://login.example.com'"),
+				new TokenCheckFailure(TokenCheck.EXPIRY, "expired"), new TokenCheckFailure(TokenCheck.EXPIRY, "again")));
+		assertThat(parameters(BearerTokens.invalidToken(failure, null))).contains(
+				"error_description=the token's issuer is not accepted; the token has expired or has no expiry");
 	}
 
 	@Test
-	void invalidTokenWhenDescriptionHoldsQuotesBackslashesAndControlCharactersThenNoneInsideQuotedValue() {
-		InvalidTokenException failure = InvalidTokenException.of(TokenCheck.ISSUER,
+	void describeWhenEveryCheckFailsThenNamesItsKindAndNeverTheDetailedDescription() {
+		for (TokenCheck check : TokenCheck.values()) {
+			String description = BearerTokens.describe(InvalidTokenException.of(check, "detail https://idp.example"));
+			assertThat(description).doesNotContain("detail").doesNotContain("idp.example").isNotBlank();
+		}
+		assertThat(BearerTokens.describe(InvalidTokenException.of(TokenCheck.SIGNATURE, "x"))).contains("signature");
+		assertThat(BearerTokens.describe(InvalidTokenException.of(TokenCheck.KEY, "x"))).contains("key");
+		assertThat(BearerTokens.describe(null)).isEqualTo("a bearer token is required");
+	}
+
+	@Test
+	void invalidTokenWhenDescriptionOrRealmHoldQuotesBackslashesAndControlCharactersThenNoneInsideQuotedValue() {
+		String header = BearerTokens.insufficientScope(null, "realm \"x\" \\ y\r\n",
 				"iss \"evil\\\", error=\"none\r\nSet-Cookie: a=b\u0000\u007f\u00e9\"");
-		String header = BearerTokens.invalidToken(failure, "realm \"x\" \\ y\r\n");
 		assertThat(header).matches(CHALLENGE);
 		assertThat(header).doesNotContain("\\").doesNotContain("\r").doesNotContain("\n");
 		assertThat(parameters(header)).extracting((parameter) -> parameter.substring(0, parameter.indexOf('=')))
@@ -95,8 +108,7 @@ class BearerTokensTests {
 
 	@Test
 	void invalidTokenWhenDescriptionVeryLongThenBounded() {
-		InvalidTokenException failure = InvalidTokenException.of(TokenCheck.CUSTOM, "x".repeat(5000));
-		String header = BearerTokens.invalidToken(failure, "r".repeat(5000));
+		String header = BearerTokens.insufficientScope(null, "r".repeat(5000), "x".repeat(5000));
 		assertThat(header).matches(CHALLENGE);
 		Matcher description = Pattern.compile("error_description=\"(x*)\"").matcher(header);
 		assertThat(description.find()).isTrue();

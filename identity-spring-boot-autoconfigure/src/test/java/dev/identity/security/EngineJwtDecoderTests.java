@@ -9,6 +9,7 @@ import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.core.CacheSettings;
 import dev.identity.core.DiscoveryPolicy;
+import dev.identity.core.InvalidTokenException;
 import dev.identity.core.ValidationPolicy;
 import dev.identity.engine.EngineSettings;
 import dev.identity.engine.IdentityEngine;
@@ -76,7 +77,8 @@ class EngineJwtDecoderTests {
 		try (IdentityEngine engine = engine(provider.issuer())) {
 			assertThatExceptionOfType(BadJwtException.class)
 				.isThrownBy(() -> new EngineJwtDecoder(new OAuthClient(engine, RestClient.create())).decode(tampered))
-				.withMessageContaining("SIGNATURE");
+				.withMessage("the token's signature is invalid")
+				.withCauseInstanceOf(InvalidTokenException.class);
 			StepVerifier
 				.create(new EngineReactiveJwtDecoder(new ReactiveOAuthClient(engine, WebClient.create(),
 						Duration.ofSeconds(10))).decode(tampered))

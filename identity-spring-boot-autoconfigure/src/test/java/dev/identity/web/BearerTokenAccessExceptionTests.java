@@ -38,18 +38,19 @@ class BearerTokenAccessExceptionTests {
 	}
 
 	@Test
-	void invalidTokenWhenAnsweredThenUnauthorizedWithEveryFailedCheck() {
+	void invalidTokenWhenAnsweredThenUnauthorizedNamingEveryKindOfFailedCheckButNoDetail() {
 		InvalidTokenException failure = new InvalidTokenException(
-				List.of(new TokenCheckFailure(TokenCheck.SIGNATURE, "signature does not verify"),
-						new TokenCheckFailure(TokenCheck.EXPIRY, "token expired")));
+				List.of(new TokenCheckFailure(TokenCheck.SIGNATURE, "signature does not verify with RS256 key k1"),
+						new TokenCheckFailure(TokenCheck.AUDIENCE, "aud holds none of [orders-api]")));
 		BearerTokenAccessException exception = BearerTokenAccessException.invalidToken(failure);
 		assertThat(exception.getCause()).isSameAs(failure);
+		assertThat(exception.getMessage()).contains("orders-api").contains("RS256");
 		ResponseEntity<byte[]> response = this.handler.handle(exception);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		String description = "the token's signature is invalid; the token's audience is not accepted";
 		assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer error=\"invalid_token\"")
-			.contains("signature does not verify; token expired");
-		assertThat(body(response).path("error_description").asString())
-			.isEqualTo("signature does not verify; token expired");
+			.contains(description);
+		assertThat(body(response).path("error_description").asString()).isEqualTo(description);
 	}
 
 	@Test
@@ -67,10 +68,11 @@ class BearerTokenAccessExceptionTests {
 	@Test
 	void insufficientScopeWhenAnsweredThenForbiddenWithInsufficientScopeChallenge() {
 		ResponseEntity<byte[]> response = this.handler
-			.handle(BearerTokenAccessException.insufficientScope("orders:write", "lacks orders:write"));
+			.handle(BearerTokenAccessException.insufficient("scope", "orders:write", "lacks orders:write"));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
 			.startsWith("Bearer error=\"insufficient_scope\"")
+			.contains("error_description=\"the token lacks a scope this resource requires\"")
 			.endsWith("scope=\"orders:write\"");
 		assertThat(body(response).path("error").asString()).isEqualTo("insufficient_scope");
 	}

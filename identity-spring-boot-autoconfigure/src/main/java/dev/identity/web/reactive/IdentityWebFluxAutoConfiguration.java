@@ -1,11 +1,8 @@
 package dev.identity.web.reactive;
 
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
-import dev.identity.claims.ClaimsReader;
-import dev.identity.client.ReactiveOAuthClient;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Import;
@@ -16,14 +13,17 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
  * {@link dev.identity.core.ValidatedToken} and {@link dev.identity.claims.TokenClaims}, parameters
  * annotated with {@link dev.identity.web.Claim @Claim}, the {@link dev.identity.web.RequireRole @RequireRole},
  * {@link dev.identity.web.RequirePermission @RequirePermission} and
- * {@link dev.identity.web.RequireScope @RequireScope} requirements, and their RFC 6750 answers. Tokens
- * are validated by the application's {@link ReactiveOAuthClient}, without blocking.
+ * {@link dev.identity.web.RequireScope @RequireScope} requirements, the
+ * {@link ReactiveIdentityFilterFunctions} of functional routes, and their RFC 6750 answers. Tokens are
+ * validated by the application's {@link dev.identity.client.ReactiveOAuthClient}, without blocking.
+ * <p>
+ * Without an issuer none of that exists, and a handler that uses any of it stops start-up instead of
+ * running unchecked.
  */
 @AutoConfiguration(after = IdentityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(WebFluxConfigurer.class)
-@ConditionalOnBean({ ReactiveOAuthClient.class, ClaimsReader.class })
-@Import(IdentityWebFluxConfiguration.class)
+@Import({ IdentityWebFluxConfiguration.class, WebFluxHandlerEnforcementConfiguration.class })
 public final class IdentityWebFluxAutoConfiguration {
 
 }

@@ -1,20 +1,25 @@
 package dev.identity.web.reactive;
 
+import dev.identity.autoconfigure.ConditionalOnIssuer;
 import dev.identity.claims.ClaimsReader;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerAdapter;
 
 /**
- * The beans of {@link IdentityWebFluxAutoConfiguration}. The argument resolver and the requirement
- * check share one {@link ExchangeTokens}, so an exchange's token is validated once.
+ * The beans of {@link IdentityWebFluxAutoConfiguration} that need the engine. The argument resolver,
+ * the requirement check and the filter functions share one {@link ExchangeTokens}, so an exchange's
+ * token is validated once.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnIssuer
+@ConditionalOnBean({ ReactiveOAuthClient.class, ClaimsReader.class })
 class IdentityWebFluxConfiguration {
 
 	private final ExchangeTokens tokens;
@@ -38,6 +43,14 @@ class IdentityWebFluxConfiguration {
 	@ConditionalOnMissingBean
 	BearerTokenAccessExceptionHandler bearerTokenAccessExceptionHandler() {
 		return new BearerTokenAccessExceptionHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveIdentityFilterFunctions reactiveIdentityFilterFunctions(ClaimsReader claimsReader,
+			ObjectProvider<BearerTokenAccessExceptionHandler> answers) {
+		return new ReactiveIdentityFilterFunctions(this.tokens, claimsReader,
+				answers.getIfAvailable(BearerTokenAccessExceptionHandler::new));
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.identity.web.servlet;
 import java.util.List;
 
 import dev.identity.claims.ClaimsReader;
-import dev.identity.client.OAuthClient;
 
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -19,8 +18,8 @@ final class IdentityWebMvcConfigurer implements WebMvcConfigurer {
 
 	private final ClaimsReader claimsReader;
 
-	IdentityWebMvcConfigurer(OAuthClient client, ClaimsReader claimsReader) {
-		this.tokens = new RequestTokens(client);
+	IdentityWebMvcConfigurer(RequestTokens tokens, ClaimsReader claimsReader) {
+		this.tokens = tokens;
 		this.claimsReader = claimsReader;
 	}
 

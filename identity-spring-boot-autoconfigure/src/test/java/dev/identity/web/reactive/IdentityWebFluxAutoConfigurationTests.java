@@ -27,14 +27,19 @@ class IdentityWebFluxAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(ISSUER)
 			.run((context) -> assertThat(context).hasSingleBean(IdentityWebFluxConfigurer.class)
 				.hasSingleBean(TokenRequirementsHandlerAdapter.class)
-				.hasSingleBean(BearerTokenAccessExceptionHandler.class));
+				.hasSingleBean(BearerTokenAccessExceptionHandler.class)
+				.hasSingleBean(ReactiveIdentityFilterFunctions.class)
+				.hasBean("identityWebFluxHandlerEnforcement"));
 	}
 
 	@Test
 	void autoConfigurationWhenNoIssuerThenBacksOff() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(IdentityWebFluxConfigurer.class)
 			.doesNotHaveBean(TokenRequirementsHandlerAdapter.class)
-			.doesNotHaveBean(BearerTokenAccessExceptionHandler.class));
+			.doesNotHaveBean(BearerTokenAccessExceptionHandler.class)
+			.doesNotHaveBean(ReactiveIdentityFilterFunctions.class)
+			// Without an issuer the start-up check stays, to stop handlers that would run unchecked.
+			.hasBean("identityWebFluxHandlerEnforcement"));
 	}
 
 	@Test

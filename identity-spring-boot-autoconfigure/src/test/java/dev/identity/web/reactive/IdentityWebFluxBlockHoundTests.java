@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A WebFlux application on Reactor Netty with BlockHound installed: token parameters, claims and
- * requirements are resolved on the event loop, the provider's documents fetched on a cold cache, and
+ * A WebFlux application on Reactor Netty with BlockHound installed: token parameters, claims,
+ * requirements and the filter functions of functional routes are resolved on the event loop, the provider's documents fetched on a cold cache, and
  * any blocking call there fails the test. Runs in a JVM of its own (see the module's Surefire
  * configuration).
  */
@@ -148,6 +148,22 @@ class IdentityWebFluxBlockHoundTests {
 		assertThat(get("/claim/missing", "Bearer " + token).statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void functionalRoutesWhenFilteredThenNoBlocking() throws Exception {
+		String token = "Bearer " + provider.clientCredentialsToken("read");
+		HttpResponse<String> thread = get("/fn/thread", token);
+		assertThat(thread.statusCode()).isEqualTo(200);
+		// The filter and the handler ran on threads BlockHound watches.
+		assertThat(thread.body()).matches("(parallel|reactor-http)-.*");
+		assertThat(get("/fn/claims", token).body()).isEqualTo("read");
+		assertThat(get("/fn/token", null).statusCode()).isEqualTo(401);
+		HttpResponse<String> forbidden = get("/fn/scope/write", token);
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).startsWith("Bearer error=\"insufficient_scope\""));
+		assertThat(get("/fn/role/admin", token).statusCode()).isEqualTo(403);
+	}
+
 	private static HttpResponse<String> get(String path, @Nullable String authorization) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
 		if (authorization != null) {
@@ -161,7 +177,7 @@ class IdentityWebFluxBlockHoundTests {
 			IdentityWebFluxAutoConfiguration.class, WebClientAutoConfiguration.class, JacksonAutoConfiguration.class,
 			CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class,
 			NettyReactiveWebServerAutoConfiguration.class })
-	@Import({ WebTestControllers.TokenController.class, ThreadController.class })
+	@Import({ WebTestControllers.TokenController.class, ThreadController.class, WebFluxFunctionalRoutesTests.Routes.class })
 	static class Application {
 
 	}

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.core.ValidatedToken;
 import dev.identity.engine.IdentityEngine;
@@ -14,18 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
-import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -38,25 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IdentityWebFluxIntegrationTests extends TokenWebContract {
 
-	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
-				IdentityWebFluxAutoConfiguration.class, WebClientAutoConfiguration.class,
-				JacksonAutoConfiguration.class, CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class));
+	private final WebFluxStack stack = new WebFluxStack();
 
 	@Override
 	protected void start(List<String> properties, List<Class<?>> configurations, AppTest test) {
-		this.contextRunner.withPropertyValues(properties.toArray(String[]::new))
-			.withUserConfiguration(configurations.toArray(Class<?>[]::new))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				WebTestClient client = WebTestClient.bindToApplicationContext(context)
-					.configureClient()
-					.baseUrl("http://localhost")
-					.responseTimeout(Duration.ofSeconds(30))
-					.build();
-				test.run((method, path, authorization, headers) -> send(client, method, path, authorization, headers),
-						context);
-			});
+		this.stack.start(properties, configurations, test);
 	}
 
 	@Override
@@ -72,20 +47,6 @@ class IdentityWebFluxIntegrationTests extends TokenWebContract {
 					assertThat(http.get("/attribute", token).body()).isEqualTo("kept");
 					assertThat(http.get("/attribute/before", token).body()).isEqualTo("absent");
 				});
-	}
-
-	private static Answer send(WebTestClient client, HttpMethod method, String path, @Nullable String authorization,
-			String... headers) {
-		EntityExchangeResult<String> result = client.method(method).uri(path).headers((requestHeaders) -> {
-			if (authorization != null) {
-				requestHeaders.set(HttpHeaders.AUTHORIZATION, authorization);
-			}
-			for (int i = 0; i < headers.length; i += 2) {
-				requestHeaders.add(headers[i], headers[i + 1]);
-			}
-		}).exchange().expectBody(String.class).returnResult();
-		String body = result.getResponseBody();
-		return new Answer(result.getStatus().value(), result.getResponseHeaders(), (body != null) ? body : "");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -27,13 +27,19 @@ class IdentityWebMvcAutoConfigurationTests {
 	void autoConfigurationWhenServletApplicationWithIssuerThenConfigurerAndExceptionHandler() {
 		this.contextRunner.withPropertyValues(ISSUER)
 			.run((context) -> assertThat(context).hasSingleBean(IdentityWebMvcConfigurer.class)
-				.hasSingleBean(BearerTokenAccessExceptionHandler.class));
+				.hasSingleBean(BearerTokenAccessExceptionHandler.class)
+				.hasSingleBean(IdentityFilterFunctions.class)
+				.hasSingleBean(TokenResolversFirst.class)
+				.hasBean("identityWebMvcHandlerEnforcement"));
 	}
 
 	@Test
 	void autoConfigurationWhenNoIssuerThenBacksOff() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(IdentityWebMvcConfigurer.class)
-			.doesNotHaveBean(BearerTokenAccessExceptionHandler.class));
+			.doesNotHaveBean(BearerTokenAccessExceptionHandler.class)
+			.doesNotHaveBean(IdentityFilterFunctions.class)
+			// Without an issuer the start-up check stays, to stop handlers that would run unchecked.
+			.hasBean("identityWebMvcHandlerEnforcement"));
 	}
 
 	@Test

@@ -1,10 +1,8 @@
 package dev.identity.web.servlet;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.client.OAuthClient;
 import dev.identity.core.ValidatedToken;
 import dev.identity.engine.IdentityEngine;
@@ -13,22 +11,8 @@ import dev.identity.web.ValidatedTokenRequests;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
@@ -42,22 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IdentityWebMvcIntegrationTests extends TokenWebContract {
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, IdentityWebMvcAutoConfiguration.class,
-				RestClientAutoConfiguration.class, JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-				WebMvcAutoConfiguration.class));
+	private final MvcStack stack = new MvcStack();
 
 	@Override
 	protected void start(List<String> properties, List<Class<?>> configurations, AppTest test) {
-		this.contextRunner.withPropertyValues(properties.toArray(String[]::new))
-			.withUserConfiguration(configurations.toArray(Class<?>[]::new))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
-				test.run((method, path, authorization, headers) -> send(mvc, method, path, authorization, headers),
-						context);
-			});
+		this.stack.start(properties, configurations, test);
 	}
 
 	@Override
@@ -73,23 +46,6 @@ class IdentityWebMvcIntegrationTests extends TokenWebContract {
 					assertThat(http.get("/attribute", token).body()).isEqualTo("kept");
 					assertThat(http.get("/attribute/before", token).body()).isEqualTo("absent");
 				});
-	}
-
-	private static Answer send(MockMvc mvc, HttpMethod method, String path, @Nullable String authorization,
-			String... headers) throws Exception {
-		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path);
-		if (authorization != null) {
-			request.header(HttpHeaders.AUTHORIZATION, authorization);
-		}
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-		HttpHeaders responseHeaders = new HttpHeaders();
-		for (String name : response.getHeaderNames()) {
-			responseHeaders.addAll(name, response.getHeaders(name));
-		}
-		return new Answer(response.getStatus(), responseHeaders, response.getContentAsString(StandardCharsets.UTF_8));
 	}
 
 	@Configuration(proxyBeanMethods = false)

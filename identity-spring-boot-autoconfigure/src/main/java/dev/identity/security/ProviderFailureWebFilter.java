@@ -1,0 +1,64 @@
+package dev.identity.security;
+
+import dev.identity.core.IdentityProviderException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Answers 503 when the identity provider's failure escapes Spring Security's WebFlux filter chain,
+ * the reactive twin of {@link ProviderFailureFilter}: a reactive decoder or authorities converter that
+ * cannot reach the provider ends in an {@code AuthenticationServiceException}, which Spring Security's
+ * failure handler signals on, and which would become a 500. Ordered just before Spring Security's
+ * {@code WebFilterChainProxy} (-100). Never blocks.
+ */
+final class ProviderFailureWebFilter implements WebFilter, Ordered {
+
+	/** Just before Spring Security's {@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER}. */
+	static final int ORDER = -101;
+
+	private static final Log log = LogFactory.getLog(ProviderFailureWebFilter.class);
+
+	private final ProviderFailures failures;
+
+	ProviderFailureWebFilter(ProviderFailures failures) {
+		this.failures = failures;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return chain.filter(exchange).onErrorResume((ex) -> {
+			IdentityProviderException provider = ProviderFailures.cause(ex);
+			if (provider == null || exchange.getResponse().isCommitted()) {
+				return Mono.error(ex);
+			}
+			return answer(exchange, provider);
+		});
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, IdentityProviderException provider) {
+		if (log.isDebugEnabled()) {
+			log.debug("Answered 503 to " + exchange.getRequest().getPath() + ": " + provider.getMessage());
+		}
+		ResponseEntity<byte[]> answer = this.failures.answer(provider);
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(answer.getStatusCode());
+		response.getHeaders().addAll(answer.getHeaders());
+		byte[] body = answer.getBody();
+		return (body != null) ? response.writeWith(Mono.just(response.bufferFactory().wrap(body)))
+				: response.setComplete();
+	}
+
+}
