@@ -138,6 +138,7 @@ final class EngineSettingsFactory {
 			.clockSkew(properties.getClockSkew())
 			.requiredType(properties.getRequiredType())
 			.requiredClaims(properties.getRequiredClaims())
+			.acceptIdTokens(properties.isAcceptIdTokens())
 			.build();
 		EngineSettings.TokenSettings tokens = new EngineSettings.TokenSettings(properties.getToken().getRenewalSkew(),
 				properties.getToken().getDefaultLifetime(), properties.isPasswordGrantEnabled(),

@@ -10,6 +10,7 @@ import dev.identity.client.ClientCredentialsWebClientCustomizer;
 import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
+import dev.identity.engine.EngineSettings;
 import dev.identity.engine.IdentityEngine;
 import dev.identity.security.EngineJwtDecoder;
 import dev.identity.security.EngineReactiveJwtDecoder;
@@ -49,7 +50,9 @@ final class IdentityConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		IdentityEngine identityEngine(IdentityProperties properties, ObjectProvider<Clock> clock) {
-			return new IdentityEngine(EngineSettingsFactory.create(properties), clock.getIfUnique(Clock::systemUTC));
+			EngineSettings settings = EngineSettingsFactory.create(properties);
+			AudienceWarning.logIfUnchecked(settings);
+			return new IdentityEngine(settings, clock.getIfUnique(Clock::systemUTC));
 		}
 
 	}

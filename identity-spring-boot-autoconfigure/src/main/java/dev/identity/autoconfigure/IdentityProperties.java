@@ -53,6 +53,14 @@ public class IdentityProperties {
 	private List<String> requiredClaims = new ArrayList<>();
 
 	/**
+	 * Whether tokens bearing the marks of an OpenID Connect ID token ('nonce', 'at_hash', 'c_hash',
+	 * 's_hash', Keycloak's 'typ' claim 'ID'), or whose 'typ' header declares another kind of JWT, are
+	 * accepted as access tokens. Off: a resource server refuses them (RFC 9068 section 4, RFC 8725
+	 * section 3.11).
+	 */
+	private boolean acceptIdTokens;
+
+	/**
 	 * Client id of this application at the provider; needed for token requests.
 	 */
 	private @Nullable String clientId;
@@ -144,6 +152,14 @@ public class IdentityProperties {
 
 	public void setRequiredClaims(List<String> requiredClaims) {
 		this.requiredClaims = requiredClaims;
+	}
+
+	public boolean isAcceptIdTokens() {
+		return this.acceptIdTokens;
+	}
+
+	public void setAcceptIdTokens(boolean acceptIdTokens) {
+		this.acceptIdTokens = acceptIdTokens;
 	}
 
 	public @Nullable String getClientId() {

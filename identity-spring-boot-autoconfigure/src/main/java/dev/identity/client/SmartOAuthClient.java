@@ -36,6 +36,8 @@ public class SmartOAuthClient {
 
 	private final EventLoopPolicy policy;
 
+	private final OutgoingTokenGuard outgoingTokenGuard = new OutgoingTokenGuard();
+
 	/**
 	 * Create a client.
 	 * @param blocking the blocking flavor
@@ -49,6 +51,11 @@ public class SmartOAuthClient {
 		this.blocking = blocking;
 		this.reactive = reactive;
 		this.policy = policy;
+	}
+
+	/** The rules of outgoing calls with a client-credentials token, one for every customizer of this client. */
+	OutgoingTokenGuard outgoingTokenGuard() {
+		return this.outgoingTokenGuard;
 	}
 
 	/** The engine behind this client (shared with the other clients of the issuer). */

@@ -96,11 +96,17 @@ public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration m
 					return this.minimumTtl;
 				}
 				if (d.startsWith("max-age=")) {
+					String seconds = d.substring("max-age=".length()).replace("\"", "");
 					try {
-						ttl = Duration.ofSeconds(Long.parseLong(d.substring("max-age=".length()).replace("\"", "")));
+						ttl = Duration.ofSeconds(Long.parseLong(seconds));
 					}
 					catch (NumberFormatException ex) {
-						// An unreadable max-age is ignored, as RFC 9111 §5.2 asks of invalid directives.
+						// Digits too many for a long are the greatest lifetime (RFC 9111 §1.2.2), clamped below;
+						// anything else is an unreadable max-age, ignored as RFC 9111 §5.2 asks of invalid
+						// directives.
+						if (!seconds.isEmpty() && seconds.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+							ttl = this.maximumTtl;
+						}
 					}
 				}
 			}

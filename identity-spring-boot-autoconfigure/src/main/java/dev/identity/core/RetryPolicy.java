@@ -29,6 +29,12 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	/** No retries. */
 	public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
+	/**
+	 * Longest {@code Retry-After} read from a response: a longer delay, in seconds or as a date, is read as
+	 * this one, so no provider's number overflows (it exceeds any sensible {@code maxRetryAfter} anyway).
+	 */
+	public static final Duration MAXIMUM_RETRY_AFTER = Duration.ofDays(1);
+
 	public RetryPolicy {
 		Objects.requireNonNull(initialBackoff, "initialBackoff");
 		Objects.requireNonNull(maxBackoff, "maxBackoff");
@@ -70,23 +76,31 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	 * Read a {@code Retry-After} header (RFC 9110 §10.2.3): delay-seconds or an HTTP-date.
 	 * @param header the header value, or {@code null}
 	 * @param now the current time
-	 * @return the delay (zero for a date in the past), or {@code null} when absent or unreadable
+	 * @return the delay (zero for a date in the past, at most {@link #MAXIMUM_RETRY_AFTER}), or {@code null}
+	 * when absent or unreadable
 	 */
 	public static @Nullable Duration parseRetryAfter(@Nullable String header, Instant now) {
 		if (header == null || header.isBlank()) {
 			return null;
 		}
 		String value = header.trim();
-		if (value.chars().allMatch(Character::isDigit) && value.length() <= 9) {
-			return Duration.ofSeconds(Long.parseLong(value));
+		if (value.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			// Any number of digits: more than a day's worth (or than a long holds) is read as a day.
+			String digits = value.replaceFirst("^0+(?=.)", "");
+			return (digits.length() > 9) ? MAXIMUM_RETRY_AFTER
+					: min(Duration.ofSeconds(Long.parseLong(digits)), MAXIMUM_RETRY_AFTER);
 		}
 		try {
 			Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-			return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+			return at.isAfter(now) ? min(Duration.between(now, at), MAXIMUM_RETRY_AFTER) : Duration.ZERO;
 		}
 		catch (DateTimeParseException ex) {
 			return null;
 		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 }

@@ -11,7 +11,10 @@ public enum TokenCheck {
 	ALGORITHM,
 	/** A {@code crit} header lists an extension this client does not understand (RFC 7515 §4.1.11). */
 	CRITICAL_HEADER,
-	/** The {@code typ} header differs from the required type. */
+	/**
+	 * The {@code typ} header differs from the required type, or the token is not an access token: an
+	 * OpenID Connect ID token, or a {@code typ} of another kind of JWT (RFC 9068 §4, RFC 8725 §3.11).
+	 */
 	TYPE,
 	/** No usable key was found for the token's {@code kid}. */
 	KEY,

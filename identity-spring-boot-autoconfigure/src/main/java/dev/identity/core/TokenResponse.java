@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -23,6 +24,18 @@ public final class TokenResponse {
 
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
+
+	/** Shortest lifetime of a token: a zero or negative {@code expires_in} means it is not to be reused. */
+	public static final Duration MINIMUM_LIFETIME = Duration.ZERO;
+
+	/**
+	 * Longest lifetime of a token, whatever {@code expires_in} or the configured default lifetime say: a
+	 * cached token is renewed after a week at the latest.
+	 */
+	public static final Duration MAXIMUM_LIFETIME = Duration.ofDays(7);
+
+	/** A decimal number as JSON writes one. */
+	private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
 	private final String accessToken;
 
@@ -76,18 +89,7 @@ public final class TokenResponse {
 		}
 		String accessToken = string(json, "access_token", true);
 		String tokenType = string(json, "token_type", true);
-		Object expires = json.get("expires_in");
-		Duration expiresIn = null;
-		if (expires instanceof Number number && number.longValue() >= 0) {
-			expiresIn = Duration.ofSeconds(number.longValue());
-		}
-		else if (expires instanceof String text && text.matches("\\d{1,12}")) {
-			// Some providers send the number as a string.
-			expiresIn = Duration.ofSeconds(Long.parseLong(text));
-		}
-		else if (expires != null) {
-			throw new IllegalArgumentException("token response member 'expires_in' is not a non-negative number");
-		}
+		Duration expiresIn = expiresIn(json.get("expires_in"));
 		Set<String> scopes = new LinkedHashSet<>();
 		String scope = string(json, "scope", false);
 		if (scope != null) {
@@ -100,6 +102,41 @@ public final class TokenResponse {
 		return new TokenResponse(accessToken, tokenType, expiresIn, receivedAt, string(json, "refresh_token", false),
 				string(json, "id_token", false), Collections.unmodifiableSet(scopes),
 				string(json, "issued_token_type", false), Collections.unmodifiableMap(json));
+	}
+
+	/**
+	 * {@code expires_in} within {@link #MINIMUM_LIFETIME} and {@link #MAXIMUM_LIFETIME}: a number, or a
+	 * string holding one (some providers send that). A value that is no number, or {@code null}, counts as
+	 * absent; the provider's answer is still a token, and a bad hint about its lifetime must not cost the
+	 * caller the token or overflow later arithmetic.
+	 */
+	private static @Nullable Duration expiresIn(@Nullable Object value) {
+		double seconds;
+		if (value instanceof Number number) {
+			seconds = number.doubleValue();
+		}
+		else if (value instanceof String text && text.length() <= 64 && NUMBER.matcher(text.trim()).matches()) {
+			seconds = Double.parseDouble(text.trim());
+		}
+		else {
+			return null;
+		}
+		if (Double.isNaN(seconds)) {
+			return null;
+		}
+		// Compared as a double: 1e300 or a BigInteger of any size becomes the maximum, never a long overflow.
+		if (seconds >= MAXIMUM_LIFETIME.getSeconds()) {
+			return MAXIMUM_LIFETIME;
+		}
+		return (seconds <= 0) ? MINIMUM_LIFETIME : Duration.ofSeconds((long) seconds);
+	}
+
+	/** Lifetime within the bounds. */
+	private static Duration clamp(Duration lifetime) {
+		if (lifetime.isNegative()) {
+			return MINIMUM_LIFETIME;
+		}
+		return (lifetime.compareTo(MAXIMUM_LIFETIME) > 0) ? MAXIMUM_LIFETIME : lifetime;
 	}
 
 	private static @Nullable String string(Map<String, Object> json, String name, boolean required) {
@@ -131,18 +168,22 @@ public final class TokenResponse {
 		return "bearer".equals(this.tokenType.toLowerCase(Locale.ROOT));
 	}
 
-	/** {@code expires_in}, or {@code null} when the provider did not send it. */
+	/**
+	 * {@code expires_in} within {@link #MINIMUM_LIFETIME} and {@link #MAXIMUM_LIFETIME}, or {@code null}
+	 * when the provider did not send it or sent something other than a number.
+	 */
 	public @Nullable Duration getExpiresIn() {
 		return this.expiresIn;
 	}
 
 	/**
 	 * When the access token expires.
-	 * @param defaultLifetime lifetime to assume when {@code expires_in} is absent
+	 * @param defaultLifetime lifetime to assume when {@code expires_in} is absent; also held within
+	 * {@link #MINIMUM_LIFETIME} and {@link #MAXIMUM_LIFETIME}
 	 * @return the expiry
 	 */
 	public Instant expiresAt(Duration defaultLifetime) {
-		return this.issuedAt.plus((this.expiresIn != null) ? this.expiresIn : defaultLifetime);
+		return this.issuedAt.plus((this.expiresIn != null) ? this.expiresIn : clamp(defaultLifetime));
 	}
 
 	/** When the response arrived. */

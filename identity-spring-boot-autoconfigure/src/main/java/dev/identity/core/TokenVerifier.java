@@ -168,7 +168,7 @@ public final class TokenVerifier {
 				verifySignature(token, key, failures);
 			}
 		}
-		Instant expiresAt = checkClaims(token.claims, now, failures);
+		Instant expiresAt = checkClaims(token, now, failures);
 		if (!failures.isEmpty()) {
 			throw new InvalidTokenException(failures);
 		}
@@ -233,7 +233,7 @@ public final class TokenVerifier {
 			failures.add(reason);
 		}
 		if (now != null) {
-			checkClaims(token.claims, now, failures);
+			checkClaims(token, now, failures);
 		}
 		if (failures.isEmpty()) {
 			failures.add(new TokenCheckFailure(TokenCheck.KEY, "no key verified the token"));
@@ -332,8 +332,15 @@ public final class TokenVerifier {
 		}
 	}
 
-	private Instant checkClaims(Map<String, Object> claims, Instant now, List<TokenCheckFailure> failures) {
+	private Instant checkClaims(ParsedToken token, Instant now, List<TokenCheckFailure> failures) {
+		Map<String, Object> claims = token.claims;
 		long skew = this.policy.getClockSkew().getSeconds();
+		if (!this.policy.isIdTokensAccepted()) {
+			String notAnAccessToken = TokenKind.notAnAccessToken(token.type, claims);
+			if (notAnAccessToken != null) {
+				failures.add(new TokenCheckFailure(TokenCheck.TYPE, notAnAccessToken));
+			}
+		}
 		Object iss = claims.get("iss");
 		if (iss == null) {
 			failures.add(new TokenCheckFailure(TokenCheck.ISSUER, "token has no 'iss'"));

@@ -31,6 +31,8 @@ public final class ValidationPolicy {
 
 	private final Set<String> requiredClaims;
 
+	private final boolean idTokensAccepted;
+
 	private ValidationPolicy(Builder builder) {
 		this.issuer = builder.issuer;
 		this.audiences = Set.copyOf(builder.audiences);
@@ -38,6 +40,7 @@ public final class ValidationPolicy {
 		this.clockSkew = builder.clockSkew;
 		this.requiredType = builder.requiredType;
 		this.requiredClaims = Set.copyOf(builder.requiredClaims);
+		this.idTokensAccepted = builder.idTokensAccepted;
 	}
 
 	/**
@@ -79,11 +82,19 @@ public final class ValidationPolicy {
 		return this.requiredClaims;
 	}
 
+	/**
+	 * Whether tokens that are not access tokens (OpenID Connect ID tokens, or a {@code typ} of another
+	 * kind of JWT) are accepted; {@code false} unless configured (RFC 9068 §4, RFC 8725 §3.11).
+	 */
+	public boolean isIdTokensAccepted() {
+		return this.idTokensAccepted;
+	}
+
 	@Override
 	public String toString() {
 		return "ValidationPolicy[issuer=" + this.issuer + ", audiences=" + this.audiences + ", algorithms="
 				+ this.algorithms + ", clockSkew=" + this.clockSkew + ", requiredType=" + this.requiredType
-				+ ", requiredClaims=" + this.requiredClaims + "]";
+				+ ", requiredClaims=" + this.requiredClaims + ", idTokensAccepted=" + this.idTokensAccepted + "]";
 	}
 
 	/**
@@ -102,6 +113,8 @@ public final class ValidationPolicy {
 		private @Nullable String requiredType;
 
 		private final Set<String> requiredClaims = new LinkedHashSet<>();
+
+		private boolean idTokensAccepted;
 
 		private Builder(String issuer) {
 			Objects.requireNonNull(issuer, "issuer");
@@ -157,6 +170,19 @@ public final class ValidationPolicy {
 				}
 				this.requiredClaims.add(claim);
 			}
+			return this;
+		}
+
+		/**
+		 * Accept tokens that bear the marks of an OpenID Connect ID token, or whose {@code typ} declares
+		 * another kind of JWT than an access token. Off by default: a resource server must refuse ID
+		 * tokens (RFC 9068 §4, RFC 8725 §3.11). For a validator of ID tokens, or an API that
+		 * deliberately authenticates callers by their ID token.
+		 * @param idTokensAccepted whether to accept them
+		 * @return this builder
+		 */
+		public Builder acceptIdTokens(boolean idTokensAccepted) {
+			this.idTokensAccepted = idTokensAccepted;
 			return this;
 		}
 

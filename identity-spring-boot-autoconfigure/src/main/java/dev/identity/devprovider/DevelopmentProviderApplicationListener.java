@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
 import org.apache.commons.logging.Log;
@@ -30,8 +31,10 @@ import org.springframework.util.StringUtils;
  * (initializers, such as a test's dynamic properties, have run) and no bean exists yet, so the identity
  * client's auto-configuration sees an ordinary issuer. The provider stops with the application.
  * <p>
- * It never starts when an issuer is configured; with a production profile active
- * ({@code identity.dev-provider.production-profiles}) and no issuer, start-up fails.
+ * It never starts when an issuer is configured. With no issuer, start-up fails when a production
+ * profile is active ({@code identity.dev-provider.production-profiles}) or when the application runs
+ * packaged rather than from its build ({@link ApplicationLaunch}): {@code identity.dev-provider.enabled}
+ * alone never starts it from a {@code java -jar}.
  */
 public class DevelopmentProviderApplicationListener implements SmartApplicationListener {
 
@@ -68,7 +71,7 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 	public void onApplicationEvent(ApplicationEvent event) {
 		if (event instanceof ApplicationPreparedEvent prepared) {
 			this.context = prepared.getApplicationContext();
-			start(prepared.getApplicationContext().getEnvironment());
+			start(prepared.getApplicationContext().getEnvironment(), prepared.getSpringApplication().getAllSources());
 		}
 		else if (isWebServerInitializedEvent(event.getClass())) {
 			DevelopmentProviderLauncher launcher = this.launcher;
@@ -94,7 +97,7 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 		}
 	}
 
-	private void start(ConfigurableEnvironment environment) {
+	private void start(ConfigurableEnvironment environment, Set<Object> sources) {
 		if (environment.getProperty(DevelopmentProvider.MARKER, Boolean.class, false)) {
 			return; // the provider's own context
 		}
@@ -115,6 +118,14 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 					"identity.issuer-uri", "", "is required in profile " + String.join(", ", production)
 							+ ": the development provider never starts in the profiles of "
 							+ "identity.dev-provider.production-profiles " + properties.getProductionProfiles())));
+		}
+		String packaged = ApplicationLaunch.whyPackaged(sources);
+		if (packaged != null) {
+			// Its demo secrets are public: a packaged application never serves them, whatever it enables.
+			throw new InvalidIdentityConfigurationException(List.of(new InvalidIdentityConfigurationException.Problem(
+					"identity.issuer-uri", "", "is required: the application runs packaged (" + packaged + "), and "
+							+ "the development provider starts only from a build (spring-boot:run, the IDE, tests); "
+							+ "set identity.issuer-uri to your provider's issuer")));
 		}
 		if (!PROVIDER_CLASSES.stream().allMatch((name) -> ClassUtils.isPresent(name, getClass().getClassLoader()))) {
 			throw new InvalidIdentityConfigurationException(List.of(new InvalidIdentityConfigurationException.Problem(

@@ -16,7 +16,8 @@ public class DevelopmentProviderProperties {
 	/**
 	 * Whether to start a development OpenID provider (Spring Authorization Server with demo accounts, on
 	 * 127.0.0.1) when identity.issuer-uri is not set. Needs Spring Authorization Server on the class
-	 * path. Never starts when an issuer is configured or a production profile is active.
+	 * path. Never starts when an issuer is configured, a production profile is active, or the application
+	 * runs packaged (java -jar) rather than from its build.
 	 */
 	private boolean enabled;
 

@@ -207,9 +207,9 @@ class ClientCredentialsIntegrationTests {
 		ordersRefuseTheFirstTokenOnly();
 		try (TestClients clients = clients()) {
 			RestClient orders = RestClient.builder()
+				.baseUrl(api.baseUrl())
 				.apply(new ClientCredentialsRestClientCustomizer(clients.smart)
 					.forRequest(TokenRequest.ClientCredentials.ofScopes("read")))
-				.baseUrl(api.baseUrl())
 				.build();
 			assertThat(orders.get().uri("/orders").retrieve().body(String.class)).isEqualTo("[]");
 			assertThat(provider.tokenRequests()).isEqualTo(2);
@@ -227,8 +227,8 @@ class ClientCredentialsIntegrationTests {
 		api.stubFor(get("/orders").willReturn(aResponse().withStatus(200).withBody("[]")));
 		try (TestClients clients = clients()) {
 			RestClient orders = RestClient.builder()
-				.apply(new ClientCredentialsRestClientCustomizer(clients.smart))
 				.baseUrl(api.baseUrl())
+				.apply(new ClientCredentialsRestClientCustomizer(clients.smart))
 				.build();
 			for (int i = 0; i < 3; i++) {
 				orders.get().uri("/orders").retrieve().toBodilessEntity();
@@ -243,9 +243,9 @@ class ClientCredentialsIntegrationTests {
 		ordersRefuseTheFirstTokenOnly();
 		try (TestClients clients = clients()) {
 			WebClient orders = WebClient.builder()
+				.baseUrl(api.baseUrl())
 				.apply(new ClientCredentialsWebClientCustomizer(clients.smart)
 					.forRequest(TokenRequest.ClientCredentials.ofScopes("read")))
-				.baseUrl(api.baseUrl())
 				.build();
 			StepVerifier.create(orders.get().uri("/orders").retrieve().bodyToMono(String.class))
 				.expectNext("[]")

@@ -25,8 +25,8 @@ class CacheSettingsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "public", "", "private, must-revalidate", "s-maxage=600", "max-age=soon",
-			"max-age=99999999999999999999" })
+	@ValueSource(strings = { "public", "", "private, must-revalidate", "s-maxage=600", "max-age=soon", "max-age=-",
+			"max-age=" })
 	void ttlWhenNoReadableMaxAgeThenDefault(String cacheControl) {
 		assertThat(this.settings.ttl(cacheControl)).isEqualTo(Duration.ofHours(1));
 	}
@@ -47,6 +47,14 @@ class CacheSettingsTests {
 	@Test
 	void ttlWhenMaxAgeAboveMaximumThenMaximum() {
 		assertThat(this.settings.ttl("max-age=31536000")).isEqualTo(Duration.ofHours(24));
+	}
+
+	/** RFC 9111 §1.2.2: a delta-seconds too large to represent is the greatest lifetime, not an invalid one. */
+	@ParameterizedTest
+	@ValueSource(strings = { "max-age=99999999999999999999", "max-age=\"99999999999999999999\"",
+			"max-age=9223372036854775807" })
+	void ttlWhenMaxAgeBeyondWhatALongHoldsThenMaximum(String cacheControl) {
+		assertThat(this.settings.ttl(cacheControl)).isEqualTo(Duration.ofHours(24));
 	}
 
 	@ParameterizedTest

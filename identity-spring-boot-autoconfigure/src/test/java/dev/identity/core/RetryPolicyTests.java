@@ -61,7 +61,24 @@ class RetryPolicyTests {
 		assertThat(RetryPolicy.parseRetryAfter("Fri, 27 Nov 2026 11:00:00 GMT", now)).isEqualTo(Duration.ZERO);
 		assertThat(RetryPolicy.parseRetryAfter("soon", now)).isNull();
 		assertThat(RetryPolicy.parseRetryAfter(null, now)).isNull();
-		assertThat(RetryPolicy.parseRetryAfter("99999999999", now)).isNull();
+	}
+
+	@Test
+	void parseRetryAfterWhenAbsurdThenReadAsOneDayOrIgnored() {
+		Instant now = Instant.parse("2026-11-27T12:00:00Z");
+		Duration day = Duration.ofDays(1);
+		assertThat(RetryPolicy.MAXIMUM_RETRY_AFTER).isEqualTo(day);
+		assertThat(RetryPolicy.parseRetryAfter("99999999999", now)).isEqualTo(day);
+		assertThat(RetryPolicy.parseRetryAfter("99999999999999999999999999", now)).isEqualTo(day);
+		assertThat(RetryPolicy.parseRetryAfter("86401", now)).isEqualTo(day);
+		assertThat(RetryPolicy.parseRetryAfter("00000000000000000000007", now)).isEqualTo(Duration.ofSeconds(7));
+		assertThat(RetryPolicy.parseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT", now)).isEqualTo(day);
+		// Unreadable: no retry delay is taken from it.
+		assertThat(RetryPolicy.parseRetryAfter("-5", now)).isNull();
+		assertThat(RetryPolicy.parseRetryAfter("1e300", now)).isNull();
+		// A delay of a day exceeds the bound: the request fails at once, carrying it.
+		assertThat(POLICY.delayBeforeRetry(1, 503, true, RetryPolicy.parseRetryAfter("99999999999", now), 0.5))
+			.isNull();
 	}
 
 }

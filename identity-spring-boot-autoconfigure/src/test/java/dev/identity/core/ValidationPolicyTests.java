@@ -26,6 +26,7 @@ class ValidationPolicyTests {
 		assertThat(policy.getClockSkew()).isEqualTo(Duration.ofSeconds(60));
 		assertThat(policy.getRequiredType()).isNull();
 		assertThat(policy.getRequiredClaims()).isEmpty();
+		assertThat(policy.isIdTokensAccepted()).isFalse();
 	}
 
 	@Test

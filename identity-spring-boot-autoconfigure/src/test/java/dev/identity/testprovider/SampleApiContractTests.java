@@ -111,6 +111,20 @@ public abstract class SampleApiContractTests {
 		assertThat(challenge(response)).contains("error=\"invalid_token\"");
 	}
 
+	/**
+	 * An ID token from a real login is not an access token (RFC 9068 §4, RFC 8725 §3.11): 401 naming the
+	 * failed check, while the access token of the same login is accepted.
+	 */
+	@Test
+	void meWithAnIdTokenIsUnauthorizedNamingTheTypeCheck() {
+		JsonNode login = AuthorizationCodeLogin.tokens(issuer(), DemoAccounts.CLIENT_ID, DemoAccounts.CLIENT_SECRET,
+				url("/login/callback").toString(), "alice", "alice-password");
+		HttpResponse<String> response = get("/api/me", bearer(login.path("id_token").asString()));
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(challenge(response)).contains("error=\"invalid_token\"").containsPattern("(?i)ID token|\\btype\\b");
+		assertThat(get("/api/me", bearer(login.path("access_token").asString())).statusCode()).isEqualTo(200);
+	}
+
 	@Test
 	void notesNeedTheReadPermission() throws Exception {
 		assertThat(get("/api/notes", bearer(adminToken())).statusCode()).isEqualTo(200);

@@ -13,6 +13,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -36,28 +37,32 @@ class AuditTrail {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private final RestClient restClient;
+	private final SingletonSupplier<RestClient> restClient;
 
-	private final WebClient webClient;
+	private final SingletonSupplier<WebClient> webClient;
 
 	private final Environment environment;
 
 	AuditTrail(SmartOAuthClient identity, RestClient.Builder restClients, WebClient.Builder webClients,
 			Environment environment) {
 		TokenRequest.ClientCredentials auditScope = TokenRequest.ClientCredentials.ofScopes("audit");
-		this.restClient = restClients.clone()
+		// The token goes to the audit URL's origin only, so the clients are built with it as their base URL:
+		// on first use, because by default it names this application's own port, known once it listens.
+		this.restClient = SingletonSupplier.of(() -> restClients.clone()
+			.baseUrl(auditUrl())
 			.apply(new ClientCredentialsRestClientCustomizer(identity).forRequest(auditScope))
-			.build();
-		this.webClient = webClients.clone()
+			.build());
+		this.webClient = SingletonSupplier.of(() -> webClients.clone()
+			.baseUrl(auditUrl())
 			.apply(new ClientCredentialsWebClientCustomizer(identity).forRequest(auditScope))
-			.build();
+			.build());
 		this.environment = environment;
 	}
 
 	/** Record an event, blocking until the audit service confirms it. */
 	Map<String, Object> record(String action, long noteId, String actor) {
-		return this.restClient.post()
-			.uri(auditUrl())
+		return this.restClient.obtain()
+			.post()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(entry(action, noteId, actor))
 			.retrieve()
@@ -66,16 +71,16 @@ class AuditTrail {
 
 	/** Record an event without blocking. */
 	Mono<Map<String, Object>> recordAsync(String action, long noteId, String actor) {
-		return this.webClient.post()
-			.uri(auditUrl())
+		return Mono.defer(() -> this.webClient.obtain()
+			.post()
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(entry(action, noteId, actor))
 			.retrieve()
-			.bodyToMono(RECEIPT)
+			.bodyToMono(RECEIPT))
 			.timeout(TIMEOUT);
 	}
 
-	/** Resolved on each call: by default it names this application's own port, known once it listens. */
+	/** By default it names this application's own port, known once it listens. */
 	private String auditUrl() {
 		return this.environment.getRequiredProperty("sample.audit-url");
 	}
