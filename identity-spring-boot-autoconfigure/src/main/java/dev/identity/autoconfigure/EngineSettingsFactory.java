@@ -16,6 +16,7 @@ import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
 import dev.identity.core.RetryPolicy;
 import dev.identity.core.TokenRequest;
+import dev.identity.core.TokenResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
@@ -101,6 +102,11 @@ final class EngineSettingsFactory {
 		if (properties.getToken().getRenewalSkew().isNegative()) {
 			problems.add(problem("identity.token.renewal-skew", properties.getToken().getRenewalSkew().toString(),
 					"must not be negative"));
+		}
+		else if (properties.getToken().getRenewalSkew().compareTo(TokenResponse.MAXIMUM_LIFETIME) > 0) {
+			problems.add(problem("identity.token.renewal-skew", properties.getToken().getRenewalSkew().toString(),
+					"must not exceed " + TokenResponse.MAXIMUM_LIFETIME.toDays() + " days, the longest lifetime a token "
+							+ "is given"));
 		}
 		IdentityProperties.Introspection introspection = properties.getIntrospection();
 		if (introspection.getCacheTtl().isNegative()) {

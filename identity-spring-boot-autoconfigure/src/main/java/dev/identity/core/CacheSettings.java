@@ -31,6 +31,9 @@ public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration m
 		Objects.requireNonNull(outageTolerance, "outageTolerance");
 	}
 
+	/** The longest duration any of these settings may have. */
+	public static final Duration LONGEST = Duration.ofDays(365);
+
 	/** Back-off after the first failed fetch; it doubles with each further failure in a row. */
 	public static final Duration FIRST_FAILURE_BACKOFF = Duration.ofSeconds(1);
 
@@ -79,6 +82,19 @@ public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration m
 		if (this.outageTolerance.isNegative()) {
 			problems.add(prefix + ".outage-tolerance must not be negative");
 		}
+		java.util.Map<String, Duration> all = new java.util.LinkedHashMap<>();
+		all.put("ttl", this.defaultTtl);
+		all.put("minimum-ttl", this.minimumTtl);
+		all.put("maximum-ttl", this.maximumTtl);
+		all.put("refresh-ahead", this.refreshAhead);
+		all.put("minimum-refresh-interval", this.minimumRefreshInterval);
+		all.put("outage-tolerance", this.outageTolerance);
+		// Beyond this, arithmetic on instants could overflow into an error on every request.
+		all.forEach((name, value) -> {
+			if (value.compareTo(LONGEST) > 0) {
+				problems.add(prefix + "." + name + " (" + value + ") must not exceed " + LONGEST.toDays() + " days");
+			}
+		});
 		return problems;
 	}
 

@@ -158,4 +158,27 @@ class CacheSettingsTests {
 		return new CacheSettings(ttl, minimumTtl, maximumTtl, refreshAhead, Duration.ofSeconds(30), Duration.ofHours(6));
 	}
 
+	@Test
+	void problemsWhenADurationIsAbsurdlyLongThenNamedWithItsBound() {
+		Duration absurd = Duration.ofDays(1_000_000_000L);
+		CacheSettings absurdTolerance = new CacheSettings(Duration.ofHours(1), Duration.ofMinutes(5),
+				Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofSeconds(30), absurd);
+		assertThat(absurdTolerance.problems(PREFIX))
+			.containsExactly(PREFIX + ".outage-tolerance (" + absurd + ") must not exceed 365 days");
+		CacheSettings longest = new CacheSettings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24),
+				Duration.ofMinutes(1), CacheSettings.LONGEST, CacheSettings.LONGEST);
+		assertThat(longest.problems(PREFIX)).isEmpty();
+	}
+
+	@Test
+	void failureBackoffWhenMinimumRefreshIntervalShorterThanASecondThenCappedByIt() {
+		CacheSettings fast = new CacheSettings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24),
+				Duration.ofMinutes(1), Duration.ofMillis(100), Duration.ofHours(1));
+		assertThat(fast.failureBackoff(1, 0.0)).isEqualTo(Duration.ofMillis(100));
+		assertThat(fast.failureBackoff(Integer.MAX_VALUE, 0.0)).isEqualTo(Duration.ofMillis(100));
+		CacheSettings none = new CacheSettings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24),
+				Duration.ofMinutes(1), Duration.ZERO, Duration.ofHours(1));
+		assertThat(none.failureBackoff(3, 0.5)).isZero();
+	}
+
 }
