@@ -57,8 +57,10 @@ import org.springframework.http.MediaType;
  * <li>{@link #start}: an authorization request with fresh {@code state}, {@code nonce} and PKCE
  * {@code S256} challenge (OpenID Connect Core §3.1.2.1, RFC 7636), its {@link PendingLogin} added to the
  * browser's {@link PendingLogins}, which the endpoints keep in cookies ({@link PendingLoginCookies});</li>
- * <li>{@link #callback}: the callback matched to one pending login by {@code state}, which is then
- * spent whatever the outcome;</li>
+ * <li>{@link #callback}: the callback matched to one pending login by {@code state}, whose cookie the
+ * browser is then told to delete whatever the outcome. The server keeps no record of it: a copy of the
+ * cookie stays valid for {@code max-pending-age}, and what it is worth is bounded by the provider, which
+ * redeems each code once and only with the PKCE verifier of the login it was issued for;</li>
  * <li>{@link #tokenRequest}: {@code iss}, error and age checked (RFC 9207, RFC 6749 §4.1.2.1), the code
  * turned into a token request with the PKCE verifier;</li>
  * <li>{@link #authenticate}: the ID token validated (OpenID Connect Core §3.1.3.7) and the
@@ -253,8 +255,8 @@ public final class BrowserLoginFlow {
 	}
 
 	/**
-	 * Match a callback to the pending login its {@code state} answers. That login is spent: have the
-	 * browser keep only {@link Callback#remaining()}, whatever happens next.
+	 * Match a callback to the pending login its {@code state} answers. Have the browser keep only
+	 * {@link Callback#remaining()}, whatever happens next.
 	 * @param parameters the callback's query parameters
 	 * @param pending the browser's pending logins, or {@code null} when it has none
 	 * @return the callback with its login
@@ -451,6 +453,18 @@ public final class BrowserLoginFlow {
 	/** Path of the logout endpoint within the application. */
 	public String getLogoutPath() {
 		return this.logoutPath;
+	}
+
+	/**
+	 * Whether a login runs over HTTPS, so its cookies must be {@code Secure} and {@code __Host-}: the
+	 * request came over HTTPS, or its {@link #redirectUri redirect URI} is {@code https}. The latter
+	 * covers a proxy that terminates TLS and whose forwarded headers the application does not apply, so
+	 * that the request looks like plain HTTP: the browser speaks HTTPS all the same.
+	 * @param application where the request reached the application
+	 * @return whether the login is secure
+	 */
+	public boolean isSecure(ApplicationUrl application) {
+		return application.isSecure() || "https".equalsIgnoreCase(redirectUri(application).getScheme());
 	}
 
 	/**

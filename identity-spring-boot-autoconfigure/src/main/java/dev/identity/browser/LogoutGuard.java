@@ -25,8 +25,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LogoutGuard {
 
-	/** Form field carrying the confirmation page's token. */
-	public static final String TOKEN_PARAMETER = "_csrf";
+	/**
+	 * Form field carrying the confirmation page's token. Not {@code _csrf}, which Spring Security's
+	 * {@code CsrfFilter} reads as its own token.
+	 */
+	public static final String TOKEN_PARAMETER = "logout_token";
 
 	/** Session attribute holding the session's logout token. */
 	public static final String TOKEN_ATTRIBUTE = LogoutGuard.class.getName() + ".TOKEN";
@@ -45,6 +48,25 @@ public final class LogoutGuard {
 
 	LogoutGuard(SecureRandom random) {
 		this.random = Objects.requireNonNull(random, "random");
+	}
+
+	/**
+	 * Whether to log out: what the headers say ({@link #check}) and, when they do not tell, whether the
+	 * request carries the session's token ({@link #tokenMatches}).
+	 * @param fetchSite the {@code Sec-Fetch-Site} header, or {@code null}
+	 * @param origin the {@code Origin} header, or {@code null}
+	 * @param application where the request reached the application
+	 * @param sentToken the {@value #TOKEN_PARAMETER} form field, or {@code null}
+	 * @param sessionToken the session's {@value #TOKEN_ATTRIBUTE} attribute, or {@code null}
+	 * @return whether the logout comes from the application's own pages
+	 */
+	public boolean allows(@Nullable String fetchSite, @Nullable String origin, ApplicationUrl application,
+			@Nullable String sentToken, @Nullable Object sessionToken) {
+		return switch (check(fetchSite, origin, application)) {
+			case ALLOWED -> true;
+			case REFUSED -> false;
+			case TOKEN_REQUIRED -> tokenMatches(sentToken, sessionToken);
+		};
 	}
 
 	/**

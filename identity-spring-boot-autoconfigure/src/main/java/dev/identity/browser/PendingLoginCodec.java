@@ -42,6 +42,12 @@ final class PendingLoginCodec {
 
 	private static final int TAG_BYTES = 16;
 
+	/**
+	 * Longest value opened, in characters: a browser keeps no cookie over 4096 bytes, name and value
+	 * together, so a longer one was not set by this application.
+	 */
+	static final int MAX_VALUE_LENGTH = 4096;
+
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -90,17 +96,48 @@ final class PendingLoginCodec {
 
 	/**
 	 * Open a value sealed under this key for this name.
-	 * @param value the cookie value
+	 * @param value the cookie value, or {@code null}
 	 * @param name the cookie name
-	 * @return the login, or {@code null} when the value is malformed, was sealed under another key or for
-	 * another name, or was changed
+	 * @return the login, or {@code null} when the value is missing, malformed, longer than
+	 * {@value #MAX_VALUE_LENGTH} characters, was sealed under another key or for another name, or was
+	 * changed
 	 */
-	@Nullable PendingLogin open(String value, String name) {
+	@Nullable PendingLogin open(@Nullable String value, String name) {
+		byte[] sealed = sealedBytes(value);
+		return (sealed != null) ? decrypt(sealed, name) : null;
+	}
+
+	/**
+	 * The bytes of a sealed value, checked for form only: no decryption, so a caller can bound the
+	 * decryptions a request costs by counting only the values that pass.
+	 * @param value the cookie value, or {@code null}
+	 * @return the bytes, or {@code null} when the value is missing, longer than
+	 * {@value #MAX_VALUE_LENGTH} characters, not base64url, too short or of another version
+	 */
+	static byte @Nullable [] sealedBytes(@Nullable String value) {
+		// Length first: a value no browser would keep is not decoded at all.
+		if (value == null || value.length() > MAX_VALUE_LENGTH) {
+			return null;
+		}
+		byte[] sealed;
 		try {
-			byte[] sealed = DECODER.decode(value);
-			if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] != VERSION) {
-				return null;
-			}
+			sealed = DECODER.decode(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		return (sealed.length >= 1 + IV_BYTES + TAG_BYTES && sealed[0] == VERSION) ? sealed : null;
+	}
+
+	/**
+	 * Decrypt bytes that {@link #sealedBytes} accepted.
+	 * @param sealed the bytes
+	 * @param name the cookie name
+	 * @return the login, or {@code null} when they were sealed under another key or for another name, or
+	 * changed
+	 */
+	@Nullable PendingLogin decrypt(byte[] sealed, String name) {
+		try {
 			byte[] iv = new byte[IV_BYTES];
 			System.arraycopy(sealed, 1, iv, 0, IV_BYTES);
 			byte[] plaintext = cipher(Cipher.DECRYPT_MODE, iv, name).doFinal(sealed, 1 + IV_BYTES,

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,10 +29,15 @@ import org.springframework.http.ResponseCookie;
  * no session and cannot push out the logins of real visitors, and several tabs each keep their own.
  * <p>
  * Cookies are {@code HttpOnly}, {@code SameSite=Lax} (sent on the provider's redirect back, a top-level
- * navigation) and on {@code Path=/}. Over HTTPS they are {@code Secure} and carry the {@code __Host-}
- * prefix, so no other host of the site can plant one. A browser holds at most
+ * navigation) and on {@code Path=/}. Over HTTPS (the request's scheme or an {@code https} redirect URI,
+ * see {@link BrowserLoginFlow#isSecure}) they are {@code Secure} and carry the {@code __Host-} prefix,
+ * so no other host of the site can plant one, and only such cookies are read. A browser holds at most
  * {@code identity.login.max-pending-logins} of them, and at most {@value #MAX_BYTES} bytes in all: the
  * oldest are dropped first, so a request never grows too large for the server's header limit.
+ * <p>
+ * The server keeps no record of a login: its callback has the browser delete the cookie, but a copy of
+ * the cookie stays valid for {@code max-pending-age}. What a copy is worth is bounded by the provider,
+ * whose code is redeemed once and only with the PKCE verifier sealed in the cookie.
  * <p>
  * The key is {@code identity.login.pending-login-key}, shared by every instance that may receive a
  * callback, or by default a random key for each start.
@@ -48,10 +54,13 @@ public final class PendingLoginCookies {
 
 	private static final String SECURE_NAME = "__Host-" + NAME;
 
+	/** Characters of a login's id in its cookie name: 132 bits of the hash of its {@code state}. */
+	private static final int ID_LENGTH = 22;
+
 	private static final int KEY_BYTES = 32;
 
-	/** Cookies read from one request at most: each costs a decryption. */
-	private static final int MAX_READ = 16;
+	/** Cookie values decrypted for one request at most. */
+	static final int MAX_READ = 16;
 
 	private final PendingLoginCodec codec;
 
@@ -78,37 +87,52 @@ public final class PendingLoginCookies {
 	/**
 	 * The pending logins a request's cookies carry. Cookies that do not open (another key, another name,
 	 * a changed value) are not this application's and are ignored.
+	 * <p>
+	 * Over HTTPS only {@code __Host-} cookies count: a browser accepts those only from this host over
+	 * HTTPS, whereas a cookie without the prefix may have been planted by another host of the site or
+	 * over plain HTTP, to slip in a login of the attacker's (login CSRF) or to crowd out the real one.
+	 * Names other than the prefix and a login's 22-character id, and values longer than a browser
+	 * keeps, are skipped without decoding, and only values that take a decryption count against the
+	 * limit of {@value #MAX_READ}.
 	 * @param cookies the request's cookies, values by name
+	 * @param secure whether the login runs over HTTPS ({@link BrowserLoginFlow#isSecure})
 	 * @return the logins, oldest first
 	 */
-	public PendingLogins read(Map<String, ? extends List<String>> cookies) {
+	public PendingLogins read(Map<String, ? extends List<String>> cookies, boolean secure) {
+		String prefix = prefix(secure);
 		List<PendingLogin> logins = new ArrayList<>();
-		int read = 0;
+		Map<PendingLogin, String> names = new HashMap<>();
+		int decrypted = 0;
 		for (Map.Entry<String, ? extends List<String>> cookie : cookies.entrySet()) {
 			String name = cookie.getKey();
-			if (!name.startsWith(SECURE_NAME) && !name.startsWith(NAME)) {
+			if (!isLoginCookie(name, prefix)) {
 				continue;
 			}
 			for (String value : cookie.getValue()) {
-				if (read++ == MAX_READ) {
-					return sorted(logins);
+				byte[] sealed = PendingLoginCodec.sealedBytes(value);
+				if (sealed == null) {
+					continue;
 				}
-				PendingLogin login = this.codec.open(value, name);
+				if (decrypted++ == MAX_READ) {
+					return sorted(logins, names);
+				}
+				PendingLogin login = this.codec.decrypt(sealed, name);
 				if (login != null && !logins.contains(login)) {
 					logins.add(login);
+					names.put(login, name);
 				}
 			}
 		}
-		return sorted(logins);
+		return sorted(logins, names);
 	}
 
 	/**
 	 * The cookies that take the browser from one set of pending logins to the next: a new login is set,
-	 * a spent or dropped one removed. Past {@value #MAX_BYTES} bytes, the oldest logins are dropped too;
-	 * the newest is always kept.
-	 * @param before the logins the request's cookies carried
+	 * an answered or dropped one removed, under the name of the cookie it came in. Past
+	 * {@value #MAX_BYTES} bytes, the oldest logins are dropped too; the newest is always kept.
+	 * @param before the logins the request's cookies carried ({@link #read})
 	 * @param after the logins the browser should keep
-	 * @param secure whether the request came over HTTPS
+	 * @param secure whether the login runs over HTTPS ({@link BrowserLoginFlow#isSecure})
 	 * @return the cookies to add to the response
 	 */
 	public List<ResponseCookie> write(PendingLogins before, PendingLogins after, boolean secure) {
@@ -123,7 +147,10 @@ public final class PendingLoginCookies {
 		List<ResponseCookie> cookies = new ArrayList<>();
 		for (PendingLogin login : before.asList()) {
 			if (!kept.contains(login)) {
-				cookies.add(cookie(name(login, secure), "", Duration.ZERO, secure));
+				String read = before.cookieName(login);
+				String name = (read != null) ? read : name(login, secure);
+				// A __Host- cookie is replaced, and so removed, only by a Secure one.
+				cookies.add(cookie(name, "", Duration.ZERO, secure || name.startsWith(SECURE_NAME)));
 			}
 		}
 		for (PendingLogin login : kept) {
@@ -156,17 +183,37 @@ public final class PendingLoginCookies {
 	private static String name(PendingLogin login, boolean secure) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(login.state().getBytes(StandardCharsets.UTF_8));
-			String id = Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
-			return (secure ? SECURE_NAME : NAME) + id;
+			String id = Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, ID_LENGTH);
+			return prefix(secure) + id;
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is unavailable", ex);
 		}
 	}
 
-	private static PendingLogins sorted(List<PendingLogin> logins) {
+	private static String prefix(boolean secure) {
+		return secure ? SECURE_NAME : NAME;
+	}
+
+	/** Whether a name is the prefix and an id in base64url, as {@link #name} makes them. */
+	private static boolean isLoginCookie(String name, String prefix) {
+		if (name.length() != prefix.length() + ID_LENGTH || !name.startsWith(prefix)) {
+			return false;
+		}
+		for (int i = prefix.length(); i < name.length(); i++) {
+			char c = name.charAt(i);
+			boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_';
+			if (!base64url) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static PendingLogins sorted(List<PendingLogin> logins, Map<PendingLogin, String> names) {
 		logins.sort(Comparator.comparing(PendingLogin::createdAt));
-		return PendingLogins.of(logins);
+		return PendingLogins.of(logins, names);
 	}
 
 	private static SecretKey key(@Nullable String configured, SecureRandom random) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.identity.login.PendingLogin;
@@ -23,12 +24,16 @@ public final class PendingLogins implements Serializable {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
-	private static final PendingLogins EMPTY = new PendingLogins(List.of());
+	private static final PendingLogins EMPTY = new PendingLogins(List.of(), Map.of());
 
 	private final List<PendingLogin> logins;
 
-	private PendingLogins(List<PendingLogin> logins) {
+	/** The name of the cookie each login came in, for the logins read from a request. */
+	private final Map<PendingLogin, String> cookieNames;
+
+	private PendingLogins(List<PendingLogin> logins, Map<PendingLogin, String> cookieNames) {
 		this.logins = List.copyOf(logins);
+		this.cookieNames = Map.copyOf(cookieNames);
 	}
 
 	/** No login in progress. */
@@ -42,12 +47,23 @@ public final class PendingLogins implements Serializable {
 	 * @return the set
 	 */
 	static PendingLogins of(List<PendingLogin> logins) {
-		return logins.isEmpty() ? EMPTY : new PendingLogins(logins);
+		return of(logins, Map.of());
+	}
+
+	/**
+	 * These logins, read from a request's cookies.
+	 * @param logins the logins, oldest first
+	 * @param cookieNames the name of the cookie each came in
+	 * @return the set
+	 */
+	static PendingLogins of(List<PendingLogin> logins, Map<PendingLogin, String> cookieNames) {
+		return logins.isEmpty() ? EMPTY : new PendingLogins(logins, cookieNames);
 	}
 
 	/**
 	 * These logins and one more, without those older than {@code maxAge} and, past {@code maxCount}, the
-	 * oldest ones: an abandoned login must not stay redeemable, and a session must not grow without end.
+	 * oldest ones: an abandoned login must not stay redeemable, and a browser's cookies must not grow
+	 * without end.
 	 * @param login the login just started
 	 * @param maxCount most logins to keep, at least one
 	 * @param maxAge how long a login may take
@@ -66,7 +82,7 @@ public final class PendingLogins implements Serializable {
 			}
 		}
 		kept.add(login);
-		return new PendingLogins(kept.subList(Math.max(0, kept.size() - maxCount), kept.size()));
+		return new PendingLogins(kept.subList(Math.max(0, kept.size() - maxCount), kept.size()), this.cookieNames);
 	}
 
 	/**
@@ -86,14 +102,23 @@ public final class PendingLogins implements Serializable {
 	}
 
 	/**
-	 * These logins without one, spent by its callback.
+	 * These logins without one, answered by its callback.
 	 * @param login the login to drop
 	 * @return the new set
 	 */
 	public PendingLogins without(PendingLogin login) {
 		List<PendingLogin> kept = new ArrayList<>(this.logins);
 		kept.remove(login);
-		return kept.isEmpty() ? EMPTY : new PendingLogins(kept);
+		return kept.isEmpty() ? EMPTY : new PendingLogins(kept, this.cookieNames);
+	}
+
+	/**
+	 * The name of the cookie a login came in.
+	 * @param login one of these logins
+	 * @return the name, or {@code null} when the login was not read from a request
+	 */
+	@Nullable String cookieName(PendingLogin login) {
+		return this.cookieNames.get(login);
 	}
 
 	/** The logins, oldest first. */

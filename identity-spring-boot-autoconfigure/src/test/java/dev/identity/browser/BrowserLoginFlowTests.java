@@ -146,6 +146,19 @@ class BrowserLoginFlowTests {
 	}
 
 	@Test
+	void isSecureWhenTheRequestOrTheRedirectUriIsHttpsThenSecure() {
+		ApplicationUrl plain = new ApplicationUrl("http", "app.internal", 8080, "");
+		assertThat(flow().isSecure(APP)).isTrue();
+		assertThat(flow().isSecure(plain)).isFalse();
+		// Behind a proxy that terminates TLS and whose forwarded headers are not applied, the request says
+		// http; the redirect URI tells what the browser speaks.
+		BrowserLoginFlow proxied = flow((properties) -> properties.setRedirectUri(URI.create("HTTPS://app.example.com/cb")));
+		assertThat(proxied.isSecure(plain)).isTrue();
+		BrowserLoginFlow local = flow((properties) -> properties.setRedirectUri(URI.create("http://127.0.0.1/cb")));
+		assertThat(local.isSecure(plain)).isFalse();
+	}
+
+	@Test
 	void startWhenRegisterThenPromptCreateAndConfiguredParametersSent() {
 		BrowserLoginFlow flow = flow((properties) -> {
 			properties.setScopes(List.of("openid", "offline_access"));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -78,21 +81,33 @@ public abstract class BrowserLoginIntegrationTests {
 
 	@DynamicPropertySource
 	static void identityProperties(DynamicPropertyRegistry registry) {
-		registry.add("identity.issuer-uri", () -> provider.issuer());
-		registry.add("identity.client-id", () -> TestProvider.CLIENT_ID);
-		registry.add("identity.client-secret", () -> TestProvider.CLIENT_SECRET);
-		registry.add("identity.audiences", () -> TestProvider.CLIENT_ID);
+		for (String name : applicationProperties().keySet()) {
+			registry.add(name, () -> applicationProperties().get(name));
+		}
+	}
+
+	/** The properties of the application under test, and of any other that a test starts. */
+	private static Map<String, String> applicationProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("identity.issuer-uri", provider.issuer());
+		properties.put("identity.client-id", TestProvider.CLIENT_ID);
+		properties.put("identity.client-secret", TestProvider.CLIENT_SECRET);
+		properties.put("identity.audiences", TestProvider.CLIENT_ID);
 		// A rotated key is fetched at once rather than after the usual 30 s pause between fetches.
-		registry.add("identity.jwks.minimum-refresh-interval", () -> "0s");
-		registry.add("identity.login.callback-path", () -> CALLBACK_PATH);
-		registry.add("identity.login.post-logout-redirect-uri", () -> POST_LOGOUT);
-		registry.add("server.address", () -> "127.0.0.1");
+		properties.put("identity.jwks.minimum-refresh-interval", "0s");
+		properties.put("identity.login.callback-path", CALLBACK_PATH);
+		properties.put("identity.login.post-logout-redirect-uri", POST_LOGOUT);
+		properties.put("server.address", "127.0.0.1");
 		// Everything the login logs, refusals included, is checked for codes and tokens.
-		registry.add("logging.level.dev.identity", () -> "debug");
+		properties.put("logging.level.dev.identity", "debug");
+		return properties;
 	}
 
 	/** Name of the application's session cookie. */
 	protected abstract String sessionCookie();
+
+	/** The application of this stack, for a test that runs it again with other properties. */
+	protected abstract SpringApplicationBuilder application();
 
 	/** How many sessions the application's session store has created (MVC) or holds (WebFlux). */
 	protected abstract int storedSessions();
@@ -123,6 +138,7 @@ public abstract class BrowserLoginIntegrationTests {
 				.doesNotContain(request.get("state"))
 				.doesNotContain(request.get("nonce"));
 		});
+		String pendingCookie = cookieName(login.headers().allValues("Set-Cookie").get(0));
 
 		URI callback = browser.authorize(authorization);
 		assertThat(callback.getPort()).isEqualTo(this.port);
@@ -133,7 +149,7 @@ public abstract class BrowserLoginIntegrationTests {
 		assertThat(Browser.location(completed)).isEqualTo(app("/"));
 		assertThat(browser.cookie(sessionCookie())).isNotNull();
 		assertThat(completed.headers().allValues("Set-Cookie")).anySatisfy(
-				(cookie) -> assertThat(cookie).startsWith("identity-login-").contains("Max-Age=0"));
+				(cookie) -> assertThat(cookie).startsWith(pendingCookie + "=;").contains("Max-Age=0"));
 
 		assertThat(browser.get(app("/me")).body()).startsWith("sub=alice|");
 		assertThat(browser.get(app("/maybe")).body()).isEqualTo("alice");
@@ -215,6 +231,51 @@ public abstract class BrowserLoginIntegrationTests {
 	}
 
 	@Test
+	void callbackWhenTheProviderRefusesTheCodeThenErrorAndTheCookieThatWasReadIsDeleted() {
+		Browser browser = new Browser();
+		HttpResponse<String> login = browser.get(app("/login"));
+		String pendingCookie = cookieName(login.headers().allValues("Set-Cookie").get(0));
+		URI callback = browser.authorize(Browser.location(login));
+		HttpResponse<String> refused = browser.get(app(CALLBACK_PATH + "?code=not-the-providers-code&state="
+				+ Browser.query(callback).get("state")));
+		// The token endpoint answers invalid_grant; the error handling of the stack renders the answer.
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.headers().allValues("Set-Cookie")).anySatisfy(
+				(cookie) -> assertThat(cookie).startsWith(pendingCookie + "=;").contains("Max-Age=0"));
+		assertThat(browser.get(callback).statusCode()).isEqualTo(400);
+		assertThat(browser.cookie(sessionCookie())).isNull();
+	}
+
+	@Test
+	void loginWhenBehindAProxyThatTerminatesTlsAndTheRedirectUriIsHttpsThenHostPrefixedSecureCookies() {
+		// The proxy forwards plain HTTP and no forwarded headers: the application sees http://127.0.0.1.
+		String publicCallback = "https://127.0.0.1:8443" + CALLBACK_PATH;
+		try (ConfigurableApplicationContext proxied = start(Map.of("identity.login.redirect-uri", publicCallback))) {
+			int port = Integer.parseInt(proxied.getEnvironment().getProperty("local.server.port", "0"));
+			Browser browser = new Browser();
+			HttpResponse<String> login = browser.get(URI.create("http://127.0.0.1:" + port + "/login"));
+			URI authorization = Browser.location(login);
+			assertThat(Browser.query(authorization)).containsEntry("redirect_uri", publicCallback);
+			String setCookie = login.headers().allValues("Set-Cookie").get(0);
+			assertThat(setCookie).startsWith("__Host-identity-login-").contains("; Secure").contains("Path=/");
+			String pendingCookie = cookieName(setCookie);
+
+			URI callback = browser.authorize(authorization);
+			assertThat(callback.toString()).startsWith(publicCallback + "?");
+			// The browser sends its __Host- cookie to https://127.0.0.1:8443; the proxy passes it on.
+			String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+			HttpResponse<String> completed = new Browser().get(
+					URI.create("http://127.0.0.1:" + port + CALLBACK_PATH + "?" + callback.getRawQuery()),
+					Map.of("Cookie", cookie));
+			assertThat(Browser.location(completed)).isEqualTo(URI.create("http://127.0.0.1:" + port + "/"));
+			assertThat(completed.headers().allValues("Set-Cookie")).anySatisfy((deleted) -> assertThat(deleted)
+				.startsWith(pendingCookie + "=;")
+				.contains("Max-Age=0")
+				.contains("; Secure"));
+		}
+	}
+
+	@Test
 	void loginWhenTwoTabsStartLoginsThenEachCallbackCompletesItsOwn() {
 		Browser browser = new Browser();
 		URI first = Browser.location(browser.get(app("/login?returnTo=/maybe")));
@@ -276,7 +337,7 @@ public abstract class BrowserLoginIntegrationTests {
 		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
 				(policy) -> assertThat(policy).contains("default-src 'none'").contains("frame-ancestors 'none'"));
 		assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
-		assertThat(page.body()).contains("<form method=\"post\" action=\"/logout\">").contains("name=\"_csrf\"");
+		assertThat(page.body()).contains("<form method=\"post\" action=\"/logout\">").contains("name=\"logout_token\"");
 		// Showing the page logs nobody out.
 		assertThat(browser.get(app("/status")).body()).isEqualTo("true");
 
@@ -315,7 +376,7 @@ public abstract class BrowserLoginIntegrationTests {
 	@Test
 	void logoutWhenPostFromAnotherSiteThenForbiddenAndBothSessionsSurvive() {
 		Browser browser = loggedIn();
-		String token = Browser.hidden(browser.get(app("/logout")), "_csrf");
+		String token = Browser.hidden(browser.get(app("/logout")), "logout_token");
 		for (Map<String, String> crossSite : List.of(Map.of("Origin", "https://evil.example"),
 				Map.of("Origin", "http://127.0.0.1:1"), Map.of("Sec-Fetch-Site", "cross-site"),
 				Map.of("Sec-Fetch-Site", "same-site", "Origin", origin()),
@@ -325,7 +386,7 @@ public abstract class BrowserLoginIntegrationTests {
 			assertThat(refused.headers().firstValue("Location")).isEmpty();
 		}
 		// Not even with the page's token: the browser says the request comes from another site.
-		assertThat(browser.post(app("/logout"), Map.of("_csrf", token), Map.of("Sec-Fetch-Site", "cross-site"))
+		assertThat(browser.post(app("/logout"), Map.of("logout_token", token), Map.of("Sec-Fetch-Site", "cross-site"))
 			.statusCode()).isEqualTo(403);
 		assertThat(browser.get(app("/status")).body()).isEqualTo("true");
 		// The browser was sent nowhere, so the provider's session survives: it signs in again without its form.
@@ -337,16 +398,16 @@ public abstract class BrowserLoginIntegrationTests {
 	void logoutWhenPostWithoutOriginOrFetchMetadataThenTheConfirmationPagesTokenIsRequired() {
 		Browser browser = loggedIn();
 		assertThat(browser.post(app("/logout"), Map.of()).statusCode()).isEqualTo(403);
-		assertThat(browser.post(app("/logout"), Map.of("_csrf", "guessed-token")).statusCode()).isEqualTo(403);
+		assertThat(browser.post(app("/logout"), Map.of("logout_token", "guessed-token")).statusCode()).isEqualTo(403);
 		assertThat(browser.post(app("/logout"), Map.of(), Map.of("Origin", "null")).statusCode()).isEqualTo(403);
 		assertThat(browser.get(app("/status")).body()).isEqualTo("true");
 		// Another session's token is no proof either.
-		String othersToken = Browser.hidden(loggedIn().get(app("/logout")), "_csrf");
-		assertThat(browser.post(app("/logout"), Map.of("_csrf", othersToken)).statusCode()).isEqualTo(403);
+		String othersToken = Browser.hidden(loggedIn().get(app("/logout")), "logout_token");
+		assertThat(browser.post(app("/logout"), Map.of("logout_token", othersToken)).statusCode()).isEqualTo(403);
 		assertThat(browser.get(app("/status")).body()).isEqualTo("true");
 
-		String token = Browser.hidden(browser.get(app("/logout")), "_csrf");
-		assertThat(Browser.query(Browser.location(browser.post(app("/logout"), Map.of("_csrf", token)))))
+		String token = Browser.hidden(browser.get(app("/logout")), "logout_token");
+		assertThat(Browser.query(Browser.location(browser.post(app("/logout"), Map.of("logout_token", token)))))
 			.containsKey("id_token_hint");
 		assertThat(browser.get(app("/status")).body()).isEqualTo("false");
 	}
@@ -452,6 +513,23 @@ public abstract class BrowserLoginIntegrationTests {
 
 	private String origin() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** The name of the cookie a {@code Set-Cookie} header sets. */
+	private static String cookieName(String setCookie) {
+		return setCookie.substring(0, setCookie.indexOf('='));
+	}
+
+	/** This stack's application once more, on a port of its own, with further properties. */
+	private ConfigurableApplicationContext start(Map<String, String> properties) {
+		Map<String, String> all = applicationProperties();
+		all.put("server.port", "0");
+		all.putAll(properties);
+		String[] pairs = all.entrySet()
+			.stream()
+			.map((property) -> property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
+		return application().properties(pairs).run();
 	}
 
 	protected URI app(String pathAndQuery) {

@@ -71,10 +71,27 @@ class LogoutGuardTests {
 	}
 
 	@Test
+	void allowsWhenHeadersDoNotTellThenOnlyWithTheSessionsTokenAndNeverAgainstTheBrowsersWord() {
+		String token = this.guard.newToken();
+		assertThat(this.guard.allows("same-origin", null, APP, null, null)).isTrue();
+		assertThat(this.guard.allows(null, "https://app.example.com", APP, null, token)).isTrue();
+		assertThat(this.guard.allows(null, null, APP, token, token)).isTrue();
+		assertThat(this.guard.allows(null, "https://evil.example", APP, token, token)).isTrue();
+		assertThat(this.guard.allows(null, null, APP, null, token)).isFalse();
+		assertThat(this.guard.allows(null, null, APP, "guessed", token)).isFalse();
+		assertThat(this.guard.allows(null, "null", APP, token, null)).isFalse();
+		// The browser's word that the request comes from another site outweighs the token.
+		assertThat(this.guard.allows("cross-site", null, APP, token, token)).isFalse();
+		assertThat(this.guard.allows("same-site", "https://app.example.com", APP, token, token)).isFalse();
+	}
+
+	@Test
 	void pageWhenRenderedThenEveryValueEscapedAndNothingLoaded() {
 		String html = LogoutPage.html("/shop\"><script>alert(1)</script>/logout", "t<o>k\"en&");
 		assertThat(html).contains("<form method=\"post\" action=\"/shop&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;/logout\">")
-			.contains("<input type=\"hidden\" name=\"_csrf\" value=\"t&lt;o&gt;k&quot;en&amp;\">")
+			.contains("<input type=\"hidden\" name=\"logout_token\" value=\"t&lt;o&gt;k&quot;en&amp;\">")
+			// Spring Security's CsrfFilter reads _csrf as its own token.
+			.doesNotContain("_csrf")
 			.doesNotContain("<script")
 			.doesNotContain("src=")
 			.doesNotContain("href=");

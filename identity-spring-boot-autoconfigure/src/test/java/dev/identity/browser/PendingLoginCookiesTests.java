@@ -1,6 +1,7 @@
 package dev.identity.browser;
 
 import java.net.URI;
+import java.security.DrbgParameters;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
 import dev.identity.login.PendingLogin;
@@ -47,7 +50,7 @@ class PendingLoginCookiesTests {
 				.doesNotContain(login.codeVerifier())
 				.doesNotContain("orders");
 		});
-		assertThat(this.cookies.read(request(written)).asList()).containsExactly(login);
+		assertThat(this.cookies.read(request(written), false).asList()).containsExactly(login);
 	}
 
 	@Test
@@ -60,7 +63,7 @@ class PendingLoginCookiesTests {
 			assertThat(cookie.getPath()).isEqualTo("/");
 			assertThat(cookie.getDomain()).isNull();
 		});
-		assertThat(this.cookies.read(request(written)).asList()).containsExactly(login);
+		assertThat(this.cookies.read(request(written), true).asList()).containsExactly(login);
 	}
 
 	@Test
@@ -70,26 +73,26 @@ class PendingLoginCookiesTests {
 		String value = cookie.getValue();
 		char changed = (value.charAt(20) == 'A') ? 'B' : 'A';
 		String tampered = value.substring(0, 20) + changed + value.substring(21);
-		assertThat(this.cookies.read(Map.of(cookie.getName(), List.of(tampered))).isEmpty()).isTrue();
-		assertThat(this.cookies.read(Map.of(cookie.getName(), List.of(value.substring(0, value.length() - 1))))
+		assertThat(this.cookies.read(Map.of(cookie.getName(), List.of(tampered)), false).isEmpty()).isTrue();
+		assertThat(this.cookies.read(Map.of(cookie.getName(), List.of(value.substring(0, value.length() - 1))), false)
 			.isEmpty()).isTrue();
-		assertThat(this.cookies.read(Map.of(cookie.getName(), List.of("not-base64!")))).satisfies(
+		assertThat(this.cookies.read(Map.of(cookie.getName(), List.of("not-base64!")), false)).satisfies(
 				(read) -> assertThat(read.isEmpty()).isTrue());
 		// Under another login's name: the name is authenticated with the value.
 		String otherName = this.cookies.write(PendingLogins.empty(), logins(login("b", null, NOW)), false)
 			.get(0)
 			.getName();
-		assertThat(this.cookies.read(Map.of(otherName, List.of(value))).isEmpty()).isTrue();
+		assertThat(this.cookies.read(Map.of(otherName, List.of(value)), false).isEmpty()).isTrue();
 		// Another instance's random key, or this one's after a restart.
-		assertThat(cookies(null).read(request(List.of(cookie))).isEmpty()).isTrue();
+		assertThat(cookies(null).read(request(List.of(cookie)), false).isEmpty()).isTrue();
 	}
 
 	@Test
 	void readWhenInstancesShareTheConfiguredKeyThenEachReadsTheOthers() {
 		PendingLogin login = login("a", null, NOW);
 		List<ResponseCookie> written = cookies(SHARED_KEY).write(PendingLogins.empty(), logins(login), false);
-		assertThat(cookies(SHARED_KEY).read(request(written)).asList()).containsExactly(login);
-		assertThat(cookies(null).read(request(written)).isEmpty()).isTrue();
+		assertThat(cookies(SHARED_KEY).read(request(written), false).asList()).containsExactly(login);
+		assertThat(cookies(null).read(request(written), false).isEmpty()).isTrue();
 	}
 
 	@Test
@@ -100,7 +103,7 @@ class PendingLoginCookiesTests {
 				this.cookies.write(PendingLogins.empty(), logins(second), false));
 		// The tabs' requests ran concurrently: neither saw the other's cookie, and both are kept.
 		written.addAll(this.cookies.write(PendingLogins.empty(), logins(first), false));
-		assertThat(this.cookies.read(request(written)).asList()).containsExactly(first, second);
+		assertThat(this.cookies.read(request(written), false).asList()).containsExactly(first, second);
 	}
 
 	@Test
@@ -108,7 +111,7 @@ class PendingLoginCookiesTests {
 		PendingLogin first = login("a", null, NOW);
 		PendingLogin second = login("b", null, NOW.plusSeconds(1));
 		List<ResponseCookie> set = this.cookies.write(PendingLogins.empty(), logins(first, second), false);
-		PendingLogins before = this.cookies.read(request(set));
+		PendingLogins before = this.cookies.read(request(set), false);
 		List<ResponseCookie> written = this.cookies.write(before, logins(second), false);
 		assertThat(written).singleElement().satisfies((cookie) -> {
 			assertThat(cookie.getName()).isEqualTo(set.get(0).getName());
@@ -124,7 +127,7 @@ class PendingLoginCookiesTests {
 		PendingLogin first = login("a", "/short", NOW);
 		PendingLogin second = login("b", longest, NOW.plusSeconds(1));
 		PendingLogins before = this.cookies.read(request(this.cookies.write(PendingLogins.empty(), logins(first, second),
-				false)));
+				false)), false);
 		assertThat(before.size()).isEqualTo(2);
 		PendingLogin third = login("c", longest, NOW.plusSeconds(2));
 		List<ResponseCookie> written = this.cookies.write(before, logins(first, second, third), false);
@@ -134,7 +137,7 @@ class PendingLoginCookiesTests {
 			// A browser keeps cookies of up to 4096 bytes, name and value together.
 			assertThat(cookie.getName().length() + cookie.getValue().length()).isLessThan(4096);
 		});
-		assertThat(this.cookies.read(request(kept)).asList()).containsExactly(third);
+		assertThat(this.cookies.read(request(kept), false).asList()).containsExactly(third);
 	}
 
 	@Test
@@ -143,7 +146,80 @@ class PendingLoginCookiesTests {
 		for (int i = 0; i < 20; i++) {
 			written.addAll(this.cookies.write(PendingLogins.empty(), logins(login("s" + i, null, NOW)), false));
 		}
-		assertThat(this.cookies.read(request(written)).size()).isEqualTo(16);
+		assertThat(this.cookies.read(request(written), false).size()).isEqualTo(16);
+	}
+
+	@Test
+	void readWhenHttpsAndACookieLacksTheHostPrefixThenIgnored() {
+		PendingLogin real = login("real", null, NOW);
+		PendingLogin planted = login("planted", null, NOW);
+		// Sealed under the same key for a name without the prefix: as an instance serving /login over plain
+		// HTTP seals it, and as another host of the site or a network attacker over HTTP can plant it.
+		List<ResponseCookie> written = new ArrayList<>(this.cookies.write(PendingLogins.empty(), logins(planted), false));
+		written.addAll(this.cookies.write(PendingLogins.empty(), logins(real), true));
+		assertThat(written.get(0).getName()).startsWith("identity-login-");
+		assertThat(this.cookies.read(request(written), true).asList()).containsExactly(real);
+		// Over HTTP the cookies are the unprefixed ones this application sets there.
+		assertThat(this.cookies.read(request(written), false).asList()).containsExactly(planted);
+	}
+
+	@Test
+	void readWhenJunkCookiesComeFirstThenTheRealOneIsStillRead() {
+		PendingLogin real = login("real", null, NOW);
+		ResponseCookie cookie = this.cookies.write(PendingLogins.empty(), logins(real), true).get(0);
+		String id = cookie.getName().substring("__Host-identity-login-".length());
+		Map<String, List<String>> request = new LinkedHashMap<>();
+		// Browsers send cookies with longer paths first: a planted cookie can precede the real one.
+		for (int i = 0; i < 20; i++) {
+			String junk = "x".repeat(21) + (char) ('a' + i);
+			request.put("__Host-identity-login-" + i, List.of(cookie.getValue()));
+			request.put("__Host-identity-login-" + id + i, List.of(cookie.getValue()));
+			request.put("__Host-identity-login-" + junk.substring(1) + ".", List.of(cookie.getValue()));
+			// Well-formed names: values no browser keeps, and values that are not sealed values at all.
+			request.put("__Host-identity-login-" + junk, List.of("AQAA" + "A".repeat(4996), "not-base64!", ""));
+		}
+		request.put(cookie.getName(), List.of(cookie.getValue()));
+		assertThat(this.cookies.read(request, true).asList()).containsExactly(real);
+	}
+
+	@Test
+	void writeWhenACallbackAnswersALoginThenItsCookieIsRemovedUnderTheNameItCameIn() {
+		PendingLogin login = login("a", null, NOW);
+		List<ResponseCookie> set = this.cookies.write(PendingLogins.empty(), logins(login), true);
+		PendingLogins before = this.cookies.read(request(set), true);
+		// Whatever the caller now takes the scheme to be, the cookie the browser holds is the one removed.
+		assertThat(this.cookies.write(before, PendingLogins.empty(), false)).singleElement().satisfies((cookie) -> {
+			assertThat(cookie.getName()).isEqualTo(set.get(0).getName());
+			assertThat(cookie.getMaxAge()).isZero();
+			// A browser lets only a Secure cookie replace a __Host- one.
+			assertThat(cookie.isSecure()).isTrue();
+			assertThat(cookie.getPath()).isEqualTo("/");
+		});
+	}
+
+	@Test
+	void openWhenValueIsMissingOrLongerThanABrowserKeepsThenNullWithoutAnException() {
+		PendingLoginCodec codec = new PendingLoginCodec(new SecretKeySpec(new byte[32], "AES"), new SecureRandom());
+		assertThat(codec.open(null, "identity-login-x")).isNull();
+		// A value of more than 4 KB, though sealed under this key, is no cookie of a browser's.
+		PendingLogin large = new PendingLogin("https://idp.example.com/" + "i".repeat(4000), false,
+				URI.create("https://app.example.com/login/callback"), "s".repeat(43), "n".repeat(43), "v".repeat(43), null,
+				null, NOW);
+		String value = codec.seal(large, "identity-login-x");
+		assertThat(value.length()).isGreaterThan(PendingLoginCodec.MAX_VALUE_LENGTH);
+		assertThat(codec.open(value, "identity-login-x")).isNull();
+		PendingLogin small = login("a", null, NOW);
+		assertThat(codec.open(codec.seal(small, "identity-login-x"), "identity-login-x")).isEqualTo(small);
+	}
+
+	@Test
+	void createWhenTheDefaultKeyIsMadeThenTheGeneratorHas256BitStrength() {
+		assertThat(SeededRandom.create().getParameters()).isInstanceOfSatisfying(DrbgParameters.Instantiation.class,
+				(parameters) -> {
+					assertThat(parameters.getStrength()).isEqualTo(256);
+					// Prediction resistance would read the entropy source on every call, on event loops too.
+					assertThat(parameters.getCapability().supportsPredictionResistance()).isFalse();
+				});
 	}
 
 	@Test

@@ -55,6 +55,9 @@ public final class TestProvider implements AutoCloseable {
 	/** The registered redirect URI; loopback redirect URIs match on any port (RFC 8252 §7.3). */
 	public static final String REDIRECT_URI = "http://127.0.0.1/login/oauth2/code/test";
 
+	/** The same redirect URI over HTTPS, also registered: an application behind a proxy that terminates TLS. */
+	public static final String HTTPS_REDIRECT_URI = "https://127.0.0.1/login/oauth2/code/test";
+
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final List<String> CONTAINER_LOGGERS = List.of("org.apache.catalina", "org.apache.coyote",
@@ -102,6 +105,7 @@ public final class TestProvider implements AutoCloseable {
 			.client(new DevelopmentProvider.Client(CLIENT_ID, CLIENT_SECRET, Set.of("read", "write"), Map.of(), true))
 			.user(new DevelopmentProvider.User(USERNAME, PASSWORD, Map.of(), Map.of()))
 			.redirectUri(REDIRECT_URI)
+			.redirectUri(HTTPS_REDIRECT_URI)
 			.postLogoutRedirectUri("http://127.0.0.1/")
 			.port(port)
 			.initializer((context) -> {

@@ -107,11 +107,12 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 	private Mono<Void> login(ServerWebExchange exchange, boolean register) {
 		String returnTo = exchange.getRequest().getQueryParams().getFirst(BrowserLoginFlow.RETURN_TO_PARAMETER);
 		ApplicationUrl application = application(exchange.getRequest());
+		boolean secure = this.flow.isSecure(application);
 		// No session: an anonymous request leaves nothing on the server.
-		PendingLogins pending = this.cookies.read(cookies(exchange.getRequest()));
+		PendingLogins pending = this.cookies.read(cookies(exchange.getRequest()), secure);
 		return this.client.discoveryAsync().flatMap((discovery) -> {
 			BrowserLoginFlow.Start start = this.flow.start(discovery, register, returnTo, application, pending);
-			setCookies(exchange, this.cookies.write(pending, start.pendingLogins(), application.isSecure()));
+			setCookies(exchange, this.cookies.write(pending, start.pendingLogins(), secure));
 			return redirect(exchange, start.authorizationUri());
 		});
 	}
@@ -119,10 +120,13 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 	private Mono<Void> callback(ServerWebExchange exchange) {
 		ApplicationUrl application = application(exchange.getRequest());
 		return Mono.defer(() -> {
-			PendingLogins pending = this.cookies.read(cookies(exchange.getRequest()));
+			boolean secure = this.flow.isSecure(application);
+			PendingLogins pending = this.cookies.read(cookies(exchange.getRequest()), secure);
 			BrowserLoginFlow.Callback callback = this.flow.callback(exchange.getRequest().getQueryParams(), pending);
-			// Spent before anything else is checked: a callback is redeemable once, whatever its fate.
-			setCookies(exchange, this.cookies.write(pending, callback.remaining(), application.isSecure()));
+			// The browser deletes the login's cookie whatever the callback's fate, so that a refreshed callback
+			// page does not try the same login again. The server keeps no record: a copy of the cookie stays
+			// valid for max-pending-age, and the provider redeems the code once.
+			setCookies(exchange, this.cookies.write(pending, callback.remaining(), secure));
 			PendingLogin login = callback.login();
 			return this.client.requestTokenAsync(this.flow.tokenRequest(callback))
 				.flatMap((tokens) -> this.client.keysAsync().flatMap((keys) -> authenticate(tokens, login, keys)))
@@ -177,16 +181,12 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 
 	private Mono<Void> logout(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		LogoutGuard.Verdict verdict = this.logoutGuard.check(request.getHeaders().getFirst("Sec-Fetch-Site"),
-				request.getHeaders().getOrigin(), application(request));
-		Mono<Boolean> allowed = switch (verdict) {
-			case ALLOWED -> Mono.just(true);
-			case REFUSED -> Mono.just(false);
-			case TOKEN_REQUIRED -> exchange.getFormData()
-				.zipWith(exchange.getSession())
-				.map((found) -> this.logoutGuard.tokenMatches(found.getT1().getFirst(LogoutGuard.TOKEN_PARAMETER),
-						found.getT2().getAttributes().get(LogoutGuard.TOKEN_ATTRIBUTE)));
-		};
+		Mono<Boolean> allowed = exchange.getFormData()
+			.zipWith(exchange.getSession())
+			.map((found) -> this.logoutGuard.allows(request.getHeaders().getFirst("Sec-Fetch-Site"),
+					request.getHeaders().getOrigin(), application(request),
+					found.getT1().getFirst(LogoutGuard.TOKEN_PARAMETER),
+					found.getT2().getAttributes().get(LogoutGuard.TOKEN_ATTRIBUTE)));
 		return allowed.flatMap((yes) -> {
 			if (!yes) {
 				// Anyone can make a browser send this: a refusal must not flood the log.

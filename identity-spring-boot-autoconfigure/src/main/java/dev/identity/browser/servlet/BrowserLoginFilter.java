@@ -112,19 +112,23 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 		DiscoveryDocument discovery = this.client.discovery();
 		String returnTo = request.getParameter(BrowserLoginFlow.RETURN_TO_PARAMETER);
 		ApplicationUrl application = ServletRequests.application(request);
+		boolean secure = this.flow.isSecure(application);
 		// No session: an anonymous request leaves nothing on the server.
-		PendingLogins pending = this.cookies.read(ServletRequests.cookies(request));
+		PendingLogins pending = this.cookies.read(ServletRequests.cookies(request), secure);
 		BrowserLoginFlow.Start start = this.flow.start(discovery, register, returnTo, application, pending);
-		setCookies(response, this.cookies.write(pending, start.pendingLogins(), application.isSecure()));
+		setCookies(response, this.cookies.write(pending, start.pendingLogins(), secure));
 		redirect(response, start.authorizationUri());
 	}
 
 	private void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		ApplicationUrl application = ServletRequests.application(request);
-		PendingLogins pending = this.cookies.read(ServletRequests.cookies(request));
+		boolean secure = this.flow.isSecure(application);
+		PendingLogins pending = this.cookies.read(ServletRequests.cookies(request), secure);
 		BrowserLoginFlow.Callback callback = this.flow.callback(parameters(request), pending);
-		// Spent before anything else is checked: a callback is redeemable once, whatever its fate.
-		setCookies(response, this.cookies.write(pending, callback.remaining(), application.isSecure()));
+		// The browser deletes the login's cookie whatever the callback's fate, so that a refreshed callback
+		// page does not try the same login again. The server keeps no record: a copy of the cookie stays
+		// valid for max-pending-age, and the provider redeems the code once.
+		setCookies(response, this.cookies.write(pending, callback.remaining(), secure));
 		TokenResponse tokens = this.client.requestToken(this.flow.tokenRequest(callback));
 		AuthenticatedUser user = this.flow.authenticate(tokens, callback.login(), this.client.keys(), false);
 		if (user == null) {
@@ -180,13 +184,9 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 	}
 
 	private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		LogoutGuard.Verdict verdict = this.logoutGuard.check(request.getHeader("Sec-Fetch-Site"),
-				request.getHeader(HttpHeaders.ORIGIN), ServletRequests.application(request));
-		if (verdict == LogoutGuard.Verdict.TOKEN_REQUIRED && !this.logoutGuard.tokenMatches(
-				request.getParameter(LogoutGuard.TOKEN_PARAMETER), sessionToken(request.getSession(false)))) {
-			verdict = LogoutGuard.Verdict.REFUSED;
-		}
-		if (verdict == LogoutGuard.Verdict.REFUSED) {
+		if (!this.logoutGuard.allows(request.getHeader("Sec-Fetch-Site"), request.getHeader(HttpHeaders.ORIGIN),
+				ServletRequests.application(request), request.getParameter(LogoutGuard.TOKEN_PARAMETER),
+				sessionToken(request.getSession(false)))) {
 			// Anyone can make a browser send this: a refusal must not flood the log.
 			logger.debug("Logout refused: cross-site or without the confirmation page's token");
 			response.sendError(HttpServletResponse.SC_FORBIDDEN, LogoutGuard.REFUSED);

@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -59,6 +61,11 @@ class BrowserLoginWebFluxIntegrationTests extends BrowserLoginIntegrationTests {
 	protected int storedSessions() {
 		WebSessionStore store = ((DefaultWebSessionManager) this.sessions).getSessionStore();
 		return ((InMemoryWebSessionStore) store).getSessions().size();
+	}
+
+	@Override
+	protected SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(WebFluxApplication.class).web(WebApplicationType.REACTIVE);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -19,8 +19,10 @@ import jakarta.servlet.http.HttpSessionListener;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -58,6 +60,12 @@ class BrowserLoginWebMvcIntegrationTests extends BrowserLoginIntegrationTests {
 	@Override
 	protected int storedSessions() {
 		return this.sessions.created.get();
+	}
+
+	@Override
+	protected SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(MvcApplication.class).web(WebApplicationType.SERVLET)
+			.properties("server.servlet.session.cookie.name=APPSESSION");
 	}
 
 	@Configuration(proxyBeanMethods = false)
