@@ -36,7 +36,11 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> providerUnavailable(IdentityProviderException ex) {
-		logger.warn("Cannot validate tokens: " + ex.getMessage());
+		// The starter logs each failed fetch from the provider once, at WARN; a line for every request
+		// answered 503 meanwhile would flood the log during an outage.
+		if (logger.isDebugEnabled()) {
+			logger.debug("Cannot validate tokens: " + ex.getMessage());
+		}
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(Map.of("error", "identity_provider_unavailable"));
 	}
