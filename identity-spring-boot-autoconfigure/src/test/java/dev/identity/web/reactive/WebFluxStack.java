@@ -32,7 +32,8 @@ public final class WebFluxStack implements WebStack {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
-				IdentityWebFluxAutoConfiguration.class, WebClientAutoConfiguration.class,
+				IdentityWebFluxAutoConfiguration.class, WebFluxHandlerEnforcementAutoConfiguration.class,
+				WebClientAutoConfiguration.class,
 				JacksonAutoConfiguration.class, CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class));
 
 	@Override

@@ -35,7 +35,7 @@ public final class MvcStack implements WebStack {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, IdentityWebMvcAutoConfiguration.class,
-				RestClientAutoConfiguration.class, JacksonAutoConfiguration.class,
+				WebMvcHandlerEnforcementAutoConfiguration.class, RestClientAutoConfiguration.class, JacksonAutoConfiguration.class,
 				HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
 				WebMvcAutoConfiguration.class));
 
