@@ -1,5 +1,9 @@
 package dev.identity.web;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
@@ -33,5 +37,28 @@ public interface HandlerWiring {
 	 * @return the fix, for the failure analysis
 	 */
 	String fix();
+
+	/**
+	 * The rule both stacks apply to their lists of argument resolvers: Spring binds a parameter with
+	 * the first resolver that supports it, which must be the starter's in every list.
+	 * @param <R> the stack's resolver type
+	 * @param lists the resolver lists in their order, by the name of the bean that holds each
+	 * @param supports whether a resolver supports the parameter
+	 * @param ours whether a resolver is the starter's
+	 * @return what binds the parameter instead, or {@code null} when the starter's resolver does
+	 */
+	static <R> @Nullable String firstResolverOtherThanOurs(Map<String, List<R>> lists, Predicate<R> supports,
+			Predicate<R> ours) {
+		for (Map.Entry<String, List<R>> list : lists.entrySet()) {
+			R first = list.getValue().stream().filter(supports).findFirst().orElse(null);
+			if (first == null) {
+				return "no resolver of the identity starter in " + list.getKey();
+			}
+			if (!ours.test(first)) {
+				return "bound by " + first.getClass().getName() + " in " + list.getKey() + ", not by the identity starter";
+			}
+		}
+		return null;
+	}
 
 }

@@ -105,6 +105,33 @@ public abstract class WebEdgesContract {
 	}
 
 	@Test
+	void startWhenTokenAutoConfigurationExcludedThenHandlerUsingTheStarterStillStopsStartUp() {
+		Throwable failure = stack().autoConfiguredStartupFailure(
+				List.of("identity.issuer-uri=http://127.0.0.1:1/issuer", excludeTokenAutoConfiguration()),
+				List.of(WebEdgeControllers.RequirementController.class));
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.isInstanceOf(InvalidIdentityConfigurationException.class);
+		assertThat(FailureReports.describe(failure)).contains("Property: identity.issuer-uri")
+			.contains("auto-configuration is excluded")
+			.contains("RequirementController#orders");
+	}
+
+	@Test
+	void startWhenTokenAutoConfigurationExcludedAndBrowserLoginOnThenOnlyTokenHandlersStopStartUp() {
+		Throwable failure = stack().autoConfiguredStartupFailure(
+				List.of("identity.issuer-uri=http://127.0.0.1:1/issuer", "identity.client-id=app",
+						"identity.client-secret=secret", excludeTokenAutoConfiguration()),
+				List.of(WebEdgeControllers.RequirementController.class, WebEdgeControllers.UserController.class));
+		// Browser login resolves the signed-in user: only the token's handler is unenforced.
+		assertThat(FailureReports.describe(failure)).contains("RequirementController#orders")
+			.doesNotContain("UserController");
+	}
+
+	private String excludeTokenAutoConfiguration() {
+		return "spring.autoconfigure.exclude=" + stack().tokenAutoConfiguration().getName();
+	}
+
+	@Test
 	void startWhenNoHandlerUsesTheStarterAndNoIssuerThenStarts() {
 		assertThat(stack().startupFailure(List.of(), List.of(WebEdgeControllers.OpenController.class))).isNull();
 	}

@@ -61,22 +61,9 @@ final class WebFluxHandlerWiring implements HandlerWiring {
 
 	@Override
 	public @Nullable String otherResolver(ControllerMethod method, MethodParameter parameter) {
-		for (Map.Entry<String, List<HandlerMethodArgumentResolver>> list : this.customResolvers.entrySet()) {
-			HandlerMethodArgumentResolver first = list.getValue()
-				.stream()
-				.filter((resolver) -> resolver.supportsParameter(parameter))
-				.findFirst()
-				.orElse(null);
-			if (first == null) {
-				return "no resolver of the identity starter in " + list.getKey()
-						+ " (WebFlux's catch-all resolver would bind it from the request)";
-			}
-			if (!isOurs(first)) {
-				return "bound by " + first.getClass().getName() + " in " + list.getKey()
-						+ ", not by the identity starter";
-			}
-		}
-		return null;
+		// Without the starter's resolver, WebFlux's catch-all would bind a @Claim from the request.
+		return HandlerWiring.firstResolverOtherThanOurs(this.customResolvers,
+				(resolver) -> resolver.supportsParameter(parameter), WebFluxHandlerWiring::isOurs);
 	}
 
 	private static boolean isOurs(HandlerMethodArgumentResolver resolver) {

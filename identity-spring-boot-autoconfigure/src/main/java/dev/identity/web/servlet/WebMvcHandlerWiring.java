@@ -60,21 +60,8 @@ final class WebMvcHandlerWiring implements HandlerWiring {
 	public @Nullable String otherResolver(ControllerMethod method, MethodParameter parameter) {
 		Map<String, List<HandlerMethodArgumentResolver>> lists = (method.kind() == ControllerMethod.Kind.EXCEPTION_HANDLER)
 				? this.exceptionHandlerResolvers : this.handlerResolvers;
-		for (Map.Entry<String, List<HandlerMethodArgumentResolver>> list : lists.entrySet()) {
-			HandlerMethodArgumentResolver first = list.getValue()
-				.stream()
-				.filter((resolver) -> resolver.supportsParameter(parameter))
-				.findFirst()
-				.orElse(null);
-			if (first == null) {
-				return "no resolver of the identity starter in " + list.getKey();
-			}
-			if (!TokenResolversFirst.isOurs(first)) {
-				return "bound by " + first.getClass().getName() + " in " + list.getKey()
-						+ ", not by the identity starter";
-			}
-		}
-		return null;
+		return HandlerWiring.firstResolverOtherThanOurs(lists, (resolver) -> resolver.supportsParameter(parameter),
+				TokenResolversFirst::isOurs);
 	}
 
 	@Override
