@@ -3,6 +3,7 @@ package dev.identity.security;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -10,10 +11,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The configurations imported by {@link IdentitySecurityAutoConfiguration}, one per web stack. The
- * answer is rendered by the application's {@link BearerTokenAccessExceptionHandler} when it has one.
+ * The configurations imported by {@link IdentitySecurityAutoConfiguration}, one per web stack, on
+ * unless {@value #ENABLED} is {@code false} (for an application that answers provider failures
+ * itself). The answer is rendered by the application's {@link BearerTokenAccessExceptionHandler} when
+ * it has one.
  */
 final class ProviderFailureConfigurations {
+
+	/** The property that turns both filters off. */
+	static final String ENABLED = "identity.web.provider-failure-status.enabled";
 
 	private ProviderFailureConfigurations() {
 	}
@@ -24,6 +30,7 @@ final class ProviderFailureConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 	@ConditionalOnClass(name = { "jakarta.servlet.Filter",
 			"org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler" })
 	static class ServletConfiguration {
@@ -34,13 +41,14 @@ final class ProviderFailureConfigurations {
 				Environment environment) {
 			// Spring Boot registers the security filter chain at spring.security.filter.order (-100).
 			int securityOrder = environment.getProperty("spring.security.filter.order", Integer.class, -100);
-			return new ProviderFailureFilter(failures(answers), Math.max(securityOrder, Integer.MIN_VALUE + 1) - 1);
+			return new ProviderFailureFilter(failures(answers), ProviderFailureFilter.orderBefore(securityOrder));
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 	@ConditionalOnClass(name = "org.springframework.security.web.server.WebFilterChainProxy")
 	static class ReactiveConfiguration {
 

@@ -1,16 +1,16 @@
 package dev.identity.security;
 
 import java.io.IOException;
+import java.util.List;
 
 import dev.identity.core.IdentityProviderException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,10 +20,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ends in an {@code AuthenticationServiceException}, which Spring Security's bearer-token filter
  * rethrows: the servlet container would answer 500. Ordered just before the security filter chain
  * ({@code spring.security.filter.order}), so any chain the application declares is covered as it is.
+ * Any other exception, a provider failure the application's own code let escape included, passes on
+ * untouched to the application's error handling.
  */
 final class ProviderFailureFilter extends OncePerRequestFilter implements Ordered {
 
-	private static final Log log = LogFactory.getLog(ProviderFailureFilter.class);
+	/** Headers that describe a body written before the failure, not the answer that replaces it. */
+	private static final List<String> BODY_HEADERS = List.of(HttpHeaders.CONTENT_DISPOSITION,
+			HttpHeaders.CONTENT_ENCODING, HttpHeaders.CONTENT_RANGE);
 
 	private final ProviderFailures failures;
 
@@ -32,6 +36,16 @@ final class ProviderFailureFilter extends OncePerRequestFilter implements Ordere
 	ProviderFailureFilter(ProviderFailures failures, int order) {
 		this.failures = failures;
 		this.order = order;
+	}
+
+	/**
+	 * The order just before a filter's, saturating: none comes before {@link Integer#MIN_VALUE}, so a
+	 * security filter chain at that order ties with this filter (documented).
+	 * @param securityOrder the order of Spring Security's filter chain
+	 * @return the order of this filter
+	 */
+	static int orderBefore(int securityOrder) {
+		return (securityOrder == Integer.MIN_VALUE) ? Integer.MIN_VALUE : securityOrder - 1;
 	}
 
 	@Override
@@ -50,18 +64,35 @@ final class ProviderFailureFilter extends OncePerRequestFilter implements Ordere
 			if (provider == null || response.isCommitted()) {
 				throw ex;
 			}
-			if (log.isDebugEnabled()) {
-				log.debug("Answered 503 to " + request.getRequestURI() + ": " + provider.getMessage());
+			ResponseEntity<byte[]> answer = this.failures
+				.answer(request.getMethod() + " " + request.getRequestURI(), provider);
+			try {
+				write(answer, response);
 			}
-			ResponseEntity<byte[]> answer = this.failures.answer(provider);
-			response.resetBuffer();
-			response.setStatus(answer.getStatusCode().value());
-			answer.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-			byte[] body = answer.getBody();
-			if (body != null) {
-				response.getOutputStream().write(body);
+			catch (IOException | IllegalStateException writeFailure) {
+				// The output was taken as a writer, or is gone: the original failure is what to report.
+				ex.addSuppressed(writeFailure);
+				throw ex;
 			}
 		}
+	}
+
+	private static void write(ResponseEntity<byte[]> answer, HttpServletResponse response) throws IOException {
+		byte[] body = (answer.getBody() != null) ? answer.getBody() : new byte[0];
+		response.resetBuffer();
+		response.setStatus(answer.getStatusCode().value());
+		for (String header : BODY_HEADERS) {
+			if (response.containsHeader(header)) {
+				// Servlet 6.1: a null value removes the header.
+				response.setHeader(header, null);
+			}
+		}
+		answer.getHeaders().forEach((name, values) -> {
+			response.setHeader(name, values.get(0));
+			values.stream().skip(1).forEach((value) -> response.addHeader(name, value));
+		});
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 }

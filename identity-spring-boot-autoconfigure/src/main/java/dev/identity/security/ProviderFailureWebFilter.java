@@ -1,8 +1,6 @@
 package dev.identity.security;
 
 import dev.identity.core.IdentityProviderException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -17,14 +15,13 @@ import org.springframework.web.server.WebFilterChain;
  * the reactive twin of {@link ProviderFailureFilter}: a reactive decoder or authorities converter that
  * cannot reach the provider ends in an {@code AuthenticationServiceException}, which Spring Security's
  * failure handler signals on, and which would become a 500. Ordered just before Spring Security's
- * {@code WebFilterChainProxy} (-100). Never blocks.
+ * {@code WebFilterChainProxy} (-100). Any other error, a provider failure the application's own code
+ * let escape included, passes on untouched to the application's error handling. Never blocks.
  */
 final class ProviderFailureWebFilter implements WebFilter, Ordered {
 
 	/** Just before Spring Security's {@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER}. */
 	static final int ORDER = -101;
-
-	private static final Log log = LogFactory.getLog(ProviderFailureWebFilter.class);
 
 	private final ProviderFailures failures;
 
@@ -49,13 +46,11 @@ final class ProviderFailureWebFilter implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> answer(ServerWebExchange exchange, IdentityProviderException provider) {
-		if (log.isDebugEnabled()) {
-			log.debug("Answered 503 to " + exchange.getRequest().getPath() + ": " + provider.getMessage());
-		}
-		ResponseEntity<byte[]> answer = this.failures.answer(provider);
+		ResponseEntity<byte[]> answer = this.failures
+			.answer(exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value(), provider);
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(answer.getStatusCode());
-		response.getHeaders().addAll(answer.getHeaders());
+		response.getHeaders().putAll(answer.getHeaders());
 		byte[] body = answer.getBody();
 		return (body != null) ? response.writeWith(Mono.just(response.bufferFactory().wrap(body)))
 				: response.setComplete();

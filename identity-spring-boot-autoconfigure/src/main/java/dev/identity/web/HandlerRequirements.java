@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import dev.identity.claims.ClaimsReader;
 import dev.identity.claims.TokenClaims;
+import dev.identity.core.ValidatedToken;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ConcurrentReferenceHashMap;
@@ -17,7 +20,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * The {@link RequireRole @RequireRole}, {@link RequirePermission @RequirePermission} and
  * {@link RequireScope @RequireScope} requirements of one handler method: those of its controller
- * class and its own, every one of which must hold. Immutable.
+ * class and its own, every one of which must hold; or those of a functional route's filter. Immutable.
  * <p>
  * A proxied controller is read through to its target: with a JDK proxy, Spring maps the interface's
  * method on the proxy's class, which carry none of the annotations of the implementing class; with a
@@ -63,6 +66,16 @@ public final class HandlerRequirements {
 		return cache.computeIfAbsent(new Key(controllerType, method), HandlerRequirements::read);
 	}
 
+	/**
+	 * The requirements of a functional route's filter, every one of which must hold.
+	 * @param requirements the requirements, possibly none: a valid token then suffices
+	 * @return the requirements
+	 */
+	public static HandlerRequirements allOf(TokenRequirement... requirements) {
+		List<TokenRequirement> all = List.of(requirements);
+		return all.isEmpty() ? NONE : new HandlerRequirements(all);
+	}
+
 	private static HandlerRequirements read(Key key) {
 		List<TokenRequirement> requirements = new ArrayList<>();
 		// Every annotation counts, also several composed ones on one element: each must hold.
@@ -90,9 +103,27 @@ public final class HandlerRequirements {
 		}
 	}
 
-	/** Whether the handler has no requirement, and so needs no token for one. */
+	/**
+	 * Whether the handler has no requirement, and so needs no token for one: the controller
+	 * integration then lets it pass without calling {@link #check(ValidatedToken, ClaimsReader)}.
+	 */
 	public boolean isEmpty() {
 		return this.requirements.isEmpty();
+	}
+
+	/**
+	 * The rule of every place that enforces requirements (the controllers of both stacks and the
+	 * filters of functional routes): a request needs a valid token, whose claims hold every requirement.
+	 * @param token the request's validated token, or {@code null} when it carries none
+	 * @param claimsReader the reader of its claims
+	 * @throws BearerTokenAccessException (401 {@code invalid_token}) without a token, (403
+	 * {@code insufficient_scope}) at the first requirement its claims miss
+	 */
+	public void check(@Nullable ValidatedToken token, ClaimsReader claimsReader) {
+		if (token == null) {
+			throw BearerTokenAccessException.missingToken();
+		}
+		check(claimsReader.read(token));
 	}
 
 	/**

@@ -42,6 +42,23 @@ class IdentitySecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void autoConfigurationWhenSecurityFilterOrderIsTheLowestButOneThenStillStrictlyBefore() {
+		this.contextRunner.withPropertyValues(ISSUER, "spring.security.filter.order=" + (Integer.MIN_VALUE + 1))
+			.run((context) -> assertThat(context.getBean(ProviderFailureFilter.class).getOrder())
+				.isEqualTo(Integer.MIN_VALUE));
+		// Nothing comes before the lowest order: the filters tie there (documented).
+		assertThat(ProviderFailureFilter.orderBefore(Integer.MIN_VALUE)).isEqualTo(Integer.MIN_VALUE);
+	}
+
+	@Test
+	void autoConfigurationWhenProviderFailureStatusDisabledThenNoFilter() {
+		this.contextRunner.withPropertyValues(ISSUER, "identity.web.provider-failure-status.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ProviderFailureFilter.class));
+		this.reactiveContextRunner.withPropertyValues(ISSUER, "identity.web.provider-failure-status.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ProviderFailureWebFilter.class));
+	}
+
+	@Test
 	void autoConfigurationWhenReactiveApplicationThenWebFilterJustBeforeTheSecurityChain() {
 		this.reactiveContextRunner.withPropertyValues(ISSUER)
 			.run((context) -> assertThat(context).hasSingleBean(ProviderFailureWebFilter.class)

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.identity.core.IdentityProviderException;
 import dev.identity.devprovider.DevelopmentProvider;
 import dev.identity.testprovider.TestProvider;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,11 @@ public abstract class ResourceServerContract {
 	protected abstract ConfigurableApplicationContext start(List<String> arguments, boolean ownDecoder);
 
 	private Answer get(List<String> more, boolean ownDecoder, @Nullable String authorization) throws Exception {
+		return get("/secured", more, ownDecoder, authorization);
+	}
+
+	private Answer get(String path, List<String> more, boolean ownDecoder, @Nullable String authorization)
+			throws Exception {
 		// Repeated command-line arguments would be joined into a list: a later one replaces an earlier one.
 		Map<String, String> arguments = new LinkedHashMap<>();
 		for (String argument : concat(List.of("--identity.issuer-uri=" + provider.issuer(),
@@ -77,7 +83,7 @@ public abstract class ResourceServerContract {
 		try (ConfigurableApplicationContext application = start(List.copyOf(arguments.values()), ownDecoder)) {
 			String port = application.getEnvironment().getProperty("local.server.port");
 			HttpRequest.Builder request = HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + port + "/secured"))
+				.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.timeout(Duration.ofSeconds(30));
 			if (authorization != null) {
 				request.header("Authorization", authorization);
@@ -154,6 +160,15 @@ public abstract class ResourceServerContract {
 		assertThat(answer.body()).contains("temporarily_unavailable");
 	}
 
+	@Test
+	void controllerWhenItsOwnProviderFailureEscapesThenApplicationErrorHandling() throws Exception {
+		// Not a failure of Spring Security's authentication: the provider is fine, the request valid.
+		Answer answer = get("/secured/provider-failure", List.of(), false,
+				"Bearer " + provider.clientCredentialsToken("read"));
+		assertThat(answer.status()).as(answer.toString()).isEqualTo(500);
+		assertThat(answer.body()).doesNotContain("temporarily_unavailable").contains("\"status\":500");
+	}
+
 	/**
 	 * An answer of the application.
 	 * @param status the status code
@@ -170,6 +185,12 @@ public abstract class ResourceServerContract {
 		@GetMapping("/secured")
 		public String secured(Authentication authentication) {
 			return authentication.getName() + " " + authentication.getAuthorities();
+		}
+
+		/** A provider failure of the application's own, as a client-credentials or UserInfo call raises. */
+		@GetMapping("/secured/provider-failure")
+		public String providerFailure() {
+			throw new IdentityProviderException("token", URI.create("http://127.0.0.1:1/token"), "connection refused");
 		}
 
 	}

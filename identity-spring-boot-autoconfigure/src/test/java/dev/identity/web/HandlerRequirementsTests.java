@@ -35,6 +35,31 @@ class HandlerRequirementsTests {
 	}
 
 	@Test
+	void checkWhenNoTokenThenUnauthorizedWhateverTheRequirements() {
+		for (HandlerRequirements requirements : List.of(requirements(Plain.class, "adminOrOperator"),
+				HandlerRequirements.allOf())) {
+			assertThatExceptionOfType(BearerTokenAccessException.class)
+				.isThrownBy(() -> requirements.check(null, WebTestTokens.READER))
+				.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED))
+				.satisfies((ex) -> assertThat(ex.getChallenge()).startsWith("Bearer error=\"invalid_token\""));
+		}
+	}
+
+	@Test
+	void checkWhenTokenThenItsClaimsHoldEveryRequirement() {
+		HandlerRequirements requirements = HandlerRequirements.allOf(TokenRequirement.role("admin"),
+				TokenRequirement.scope("orders:read"));
+		assertThatNoException().isThrownBy(() -> requirements.check(
+				WebTestTokens.token(Map.of("roles", List.of("admin"), "scope", "orders:read")), WebTestTokens.READER));
+		assertThatExceptionOfType(BearerTokenAccessException.class)
+			.isThrownBy(() -> requirements.check(WebTestTokens.token(Map.of("roles", List.of("admin"))),
+					WebTestTokens.READER))
+			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(HttpStatus.FORBIDDEN));
+		assertThatNoException()
+			.isThrownBy(() -> HandlerRequirements.allOf().check(WebTestTokens.token(Map.of()), WebTestTokens.READER));
+	}
+
+	@Test
 	void checkWhenTokenHasOneOfTheRolesThenPasses() {
 		HandlerRequirements requirements = requirements(Plain.class, "adminOrOperator");
 		assertThat(requirements.isEmpty()).isFalse();

@@ -13,7 +13,14 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.framework.autoproxy.BeanNameAutoProxyCreator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -71,6 +78,17 @@ public final class WebEdgeControllers {
 		@GetMapping("/user")
 		public String user(AuthenticatedUser user) {
 			return user.getSubject();
+		}
+
+	}
+
+	@RestController
+	public static class WiringController {
+
+		@RequireScope("write")
+		@GetMapping("/wiring/write")
+		public String write() {
+			return "write";
 		}
 
 	}
@@ -172,6 +190,125 @@ public final class WebEdgeControllers {
 		@Override
 		public String hidden(@Claim("tenant") String tenant) {
 			return tenant;
+		}
+
+	}
+
+	/** A controller interface whose implementation is a lazy bean. */
+	@RestController
+	public interface LazyJdkProxiedApi {
+
+		@GetMapping("/lazy")
+		String lazy();
+
+	}
+
+	/**
+	 * Created on its first request, not at start-up; its requirement is declared only on the
+	 * implementation, which its JDK proxy hides from the handler Spring maps.
+	 */
+	@Lazy
+	@RequireScope("read")
+	public static class LazyJdkProxiedController implements LazyJdkProxiedApi {
+
+		/** How many instances were created. */
+		public static final AtomicInteger instances = new AtomicInteger();
+
+		public LazyJdkProxiedController() {
+			instances.incrementAndGet();
+		}
+
+		@Override
+		public String lazy() {
+			return "lazy";
+		}
+
+	}
+
+	/** The token's subject as a model attribute, for a handler that takes none of the starter's parameters. */
+	@RestController
+	public static class ModelAttributeController {
+
+		@ModelAttribute("subject")
+		public String subject(@Claim("sub") String subject) {
+			return subject;
+		}
+
+		@GetMapping("/model")
+		public String model(Model model) {
+			return String.valueOf(model.getAttribute("subject"));
+		}
+
+	}
+
+	/** The token's subject as a model attribute of every controller. */
+	@ControllerAdvice
+	public static class ClaimAdvice {
+
+		@ModelAttribute("adviceSubject")
+		public String subject(@Claim("sub") String subject) {
+			return subject;
+		}
+
+	}
+
+	/** Answers its handler's failure with the token's subject. */
+	@RestController
+	public static class ExceptionHandlerController {
+
+		@GetMapping("/fails")
+		public String fails() {
+			throw new IllegalStateException("fails");
+		}
+
+		@ExceptionHandler(IllegalStateException.class)
+		public String failed(@Claim("sub") String subject) {
+			return subject;
+		}
+
+	}
+
+	/** A requirement on a method that is no handler, where nothing enforces it. */
+	@RestController
+	public static class RequirementOnModelAttributeController {
+
+		@RequireRole("admin")
+		@ModelAttribute("secret")
+		public String secret() {
+			return "secret";
+		}
+
+		@GetMapping("/secret")
+		public String open() {
+			return "open";
+		}
+
+	}
+
+	/** A requirement on an advice, where nothing enforces it. */
+	@ControllerAdvice
+	@RequireScope("admin")
+	public static class RequirementAdvice {
+
+		@ModelAttribute("admin")
+		public String admin() {
+			return "admin";
+		}
+
+	}
+
+	/** The token in binder set-up. */
+	@RestController
+	public static class InitBinderController {
+
+		@InitBinder
+		public void init(WebDataBinder binder, @Claim("tenant") String tenant) {
+			binder.setDisallowedFields(tenant);
+		}
+
+		@GetMapping("/binder")
+		public String binder() {
+			return "binder";
 		}
 
 	}

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 
@@ -56,6 +57,18 @@ public abstract class WebEdgesContract {
 	 */
 	protected abstract Class<?> foreignResolverConfiguration();
 
+	/**
+	 * A configuration of the stack's web infrastructure that extends its {@code ...ConfigurationSupport}
+	 * directly, so that no configurer bean of the application (nor the starter's) is called.
+	 */
+	protected abstract Class<?> configurersIgnoredConfiguration();
+
+	/** The same, calling every configurer bean as the failure analysis advises. */
+	protected abstract Class<?> configurersAppliedConfiguration();
+
+	/** Whether the stack's requirement check is applied by a configurer (Spring MVC's interceptor). */
+	protected abstract boolean requirementsAppliedByConfigurer();
+
 	private static List<String> properties(String... more) {
 		List<String> all = new ArrayList<>();
 		all.add("identity.issuer-uri=" + provider.issuer());
@@ -92,6 +105,33 @@ public abstract class WebEdgesContract {
 	}
 
 	@Test
+	void startWhenTokenAutoConfigurationExcludedThenHandlerUsingTheStarterStillStopsStartUp() {
+		Throwable failure = stack().autoConfiguredStartupFailure(
+				List.of("identity.issuer-uri=http://127.0.0.1:1/issuer", excludeTokenAutoConfiguration()),
+				List.of(WebEdgeControllers.RequirementController.class));
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+			.isInstanceOf(InvalidIdentityConfigurationException.class);
+		assertThat(FailureReports.describe(failure)).contains("Property: identity.issuer-uri")
+			.contains("auto-configuration is excluded")
+			.contains("RequirementController#orders");
+	}
+
+	@Test
+	void startWhenTokenAutoConfigurationExcludedAndBrowserLoginOnThenOnlyTokenHandlersStopStartUp() {
+		Throwable failure = stack().autoConfiguredStartupFailure(
+				List.of("identity.issuer-uri=http://127.0.0.1:1/issuer", "identity.client-id=app",
+						"identity.client-secret=secret", excludeTokenAutoConfiguration()),
+				List.of(WebEdgeControllers.RequirementController.class, WebEdgeControllers.UserController.class));
+		// Browser login resolves the signed-in user: only the token's handler is unenforced.
+		assertThat(FailureReports.describe(failure)).contains("RequirementController#orders")
+			.doesNotContain("UserController");
+	}
+
+	private String excludeTokenAutoConfiguration() {
+		return "spring.autoconfigure.exclude=" + stack().tokenAutoConfiguration().getName();
+	}
+
+	@Test
 	void startWhenNoHandlerUsesTheStarterAndNoIssuerThenStarts() {
 		assertThat(stack().startupFailure(List.of(), List.of(WebEdgeControllers.OpenController.class))).isNull();
 	}
@@ -124,7 +164,109 @@ public abstract class WebEdgesContract {
 				});
 	}
 
+	// The controller methods besides handlers: @ModelAttribute, @InitBinder, @ExceptionHandler.
+
+	@ParameterizedTest
+	@ValueSource(classes = { WebEdgeControllers.ModelAttributeController.class, WebEdgeControllers.ClaimAdvice.class,
+			WebEdgeControllers.ExceptionHandlerController.class })
+	void startWhenMethodBesidesHandlersUsesTheStarterWithoutIssuerThenFailsNamingIssuerUriAndMethod(Class<?> controller) {
+		Throwable failure = stack().startupFailure(List.of(), List.of(controller));
+		assertThat(FailureReports.describe(failure)).contains("Property: identity.issuer-uri")
+			.contains(controller.getSimpleName() + "#");
+	}
+
+	@Test
+	void modelAttributeWhenClaimThenBoundFromTheTokenNotTheRequest() {
+		run(properties(), List.of(WebEdgeControllers.ModelAttributeController.class), (http, context) -> {
+			assertThat(http.get("/model?sub=forged", bearer("read")).body()).isEqualTo(TestProvider.CLIENT_ID);
+			assertThat(http.get("/model?sub=forged", null).status()).isEqualTo(401);
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(classes = { WebEdgeControllers.RequirementOnModelAttributeController.class,
+			WebEdgeControllers.RequirementAdvice.class })
+	void startWhenRequirementOnMethodBesidesHandlersThenFailsSayingItIsNotEnforced(Class<?> controller) {
+		Throwable failure = stack().startupFailure(properties(), List.of(controller));
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("is not enforced")
+			.hasMessageContaining(controller.getSimpleName());
+	}
+
+	@Test
+	void startWhenInitBinderTakesTheTokenThenFails() {
+		Throwable failure = stack().startupFailure(properties(), List.of(WebEdgeControllers.InitBinderController.class));
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("'tenant' of InitBinderController#init")
+			.hasMessageContaining("@InitBinder");
+	}
+
+	// The web configuration applies the starter, or start-up fails.
+
+	@Test
+	void startWhenWebConfigurationIgnoresConfigurersThenFailsNamingTheParametersAndTheFix() {
+		Throwable failure = stack().startupFailure(properties(), List.of(configurersIgnoredConfiguration(),
+				WebEdgeControllers.ClaimController.class, WebEdgeControllers.ModelAttributeController.class));
+		assertThat(failure).as("start-up failure").isNotNull();
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).isInstanceOf(HandlerWiringException.class);
+		FailureAnalysis analysis = new HandlerWiringFailureAnalyzer().analyze(failure);
+		assertThat(analysis.getDescription()).contains("parameter 'tenant' of ClaimController#tenant")
+			.contains("parameter 'subject' of ModelAttributeController#subject");
+		String support = configurersIgnoredConfiguration().getSuperclass().getSimpleName();
+		assertThat(analysis.getAction()).contains("extends " + support + " directly")
+			.contains("Delegating" + support.replace("Support", ""));
+	}
+
+	@Test
+	void requirementWhenWebConfigurationIgnoresConfigurersThenEnforcedOrStartUpFails() {
+		List<Class<?>> application = List.of(configurersIgnoredConfiguration(),
+				WebEdgeControllers.WiringController.class);
+		if (requirementsAppliedByConfigurer()) {
+			Throwable failure = stack().startupFailure(properties(), application);
+			assertThat(failure).as("start-up failure").isNotNull();
+			assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).isInstanceOf(HandlerWiringException.class);
+			assertThat(new HandlerWiringFailureAnalyzer().analyze(failure).getDescription())
+				.contains("requirements of WiringController#write");
+			return;
+		}
+		run(properties(), application, (http, context) -> {
+			assertThat(http.get("/wiring/write", null).status()).isEqualTo(401);
+			assertThat(http.get("/wiring/write", bearer("read")).status()).isEqualTo(403);
+		});
+	}
+
+	@Test
+	void requestWhenWebConfigurationCallsTheConfigurersThenEnforced() {
+		run(properties(), List.of(configurersAppliedConfiguration(), WebEdgeControllers.WiringController.class,
+				WebEdgeControllers.ClaimController.class, WebEdgeControllers.ModelAttributeController.class),
+				(http, context) -> {
+					assertThat(http.get("/wiring/write", null).status()).isEqualTo(401);
+					assertThat(http.get("/wiring/write", bearer("read")).status()).isEqualTo(403);
+					assertThat(http.get("/wiring/write", bearer("write")).body()).isEqualTo("write");
+					assertThat(http.get("/tenant?tenant=forged", bearer("read")).status()).isEqualTo(403);
+					assertThat(http.get("/model?sub=forged", bearer("read")).body()).isEqualTo(TestProvider.CLIENT_ID);
+				});
+	}
+
+	@Test
+	void exceptionHandlerWhenAnotherResolverIsRegisteredFirstThenClaimStillBoundFromTheToken() {
+		run(properties(), List.of(WebEdgeControllers.ExceptionHandlerController.class, foreignResolverConfiguration()),
+				(http, context) -> assertThat(http.get("/fails?sub=forged", bearer("read")).body())
+					.isEqualTo(TestProvider.CLIENT_ID));
+	}
+
 	// A2: requirements of proxied controllers.
+
+	@Test
+	void startWhenLazyJdkProxiedControllerThenItsRequirementsAreFoundWithoutCreatingIt() {
+		int before = WebEdgeControllers.LazyJdkProxiedController.instances.get();
+		Throwable failure = stack().startupFailure(List.of(), List.of(WebEdgeControllers.ProxyConfiguration.class,
+				WebEdgeControllers.LazyJdkProxiedController.class));
+		assertThat(FailureReports.describe(failure)).contains("LazyJdkProxiedController#lazy");
+		assertThat(stack().startupFailure(properties(), List.of(WebEdgeControllers.ProxyConfiguration.class,
+				WebEdgeControllers.LazyJdkProxiedController.class))).isNull();
+		assertThat(WebEdgeControllers.LazyJdkProxiedController.instances.get()).isEqualTo(before);
+	}
 
 	@Test
 	void requirementWhenJdkProxiedControllerThenRequirementsOfImplementationAndInterfaceHold() {

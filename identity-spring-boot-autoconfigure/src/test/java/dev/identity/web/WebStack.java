@@ -26,4 +26,19 @@ public interface WebStack {
 	 */
 	@Nullable Throwable startupFailure(List<String> properties, List<Class<?>> configurations);
 
+	/**
+	 * Start an application as Spring Boot starts one, with every auto-configuration on the class path
+	 * (the {@code .imports} files), that may fail to start.
+	 * @param properties the application's properties, {@code spring.autoconfigure.exclude} included
+	 * @param configurations user configurations and controllers
+	 * @return why it did not start, or {@code null} when it started
+	 */
+	@Nullable Throwable autoConfiguredStartupFailure(List<String> properties, List<Class<?>> configurations);
+
+	/**
+	 * The auto-configuration of the stack's token support, the one an application may exclude.
+	 * @return its class
+	 */
+	Class<?> tokenAutoConfiguration();
+
 }

@@ -18,12 +18,13 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
  * validated by the application's {@link dev.identity.client.ReactiveOAuthClient}, without blocking.
  * <p>
  * Without an issuer none of that exists, and a handler that uses any of it stops start-up instead of
- * running unchecked.
+ * running unchecked ({@link WebFluxHandlerEnforcementAutoConfiguration}, which stays when this one is
+ * excluded).
  */
 @AutoConfiguration(after = IdentityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(WebFluxConfigurer.class)
-@Import({ IdentityWebFluxConfiguration.class, WebFluxHandlerEnforcementConfiguration.class })
+@Import(IdentityWebFluxConfiguration.class)
 public final class IdentityWebFluxAutoConfiguration {
 
 }

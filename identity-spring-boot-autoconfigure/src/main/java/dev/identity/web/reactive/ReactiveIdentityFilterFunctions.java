@@ -5,8 +5,8 @@ import dev.identity.claims.TokenClaims;
 import dev.identity.core.ValidatedToken;
 import dev.identity.web.BearerTokenAccessException;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
+import dev.identity.web.HandlerRequirements;
 import dev.identity.web.TokenRequirement;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
@@ -54,7 +54,7 @@ public final class ReactiveIdentityFilterFunctions {
 	 * @return the filter
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> authenticated() {
-		return filter(null);
+		return filter(HandlerRequirements.allOf());
 	}
 
 	/**
@@ -64,7 +64,7 @@ public final class ReactiveIdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasRole(String... anyOf) {
-		return filter(TokenRequirement.role(anyOf));
+		return filter(HandlerRequirements.allOf(TokenRequirement.role(anyOf)));
 	}
 
 	/**
@@ -74,7 +74,7 @@ public final class ReactiveIdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasPermission(String... anyOf) {
-		return filter(TokenRequirement.permission(anyOf));
+		return filter(HandlerRequirements.allOf(TokenRequirement.permission(anyOf)));
 	}
 
 	/**
@@ -84,7 +84,7 @@ public final class ReactiveIdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasScope(String... anyOf) {
-		return filter(TokenRequirement.scope(anyOf));
+		return filter(HandlerRequirements.allOf(TokenRequirement.scope(anyOf)));
 	}
 
 	/**
@@ -108,11 +108,9 @@ public final class ReactiveIdentityFilterFunctions {
 		return token(request).map(this.claimsReader::read);
 	}
 
-	private HandlerFilterFunction<ServerResponse, ServerResponse> filter(@Nullable TokenRequirement requirement) {
-		return (request, next) -> claims(request).flatMap((claims) -> {
-			if (requirement != null) {
-				requirement.check(claims);
-			}
+	private HandlerFilterFunction<ServerResponse, ServerResponse> filter(HandlerRequirements requirements) {
+		return (request, next) -> this.tokens.find(request.exchange()).flatMap((token) -> {
+			requirements.check(token.orElse(null), this.claimsReader);
 			return next.handle(request);
 		})
 			// A handler that reads the token through this bean is answered alike.

@@ -3,7 +3,6 @@ package dev.identity.web.reactive;
 import java.util.List;
 
 import dev.identity.claims.ClaimsReader;
-import dev.identity.web.BearerTokenAccessException;
 import dev.identity.web.HandlerRequirements;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -61,8 +60,7 @@ final class TokenRequirementsHandlerAdapter implements HandlerAdapter, Ordered {
 			return Mono.error(new IllegalStateException("No handler adapter for " + handler));
 		}
 		return this.tokens.find(exchange).flatMap((token) -> {
-			requirements.check(this.claimsReader
-				.read(token.orElseThrow(BearerTokenAccessException::missingToken)));
+			requirements.check(token.orElse(null), this.claimsReader);
 			return delegate.handle(exchange, handler);
 		});
 	}

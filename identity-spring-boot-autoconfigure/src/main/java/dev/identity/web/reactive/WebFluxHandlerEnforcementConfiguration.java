@@ -1,19 +1,22 @@
 package dev.identity.web.reactive;
 
 import dev.identity.browser.reactive.ReactiveBrowserSession;
+import dev.identity.web.ControllerMethods;
 import dev.identity.web.HandlerEnforcement;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The start-up check of {@link IdentityWebFluxAutoConfiguration}, present with or without an issuer:
- * once every handler is mapped, a handler that uses the starter's parameters or requirements while
- * nothing enforces them stops start-up ({@link HandlerEnforcement}).
+ * The start-up check of {@link WebFluxHandlerEnforcementAutoConfiguration}: once every handler is
+ * mapped and WebFlux built, a controller method that uses the starter's parameters or requirements
+ * while nothing enforces them, or while WebFlux's configuration does not apply the starter, stops
+ * start-up ({@link HandlerEnforcement}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebFluxHandlerEnforcementConfiguration {
@@ -21,10 +24,12 @@ class WebFluxHandlerEnforcementConfiguration {
 	@Bean
 	SmartInitializingSingleton identityWebFluxHandlerEnforcement(ObjectProvider<RequestMappingHandlerMapping> mappings,
 			ObjectProvider<IdentityWebFluxConfigurer> tokens, ObjectProvider<ReactiveBrowserSession> users,
-			Environment environment) {
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		return () -> HandlerEnforcement.check(
-				mappings.orderedStream().flatMap((mapping) -> mapping.getHandlerMethods().values().stream()).toList(),
-				tokens.getIfAvailable() != null, users.getIfAvailable() != null,
+				ControllerMethods.find(
+						mappings.orderedStream().flatMap((mapping) -> mapping.getHandlerMethods().values().stream()).toList(),
+						beanFactory),
+				new WebFluxHandlerWiring(beanFactory), tokens.getIfAvailable() != null, users.getIfAvailable() != null,
 				environment.getProperty("identity.issuer-uri"));
 	}
 

@@ -5,8 +5,8 @@ import dev.identity.claims.TokenClaims;
 import dev.identity.core.ValidatedToken;
 import dev.identity.web.BearerTokenAccessException;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
+import dev.identity.web.HandlerRequirements;
 import dev.identity.web.TokenRequirement;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -52,7 +52,7 @@ public final class IdentityFilterFunctions {
 	 * @return the filter
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> authenticated() {
-		return filter(null);
+		return filter(HandlerRequirements.allOf());
 	}
 
 	/**
@@ -62,7 +62,7 @@ public final class IdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasRole(String... anyOf) {
-		return filter(TokenRequirement.role(anyOf));
+		return filter(HandlerRequirements.allOf(TokenRequirement.role(anyOf)));
 	}
 
 	/**
@@ -72,7 +72,7 @@ public final class IdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasPermission(String... anyOf) {
-		return filter(TokenRequirement.permission(anyOf));
+		return filter(HandlerRequirements.allOf(TokenRequirement.permission(anyOf)));
 	}
 
 	/**
@@ -82,7 +82,7 @@ public final class IdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasScope(String... anyOf) {
-		return filter(TokenRequirement.scope(anyOf));
+		return filter(HandlerRequirements.allOf(TokenRequirement.scope(anyOf)));
 	}
 
 	/**
@@ -111,15 +111,10 @@ public final class IdentityFilterFunctions {
 		return this.claimsReader.read(token(request));
 	}
 
-	private HandlerFilterFunction<ServerResponse, ServerResponse> filter(@Nullable TokenRequirement requirement) {
+	private HandlerFilterFunction<ServerResponse, ServerResponse> filter(HandlerRequirements requirements) {
 		return (request, next) -> {
 			try {
-				if (requirement != null) {
-					requirement.check(claims(request));
-				}
-				else {
-					token(request);
-				}
+				requirements.check(this.tokens.find(new ServletWebRequest(request.servletRequest())), this.claimsReader);
 				// A handler that reads the token through this bean is answered alike.
 				return next.handle(request);
 			}

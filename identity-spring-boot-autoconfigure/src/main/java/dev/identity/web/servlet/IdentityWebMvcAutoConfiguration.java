@@ -18,12 +18,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link dev.identity.client.OAuthClient}.
  * <p>
  * Without an issuer none of that exists, and a handler that uses any of it stops start-up instead of
- * running unchecked.
+ * running unchecked ({@link WebMvcHandlerEnforcementAutoConfiguration}, which stays when this one is
+ * excluded).
  */
 @AutoConfiguration(after = IdentityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(WebMvcConfigurer.class)
-@Import({ IdentityWebMvcConfiguration.class, WebMvcHandlerEnforcementConfiguration.class })
+@Import(IdentityWebMvcConfiguration.class)
 public final class IdentityWebMvcAutoConfiguration {
 
 }

@@ -1,8 +1,6 @@
 package dev.identity.web.servlet;
 
 import dev.identity.claims.ClaimsReader;
-import dev.identity.core.ValidatedToken;
-import dev.identity.web.BearerTokenAccessException;
 import dev.identity.web.HandlerRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,11 +36,7 @@ final class TokenRequirementsInterceptor implements HandlerInterceptor {
 		if (requirements.isEmpty()) {
 			return true;
 		}
-		ValidatedToken token = this.tokens.find(new ServletWebRequest(request, response));
-		if (token == null) {
-			throw BearerTokenAccessException.missingToken();
-		}
-		requirements.check(this.claimsReader.read(token));
+		requirements.check(this.tokens.find(new ServletWebRequest(request, response)), this.claimsReader);
 		return true;
 	}
 

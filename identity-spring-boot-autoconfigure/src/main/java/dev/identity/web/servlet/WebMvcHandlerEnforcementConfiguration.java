@@ -1,30 +1,35 @@
 package dev.identity.web.servlet;
 
 import dev.identity.browser.servlet.BrowserSession;
+import dev.identity.web.ControllerMethods;
 import dev.identity.web.HandlerEnforcement;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The start-up check of {@link IdentityWebMvcAutoConfiguration}, present with or without an issuer:
- * once every handler is mapped, a handler that uses the starter's parameters or requirements while
- * nothing enforces them stops start-up ({@link HandlerEnforcement}).
+ * The start-up check of {@link WebMvcHandlerEnforcementAutoConfiguration}: once every handler is
+ * mapped and Spring MVC built, a controller method that uses the starter's parameters or requirements
+ * while nothing enforces them, or while Spring MVC's configuration does not apply the starter, stops
+ * start-up ({@link HandlerEnforcement}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebMvcHandlerEnforcementConfiguration {
 
 	@Bean
-	SmartInitializingSingleton identityWebMvcHandlerEnforcement(ObjectProvider<RequestMappingHandlerMapping> mappings,
-			ObjectProvider<IdentityWebMvcConfigurer> tokens, ObjectProvider<BrowserSession> users,
-			Environment environment) {
+	SmartInitializingSingleton identityWebMvcHandlerEnforcement(
+			ObjectProvider<RequestMappingHandlerMapping> mappings, ObjectProvider<IdentityWebMvcConfigurer> tokens,
+			ObjectProvider<BrowserSession> users, ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		return () -> HandlerEnforcement.check(
-				mappings.orderedStream().flatMap((mapping) -> mapping.getHandlerMethods().values().stream()).toList(),
-				tokens.getIfAvailable() != null, users.getIfAvailable() != null,
+				ControllerMethods.find(
+						mappings.orderedStream().flatMap((mapping) -> mapping.getHandlerMethods().values().stream()).toList(),
+						beanFactory),
+				new WebMvcHandlerWiring(beanFactory), tokens.getIfAvailable() != null, users.getIfAvailable() != null,
 				environment.getProperty("identity.issuer-uri"));
 	}
 

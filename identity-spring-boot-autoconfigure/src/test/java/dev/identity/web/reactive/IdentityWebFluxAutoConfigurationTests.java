@@ -28,8 +28,7 @@ class IdentityWebFluxAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(IdentityWebFluxConfigurer.class)
 				.hasSingleBean(TokenRequirementsHandlerAdapter.class)
 				.hasSingleBean(BearerTokenAccessExceptionHandler.class)
-				.hasSingleBean(ReactiveIdentityFilterFunctions.class)
-				.hasBean("identityWebFluxHandlerEnforcement"));
+				.hasSingleBean(ReactiveIdentityFilterFunctions.class));
 	}
 
 	@Test
@@ -37,9 +36,7 @@ class IdentityWebFluxAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(IdentityWebFluxConfigurer.class)
 			.doesNotHaveBean(TokenRequirementsHandlerAdapter.class)
 			.doesNotHaveBean(BearerTokenAccessExceptionHandler.class)
-			.doesNotHaveBean(ReactiveIdentityFilterFunctions.class)
-			// Without an issuer the start-up check stays, to stop handlers that would run unchecked.
-			.hasBean("identityWebFluxHandlerEnforcement"));
+			.doesNotHaveBean(ReactiveIdentityFilterFunctions.class));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.identity.web.reactive;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -11,11 +12,13 @@ import dev.identity.web.WebStack;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -32,7 +35,8 @@ public final class WebFluxStack implements WebStack {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
-				IdentityWebFluxAutoConfiguration.class, WebClientAutoConfiguration.class,
+				IdentityWebFluxAutoConfiguration.class, WebFluxHandlerEnforcementAutoConfiguration.class,
+				WebClientAutoConfiguration.class,
 				JacksonAutoConfiguration.class, CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class));
 
 	@Override
@@ -60,6 +64,22 @@ public final class WebFluxStack implements WebStack {
 		return failure.get();
 	}
 
+	@Override
+	public @Nullable Throwable autoConfiguredStartupFailure(List<String> properties, List<Class<?>> configurations) {
+		List<Class<?>> all = new ArrayList<>(List.of(AutoConfigured.class));
+		all.addAll(configurations);
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		new ReactiveWebApplicationContextRunner().withPropertyValues(properties.toArray(String[]::new))
+			.withUserConfiguration(all.toArray(Class<?>[]::new))
+			.run((context) -> failure.set(context.getStartupFailure()));
+		return failure.get();
+	}
+
+	@Override
+	public Class<?> tokenAutoConfiguration() {
+		return IdentityWebFluxAutoConfiguration.class;
+	}
+
 	private static Answer send(WebTestClient client, HttpMethod method, String path, @Nullable String authorization,
 			String... headers) {
 		EntityExchangeResult<String> result = client.method(method).uri(path).headers((requestHeaders) -> {
@@ -72,6 +92,13 @@ public final class WebFluxStack implements WebStack {
 		}).exchange().expectBody(String.class).returnResult();
 		String body = result.getResponseBody();
 		return new Answer(result.getStatus().value(), result.getResponseHeaders(), (body != null) ? body : "");
+	}
+
+	/** Every auto-configuration on the class path, as {@code @SpringBootApplication} has them. */
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class AutoConfigured {
+
 	}
 
 }

@@ -29,17 +29,14 @@ class IdentityWebMvcAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(IdentityWebMvcConfigurer.class)
 				.hasSingleBean(BearerTokenAccessExceptionHandler.class)
 				.hasSingleBean(IdentityFilterFunctions.class)
-				.hasSingleBean(TokenResolversFirst.class)
-				.hasBean("identityWebMvcHandlerEnforcement"));
+				.hasSingleBean(TokenResolversFirst.class));
 	}
 
 	@Test
 	void autoConfigurationWhenNoIssuerThenBacksOff() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(IdentityWebMvcConfigurer.class)
 			.doesNotHaveBean(BearerTokenAccessExceptionHandler.class)
-			.doesNotHaveBean(IdentityFilterFunctions.class)
-			// Without an issuer the start-up check stays, to stop handlers that would run unchecked.
-			.hasBean("identityWebMvcHandlerEnforcement"));
+			.doesNotHaveBean(IdentityFilterFunctions.class));
 	}
 
 	@Test

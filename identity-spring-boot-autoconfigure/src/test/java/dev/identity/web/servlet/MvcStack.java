@@ -1,6 +1,7 @@
 package dev.identity.web.servlet;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -11,12 +12,14 @@ import dev.identity.web.WebStack;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -35,7 +38,7 @@ public final class MvcStack implements WebStack {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, IdentityWebMvcAutoConfiguration.class,
-				RestClientAutoConfiguration.class, JacksonAutoConfiguration.class,
+				WebMvcHandlerEnforcementAutoConfiguration.class, RestClientAutoConfiguration.class, JacksonAutoConfiguration.class,
 				HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
 				WebMvcAutoConfiguration.class));
 
@@ -60,6 +63,22 @@ public final class MvcStack implements WebStack {
 		return failure.get();
 	}
 
+	@Override
+	public @Nullable Throwable autoConfiguredStartupFailure(List<String> properties, List<Class<?>> configurations) {
+		List<Class<?>> all = new ArrayList<>(List.of(AutoConfigured.class));
+		all.addAll(configurations);
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		new WebApplicationContextRunner().withPropertyValues(properties.toArray(String[]::new))
+			.withUserConfiguration(all.toArray(Class<?>[]::new))
+			.run((context) -> failure.set(context.getStartupFailure()));
+		return failure.get();
+	}
+
+	@Override
+	public Class<?> tokenAutoConfiguration() {
+		return IdentityWebMvcAutoConfiguration.class;
+	}
+
 	private static Answer send(MockMvc mvc, HttpMethod method, String path, @Nullable String authorization,
 			String... headers) throws Exception {
 		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path);
@@ -75,6 +94,13 @@ public final class MvcStack implements WebStack {
 			responseHeaders.addAll(name, response.getHeaders(name));
 		}
 		return new Answer(response.getStatus(), responseHeaders, response.getContentAsString(StandardCharsets.UTF_8));
+	}
+
+	/** Every auto-configuration on the class path, as {@code @SpringBootApplication} has them. */
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class AutoConfigured {
+
 	}
 
 }

@@ -11,6 +11,8 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurationSupport;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -26,6 +28,49 @@ class WebMvcEdgesTests extends WebEdgesContract {
 	@Override
 	protected Class<?> foreignResolverConfiguration() {
 		return ForeignResolverConfiguration.class;
+	}
+
+	@Override
+	protected Class<?> configurersIgnoredConfiguration() {
+		return ConfigurersIgnoredConfiguration.class;
+	}
+
+	@Override
+	protected Class<?> configurersAppliedConfiguration() {
+		return ConfigurersAppliedConfiguration.class;
+	}
+
+	@Override
+	protected boolean requirementsAppliedByConfigurer() {
+		return true;
+	}
+
+	/** Spring MVC from a direct subclass of its support class: no WebMvcConfigurer bean is called. */
+	@Configuration(proxyBeanMethods = false)
+	static class ConfigurersIgnoredConfiguration extends WebMvcConfigurationSupport {
+
+	}
+
+	/** The same, calling the resolvers and interceptors of every WebMvcConfigurer bean. */
+	@Configuration(proxyBeanMethods = false)
+	static class ConfigurersAppliedConfiguration extends WebMvcConfigurationSupport {
+
+		private final List<WebMvcConfigurer> configurers;
+
+		ConfigurersAppliedConfiguration(List<WebMvcConfigurer> configurers) {
+			this.configurers = configurers;
+		}
+
+		@Override
+		protected void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+			this.configurers.forEach((configurer) -> configurer.addArgumentResolvers(resolvers));
+		}
+
+		@Override
+		protected void addInterceptors(InterceptorRegistry registry) {
+			this.configurers.forEach((configurer) -> configurer.addInterceptors(registry));
+		}
+
 	}
 
 	/** An application resolver that binds any String, registered before the starter's configurer. */
