@@ -80,6 +80,11 @@ final class EngineSettingsFactory {
 		positive(problems, "identity.http.connect-timeout", properties.getHttp().getConnectTimeout());
 		positive(problems, "identity.http.read-timeout", properties.getHttp().getReadTimeout());
 		positive(problems, "identity.http.deadline", properties.getHttp().getDeadline());
+		atMostADay(problems, "identity.http.deadline", properties.getHttp().getDeadline());
+		atMostADay(problems, "identity.http.connect-timeout", properties.getHttp().getConnectTimeout());
+		atMostADay(problems, "identity.http.read-timeout", properties.getHttp().getReadTimeout());
+		atMostADay(problems, "identity.introspection.cache-ttl", properties.getIntrospection().getCacheTtl());
+		atMostADay(problems, "identity.introspection.failure-ttl", properties.getIntrospection().getFailureTtl());
 		if (properties.getHttp().getSharedFetchWait().isNegative()) {
 			problems.add(problem("identity.http.shared-fetch-wait", properties.getHttp().getSharedFetchWait().toString(),
 					"must not be negative"));
@@ -237,6 +242,14 @@ final class EngineSettingsFactory {
 			case "outage-tolerance" -> settings.outageTolerance().toString();
 			default -> "";
 		};
+	}
+
+	/** Beyond a day, arithmetic on times could overflow into an error on every request. */
+	private static void atMostADay(List<InvalidIdentityConfigurationException.Problem> problems, String property,
+			Duration value) {
+		if (value.compareTo(Duration.ofDays(1)) > 0) {
+			problems.add(problem(property, value.toString(), "must not exceed 1 day"));
+		}
 	}
 
 	private static void positive(List<InvalidIdentityConfigurationException.Problem> problems, String property,

@@ -120,7 +120,7 @@ final class OutgoingTokenGuard {
 		if (origin != null && allowed.contains(origin)) {
 			return true;
 		}
-		String shown = TokenVerifier.printable((origin != null) ? origin : String.valueOf(url.getRawAuthority()), 200);
+		String shown = TokenVerifier.printable((origin != null) ? origin : withoutUserInfo(url.getRawAuthority()), 200);
 		if (this.loggedOrigins.size() < MAXIMUM_REMEMBERED && this.loggedOrigins.add(shown)) {
 			logger.warn("A request to " + shown + " went out without the client-credentials token: the client is "
 					+ "configured to send it to " + allowed + " only. Name the origin with forOrigins(...) if it "
@@ -169,6 +169,15 @@ final class OutgoingTokenGuard {
 			return now;
 		});
 		return claimed[0];
+	}
+
+	/** An authority as it may be logged: without the user name and password it may carry. */
+	static String withoutUserInfo(@Nullable String authority) {
+		if (authority == null) {
+			return "(no authority)";
+		}
+		int at = authority.lastIndexOf('@');
+		return (at >= 0) ? authority.substring(at + 1) : authority;
 	}
 
 }

@@ -50,6 +50,16 @@ public record TokenBucket(double tokens, @Nullable Instant updatedAt) {
 		return available(now, capacity, refillEvery) >= 1.0;
 	}
 
+	/**
+	 * This bucket as seen from a moment: when the clock went back before the last count, the count
+	 * moves to that moment, so a stepped clock cannot stop the refill until it catches up again.
+	 * @param now the current time
+	 * @return this bucket, or one counted at {@code now}
+	 */
+	public TokenBucket at(Instant now) {
+		return (this.updatedAt != null && now.isBefore(this.updatedAt)) ? new TokenBucket(this.tokens, now) : this;
+	}
+
 	private double available(Instant now, int capacity, Duration refillEvery) {
 		int burst = Math.max(1, capacity);
 		if (this.updatedAt == null || refillEvery.isZero() || refillEvery.isNegative()) {
@@ -58,10 +68,14 @@ public record TokenBucket(double tokens, @Nullable Instant updatedAt) {
 		if (!now.isAfter(this.updatedAt)) {
 			return this.tokens;
 		}
-		// Durations are compared in milliseconds: a refill interval of centuries still refills, slowly.
-		double elapsed = Duration.between(this.updatedAt, now).toMillis();
-		double every = Math.max(1, refillEvery.toMillis());
+		// In seconds as doubles: neither a refill of a microsecond nor one of centuries overflows.
+		double elapsed = seconds(Duration.between(this.updatedAt, now));
+		double every = seconds(refillEvery);
 		return Math.min(burst, this.tokens + elapsed / every);
+	}
+
+	private static double seconds(Duration duration) {
+		return duration.getSeconds() + duration.getNano() / 1e9;
 	}
 
 }

@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class TokenKind {
 
+	/** Keycloak's {@code typ} claims of tokens that are not access tokens, in lower case. */
+	private static final java.util.Set<String> KEYCLOAK_OTHER_TYPES = java.util.Set.of("refresh", "offline", "logout");
+
 	/** Claims of OpenID Connect ID tokens that no access token carries. */
 	private static final List<String> ID_TOKEN_CLAIMS = List.of("nonce", "at_hash", "c_hash", "s_hash");
 
@@ -64,6 +67,15 @@ final class TokenKind {
 			if (keycloakType.equalsIgnoreCase("ID")) {
 				return idToken("claim 'typ' is 'ID'");
 			}
+			// Keycloak also signs refresh, offline and logout tokens, each typed so.
+			if (KEYCLOAK_OTHER_TYPES.contains(keycloakType.toLowerCase(Locale.ROOT))) {
+				return "claim 'typ' '" + TokenVerifier.printable(keycloakType) + "' declares another kind of token "
+						+ "than an access token; send the access token (RFC 8725 §3.11)";
+			}
+		}
+		if (claims.containsKey("events")) {
+			// A logout token (OpenID Connect Back-Channel Logout §2.4) of the same provider.
+			return "it carries 'events', a claim of logout tokens; send the access token (RFC 8725 §3.11)";
 		}
 		for (String claim : ID_TOKEN_CLAIMS) {
 			if (claims.containsKey(claim)) {

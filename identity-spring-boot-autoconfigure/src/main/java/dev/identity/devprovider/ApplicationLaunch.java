@@ -3,6 +3,7 @@ package dev.identity.devprovider;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.Collection;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -79,7 +80,20 @@ final class ApplicationLaunch {
 		if (path.endsWith("/BOOT-INF/classes/") || path.endsWith("/WEB-INF/classes/")) {
 			return className + " was loaded from the unpacked archive " + location;
 		}
-		return null;
+		// A container image often runs the application's classes from a plain directory (Jib's
+		// /app/classes, an extracted layered jar copied to /app): only a build's output counts.
+		for (String build : BUILD_OUTPUTS) {
+			if (path.contains(build)) {
+				return null;
+			}
+		}
+		return className + " was loaded from " + location + ", not from a build's output directory ("
+				+ String.join(", ", BUILD_OUTPUTS) + ")";
 	}
+
+	/** Class directories of Maven, Gradle, IntelliJ IDEA and Eclipse builds. */
+	private static final List<String> BUILD_OUTPUTS = List.of("/target/classes/", "/target/test-classes/",
+			"/build/classes/", "/build/resources/", "/out/production/", "/out/test/", "/bin/main/", "/bin/test/",
+			"/bin/");
 
 }

@@ -385,13 +385,22 @@ public final class IdentityEngine implements AutoCloseable {
 		if (!take) {
 			return this.unknownKeyRefreshes.get().hasToken(now, UNKNOWN_KEY_BURST, every);
 		}
+		return take(this.unknownKeyRefreshes, now, UNKNOWN_KEY_BURST, every);
+	}
+
+	/** Take an action from a shared token bucket; one whose clock went back is recounted from now. */
+	private static boolean take(AtomicReference<TokenBucket> shared, Instant now, int capacity, Duration every) {
 		while (true) {
-			TokenBucket bucket = this.unknownKeyRefreshes.get();
-			TokenBucket next = bucket.take(now, UNKNOWN_KEY_BURST, every);
+			TokenBucket bucket = shared.get();
+			TokenBucket current = bucket.at(now);
+			TokenBucket next = current.take(now, capacity, every);
 			if (next == null) {
+				if (current != bucket) {
+					shared.compareAndSet(bucket, current);
+				}
 				return false;
 			}
-			if (this.unknownKeyRefreshes.compareAndSet(bucket, next)) {
+			if (shared.compareAndSet(bucket, next)) {
 				return true;
 			}
 		}
@@ -570,15 +579,22 @@ public final class IdentityEngine implements AutoCloseable {
 			return CompletableFuture.completedFuture(null);
 		}
 		EngineSettings.FetchLimits limits = this.settings.fetches();
-		Runnable cancelShared = this.timer.schedule(mine::becameLate, limits.sharedWait());
-		Runnable cancelDeadline = this.timer.schedule(() -> settle(document, mine, current, started, null,
-				new IdentityProviderException(document.name(), uriForErrors(document),
-						"no complete response within " + limits.deadline().toMillis() + " ms")),
-				limits.deadline());
-		mine.done().whenComplete((ignored, failure) -> {
-			cancelShared.run();
-			cancelDeadline.run();
-		});
+		try {
+			Runnable cancelShared = this.timer.schedule(mine::becameLate, limits.sharedWait());
+			Runnable cancelDeadline = this.timer.schedule(() -> settle(document, mine, current, started, null,
+					new IdentityProviderException(document.name(), uriForErrors(document),
+							"no complete response within " + limits.deadline().toMillis() + " ms")),
+					limits.deadline());
+			mine.done().whenComplete((ignored, failure) -> {
+				cancelShared.run();
+				cancelDeadline.run();
+			});
+		}
+		catch (RuntimeException ex) {
+			// Without its timers the fetch could never end late: it does not start, and is recorded failed.
+			settle(document, mine, current, started, null, asProviderFailure(document.name(), this.discoveryUri, ex));
+			return mine.done();
+		}
 		URI uri = null;
 		CompletableFuture<FetchedResponse> response;
 		try {
@@ -626,14 +642,15 @@ public final class IdentityEngine implements AutoCloseable {
 		if (!flight.settle()) {
 			return;
 		}
-		CacheState<T> next = (succeeded != null) ? succeeded : previous.failed(started, this.clock.instant(),
-				Objects.requireNonNull(failure), document.cache(), this.random.getAsDouble());
 		try {
+			CacheState<T> next = (succeeded != null) ? succeeded : previous.failed(started, this.clock.instant(),
+					Objects.requireNonNull(failure), document.cache(), this.random.getAsDouble());
 			document.state(next);
-			document.finished(flight);
 			report(document, previous, next);
 		}
 		finally {
+			// Whatever happened above, the flight ends: a flight left registered would be joined forever.
+			document.finished(flight);
 			flight.end();
 		}
 	}
@@ -834,21 +851,14 @@ public final class IdentityEngine implements AutoCloseable {
 					"more than " + limits.maxConcurrent() + " introspection requests in flight; refused without "
 							+ "asking the provider");
 		}
-		Instant now = this.clock.instant();
 		Duration every = Duration.ofNanos(1_000_000_000L / limits.maxPerSecond());
-		while (true) {
-			TokenBucket bucket = this.introspectionRate.get();
-			TokenBucket next = bucket.take(now, limits.maxPerSecond(), every);
-			if (next == null) {
-				this.introspectionsInFlight.decrementAndGet();
-				return new IdentityProviderException("introspection", this.settings.issuer(),
-						"more than " + limits.maxPerSecond() + " introspection requests per second; refused without "
-								+ "asking the provider");
-			}
-			if (this.introspectionRate.compareAndSet(bucket, next)) {
-				return null;
-			}
+		if (!take(this.introspectionRate, this.clock.instant(), limits.maxPerSecond(), every)) {
+			this.introspectionsInFlight.decrementAndGet();
+			return new IdentityProviderException("introspection", this.settings.issuer(),
+					"more than " + limits.maxPerSecond() + " introspection requests per second; refused without "
+							+ "asking the provider");
 		}
+		return null;
 	}
 
 	/**

@@ -151,6 +151,18 @@ class IdentityAutoConfigurationTests {
 		});
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "identity.http.deadline=100000d",
+			"identity.http.shared-fetch-wait=11s", "identity.introspection.failure-ttl=100000000d",
+			"identity.token.renewal-skew=8d", "identity.jwks.outage-tolerance=1000000000d",
+			"identity.introspection.max-per-second=0" })
+	void autoConfigurationWhenANumberIsAbsurdThenFailsNamingProperty(String property) {
+		this.contextRunner.withPropertyValues(ISSUER, property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure().rootCause().hasMessageContaining(property.substring(0, property.indexOf('=')));
+		});
+	}
+
 	@Test
 	void autoConfigurationWhenOpaqueTokensWithoutClientThenFailsNamingProperty() {
 		this.contextRunner.withPropertyValues(ISSUER, "identity.introspection.opaque-tokens=true").run((context) -> {

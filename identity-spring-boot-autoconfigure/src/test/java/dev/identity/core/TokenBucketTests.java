@@ -82,9 +82,27 @@ class TokenBucketTests {
 	}
 
 	@Test
-	void takeWhenClockGoesBackThenNoRefill() {
+	void takeWhenClockGoesBackThenNoRefillThere() {
 		TokenBucket empty = TokenBucket.full().take(T0, 1, EVERY);
 		assertThat(empty.take(T0.minus(Duration.ofHours(1)), 1, EVERY)).isNull();
+	}
+
+	@Test
+	void atWhenClockWentBackThenRefillCountsFromTheNewTime() {
+		TokenBucket empty = TokenBucket.full().take(T0, 1, EVERY);
+		Instant stepped = T0.minus(Duration.ofHours(1));
+		TokenBucket recounted = empty.at(stepped);
+		assertThat(recounted.take(stepped.plus(EVERY), 1, EVERY)).as("one interval after the step").isNotNull();
+		assertThat(empty.at(T0.plusSeconds(1))).isSameAs(empty);
+	}
+
+	@Test
+	void takeWhenRefillShorterThanAMillisecondThenThatRate() {
+		Duration every = Duration.ofNanos(200_000);
+		TokenBucket empty = TokenBucket.full().take(T0, 1, every);
+		TokenBucket next = empty.take(T0.plusNanos(200_000), 1, every);
+		assertThat(next).as("200 µs later").isNotNull();
+		assertThat(next.take(T0.plusNanos(300_000), 1, every)).as("100 µs after that").isNull();
 	}
 
 }

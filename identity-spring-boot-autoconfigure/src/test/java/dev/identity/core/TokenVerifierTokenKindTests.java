@@ -67,6 +67,21 @@ class TokenVerifierTokenKindTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "Refresh", "Offline", "Logout" })
+	void verifyWhenKeycloakTokenOfAnotherKindThenTypeFailure(String keycloakType) {
+		String token = untyped().claim("typ", keycloakType).build();
+		InvalidTokenException exception = rejection(() -> verify(this.verifier, token, KEYS));
+		assertThat(checks(exception)).containsExactly(TokenCheck.TYPE);
+		assertThat(exception.getFailures().get(0).description()).contains("'" + keycloakType + "'");
+	}
+
+	@Test
+	void verifyWhenLogoutTokenWithoutTypThenTypeFailure() {
+		String token = untyped().withoutHeader("typ").claim("events", java.util.Map.of()).build();
+		assertThat(checks(rejection(() -> verify(this.verifier, token, KEYS)))).containsExactly(TokenCheck.TYPE);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "logout+jwt", "application/secevent+jwt", "oauth-authz-req+jwt", "dpop+jwt" })
 	void verifyWhenTypDeclaresAnotherKindOfJwtThenTypeFailure(String typ) {
 		String token = token(JwsAlgorithm.RS256).header("typ", typ).build();

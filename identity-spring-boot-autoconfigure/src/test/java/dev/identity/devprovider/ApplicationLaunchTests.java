@@ -64,7 +64,9 @@ class ApplicationLaunchTests {
 			APP_CLASS_LOADER + ", file:/srv/app/BOOT-INF/classes/, unpacked archive",
 			APP_CLASS_LOADER + ", file:/opt/tomcat/webapps/app/WEB-INF/classes/, unpacked archive",
 			"org.apache.catalina.loader.ParallelWebappClassLoader, file:/srv/classes/, not by the JDK's application class loader",
-			"java.net.URLClassLoader, file:/work/app/target/classes/, not by the JDK's application class loader" })
+			"java.net.URLClassLoader, file:/work/app/target/classes/, not by the JDK's application class loader",
+			APP_CLASS_LOADER + ", file:/app/classes/, not from a build's output directory",
+			APP_CLASS_LOADER + ", file:/app/, not from a build's output directory" })
 	void whyPackagedWhenLaunchedFromAnArchiveThenPackaged(String classLoader, String location, String reason)
 			throws MalformedURLException {
 		assertThat(ApplicationLaunch.whyPackaged("com.example.App", classLoader, url(location))).contains(reason);

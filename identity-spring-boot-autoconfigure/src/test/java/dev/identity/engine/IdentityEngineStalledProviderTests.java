@@ -181,4 +181,27 @@ class IdentityEngineStalledProviderTests {
 		assertThat(first).isNotDone();
 	}
 
+	@Test
+	void validateWhenTimerRefusesThenFetchRecordedFailedAndNoFlightLeftBehind() {
+		java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(1);
+		EngineTimer refusingOnce = (task, delay) -> {
+			if (refusals.getAndDecrement() > 0) {
+				throw new java.util.concurrent.RejectedExecutionException("timer shut down");
+			}
+			return this.fixture.timer.schedule(task, delay);
+		};
+		IdentityEngine engine = new IdentityEngine(this.engine.getSettings(), this.fixture.clock,
+				this.fixture.background, refusingOnce, () -> 0.0);
+		String token = this.fixture.tokens.signedBy(TestTokens.FIRST);
+
+		assertThat(failureOf(engine.validate(token, this.fixture.fetcher)))
+			.isInstanceOf(IdentityProviderException.class);
+		assertThat(this.provider.discoveryRequests()).isZero();
+
+		this.fixture.clock.advance(EngineFixture.FIRST_BACKOFF);
+		CompletableFuture<ValidatedToken> again = engine.validate(token, this.fixture.fetcher);
+		assertThat(again.join().getSubject()).isEqualTo("alice");
+		assertThat(this.fixture.timer.pending()).isZero();
+	}
+
 }
