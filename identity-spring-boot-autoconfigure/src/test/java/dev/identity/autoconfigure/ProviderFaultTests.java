@@ -14,6 +14,7 @@ import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.testprovider.StubTokens;
+import dev.identity.testprovider.StubDiscovery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +82,7 @@ class ProviderFaultTests {
 	}
 
 	private static void serveDiscovery() {
-		stub.stubFor(get("/.well-known/openid-configuration").willReturn(WireMock.okJson(discovery(issuer()))));
+		StubDiscovery.serve(stub, issuer(), "jwks_uri", "token_endpoint");
 	}
 
 	private static String token() {

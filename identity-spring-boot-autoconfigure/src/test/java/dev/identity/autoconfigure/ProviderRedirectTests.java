@@ -13,6 +13,7 @@ import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.testprovider.StubTokens;
+import dev.identity.testprovider.StubDiscovery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,12 +75,8 @@ class ProviderRedirectTests {
 	void resetStubs() {
 		provider.resetAll();
 		elsewhere.resetAll();
-		String issuer = issuer();
-		provider.stubFor(get("/.well-known/openid-configuration")
-			.willReturn(WireMock.okJson("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer
-					+ "/jwks\",\"token_endpoint\":\"" + issuer + "/token\",\"introspection_endpoint\":\"" + issuer
-					+ "/introspect\",\"revocation_endpoint\":\"" + issuer + "/revoke\",\"userinfo_endpoint\":\""
-					+ issuer + "/userinfo\"}")));
+		StubDiscovery.serve(provider, issuer(), "jwks_uri", "token_endpoint", "introspection_endpoint",
+				"revocation_endpoint", "userinfo_endpoint");
 		// Whatever reaches the other host would succeed: only not following the redirect stops it.
 		elsewhere.stubFor(get(anyUrl()).willReturn(WireMock.okJson(new JWKSet(key.toPublicJWK()).toString())));
 		elsewhere.stubFor(post(anyUrl()).willReturn(WireMock.okJson(

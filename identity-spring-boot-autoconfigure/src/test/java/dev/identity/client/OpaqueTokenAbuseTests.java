@@ -15,6 +15,7 @@ import dev.identity.core.TokenCheck;
 import dev.identity.engine.EngineSettings;
 import dev.identity.testprovider.AuthorizationCodeLogin;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.StubDiscovery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -165,9 +165,7 @@ class OpaqueTokenAbuseTests {
 
 	private static void serveIntrospection(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
 		stub.resetAll();
-		String issuer = stub.baseUrl();
-		stub.stubFor(get("/.well-known/openid-configuration").willReturn(WireMock.okJson("{\"issuer\":\"" + issuer
-				+ "\",\"jwks_uri\":\"" + issuer + "/jwks\",\"introspection_endpoint\":\"" + issuer + "/introspect\"}")));
+		StubDiscovery.serve(stub, stub.baseUrl(), "jwks_uri", "introspection_endpoint");
 		stub.stubFor(post("/introspect").willReturn(answer));
 	}
 

@@ -12,6 +12,7 @@ import dev.identity.core.IdentityProviderException;
 import dev.identity.core.OAuthErrorException;
 import dev.identity.core.RetryPolicy;
 import dev.identity.core.TokenRequest;
+import dev.identity.testprovider.StubDiscovery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,6 @@ import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -54,9 +54,7 @@ class TokenEndpointFaultTests {
 	@BeforeEach
 	void serveDiscovery() {
 		stub.resetAll();
-		String issuer = stub.baseUrl();
-		stub.stubFor(get("/.well-known/openid-configuration").willReturn(WireMock.okJson("{\"issuer\":\"" + issuer
-				+ "\",\"jwks_uri\":\"" + issuer + "/jwks\",\"token_endpoint\":\"" + issuer + "/token\"}")));
+		StubDiscovery.serve(stub, stub.baseUrl(), "jwks_uri", "token_endpoint");
 	}
 
 	private static TestClients clients() {

@@ -10,6 +10,7 @@ import dev.identity.core.RetryPolicy;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
 import dev.identity.engine.EngineSettings;
+import dev.identity.testprovider.StubDiscovery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -49,9 +49,7 @@ class TokenLifetimeIntegrationTests {
 	@BeforeEach
 	void serveDiscovery() {
 		stub.resetAll();
-		String issuer = stub.baseUrl();
-		stub.stubFor(get("/.well-known/openid-configuration").willReturn(WireMock.okJson("{\"issuer\":\"" + issuer
-				+ "\",\"jwks_uri\":\"" + issuer + "/jwks\",\"token_endpoint\":\"" + issuer + "/token\"}")));
+		StubDiscovery.serve(stub, stub.baseUrl(), "jwks_uri", "token_endpoint");
 	}
 
 	private static TestClients clients() {

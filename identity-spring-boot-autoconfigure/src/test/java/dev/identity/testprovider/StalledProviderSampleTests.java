@@ -68,9 +68,7 @@ public abstract class StalledProviderSampleTests {
 		stub = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(50));
 		stub.start();
 		key = new RSAKeyGenerator(2048).keyID("stalled-key").generate();
-		String issuer = issuer();
-		stub.stubFor(get("/.well-known/openid-configuration").willReturn(
-				WireMock.okJson("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\"}")));
+		StubDiscovery.serve(stub, issuer(), "jwks_uri");
 		// Until the test begins, the key set fails at once: the application's first requests warm it up.
 		stub.stubFor(get("/jwks").willReturn(WireMock.serverError()));
 	}
