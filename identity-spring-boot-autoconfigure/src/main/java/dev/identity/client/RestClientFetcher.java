@@ -146,8 +146,7 @@ final class RestClientFetcher implements HttpFetcher {
 
 	private void checkDeadline(String endpoint, URI uri, long start) {
 		if (System.nanoTime() - start > this.deadlineNanos) {
-			throw new IdentityProviderException(endpoint, uri,
-					"no complete response within " + this.deadline.toMillis() + " ms");
+			throw HttpFetcher.deadlinePassed(endpoint, uri, this.deadline);
 		}
 	}
 

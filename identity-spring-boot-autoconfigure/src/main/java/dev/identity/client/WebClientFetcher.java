@@ -74,16 +74,14 @@ final class WebClientFetcher implements HttpFetcher {
 			// A safety net over the connector's own timeouts: a hung request must not hold the
 			// single-flight of its document forever.
 			.timeout(this.timeout)
-			.onErrorMap((ex) -> !(ex instanceof IdentityProviderException), (ex) -> failure(endpoint, uri, ex))
+			.onErrorMap((ex) -> !(ex instanceof IdentityProviderException), (ex) -> (ex instanceof TimeoutException)
+					? HttpFetcher.deadlinePassed(endpoint, uri, this.timeout) : failure(endpoint, uri, ex))
 			.toFuture();
 	}
 
 	private static IdentityProviderException failure(String endpoint, URI uri, Throwable ex) {
 		String reason;
-		if (ex instanceof TimeoutException) {
-			reason = "no response within the configured timeouts";
-		}
-		else if (ex instanceof DataBufferLimitException) {
+		if (ex instanceof DataBufferLimitException) {
 			reason = "response body is larger than the codec limit";
 		}
 		else {

@@ -26,6 +26,18 @@ public interface HttpFetcher {
 	CompletableFuture<FetchedResponse> get(String endpoint, URI uri);
 
 	/**
+	 * The failure of a request that passed its deadline, the same whichever transport or the engine
+	 * saw it first.
+	 * @param endpoint logical endpoint name
+	 * @param uri the URL
+	 * @param deadline the deadline of the whole response
+	 * @return the failure
+	 */
+	static IdentityProviderException deadlinePassed(String endpoint, URI uri, Duration deadline) {
+		return new IdentityProviderException(endpoint, uri, "no complete response within " + deadline.toMillis() + " ms");
+	}
+
+	/**
 	 * Whether this transport's callers hold a thread while they wait (a blocking transport). Such a
 	 * caller waits for a fetch another caller started only up to the shared wait, so that a stalled
 	 * provider cannot hold every request thread; a caller that holds no thread waits up to the fetch's

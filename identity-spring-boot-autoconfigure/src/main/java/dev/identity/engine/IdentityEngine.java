@@ -582,8 +582,7 @@ public final class IdentityEngine implements AutoCloseable {
 		try {
 			Runnable cancelShared = this.timer.schedule(mine::becameLate, limits.sharedWait());
 			Runnable cancelDeadline = this.timer.schedule(() -> settle(document, mine, current, started, null,
-					new IdentityProviderException(document.name(), uriForErrors(document),
-							"no complete response within " + limits.deadline().toMillis() + " ms")),
+					HttpFetcher.deadlinePassed(document.name(), uriForErrors(document), limits.deadline())),
 					limits.deadline());
 			mine.done().whenComplete((ignored, failure) -> {
 				cancelShared.run();
