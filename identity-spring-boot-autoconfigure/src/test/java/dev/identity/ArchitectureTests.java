@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The core has no I/O, no clock and no knowledge of the layers built on it, so it can be driven in
- * memory on simulated time.
+ * The core has no I/O, no clock and no knowledge of the layers built on it, so it can be
+ * driven in memory on simulated time.
  */
 class ArchitectureTests {
 
@@ -29,7 +29,8 @@ class ArchitectureTests {
 
 	@Test
 	void ruleWhenPackageUsesClockThenViolationReported() {
-		// The engine reads the clock, so the same rule must reject it; otherwise the rule proves nothing.
+		// The engine reads the clock, so the same rule must reject it; otherwise the rule
+		// proves nothing.
 		JavaClasses engine = new ClassFileImporter().withImportOption(MAIN_CLASSES)
 			.importPackages("dev.identity.engine");
 		assertThatExceptionOfType(AssertionError.class)

@@ -22,11 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Validation of distinct access tokens, one after another, for each algorithm: RS256 (RSA-2048) and
- * ES256 (P-256). The JCA signature check alone ({@code floor}; for ES256
+ * Validation of distinct access tokens, one after another, for each algorithm: RS256
+ * (RSA-2048) and ES256 (P-256). The JCA signature check alone ({@code floor}; for ES256
  * {@code SHA256withECDSAinP1363Format}, as JOSE signatures are R||S), Spring Security's
- * {@code NimbusJwtDecoder}, and the three clients. Every method validates the same pre-signed tokens
- * with the same key, without I/O.
+ * {@code NimbusJwtDecoder}, and the three clients. Every method validates the same
+ * pre-signed tokens with the same key, without I/O.
  *
  * @see Validators
  */
@@ -43,8 +43,9 @@ public class DistinctTokenBenchmarks {
 	public static class Subjects {
 
 		/**
-		 * How many distinct tokens are cycled through: far more than the engine's validated-token cache
-		 * holds here ({@link Validators#MISSING_CACHE}), so that each validation misses it.
+		 * How many distinct tokens are cycled through: far more than the engine's
+		 * validated-token cache holds here ({@link Validators#MISSING_CACHE}), so that
+		 * each validation misses it.
 		 */
 		@Param("4096")
 		public int tokens;

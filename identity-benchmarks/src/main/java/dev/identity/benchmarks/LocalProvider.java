@@ -12,12 +12,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A minimal OpenID provider on the loopback interface, for the clients' discovery and JWK set
- * fetches during setup: {@code /.well-known/openid-configuration} (its own base URL as issuer) and
- * {@code /jwks}, both cacheable for a day.
+ * A minimal OpenID provider on the loopback interface, for the clients' discovery and JWK
+ * set fetches during setup: {@code /.well-known/openid-configuration} (its own base URL
+ * as issuer) and {@code /jwks}, both cacheable for a day.
  * <p>
- * It keeps running while the benchmark measures, so that a refresh, should one happen, would find
- * it; {@link #requests()} tells whether one did.
+ * It keeps running while the benchmark measures, so that a refresh, should one happen,
+ * would find it; {@link #requests()} tells whether one did.
  */
 final class LocalProvider implements AutoCloseable {
 

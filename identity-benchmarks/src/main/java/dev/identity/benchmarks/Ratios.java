@@ -16,15 +16,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads JMH JSON results ({@code -rf json -rff results.json}) and prints, per benchmark class (and
- * parameter set), a Markdown table of each benchmark's score ± error, its ratio to the class's
- * {@code floor} and to its {@code nimbusJwtDecoder}, the same ratios between the best iterations
- * (the fastest of each benchmark, across forks: on a shared machine, the least disturbed), and the
- * bytes it allocates per operation when the run used {@code -prof gc}.
+ * Reads JMH JSON results ({@code -rf json -rff results.json}) and prints, per benchmark
+ * class (and parameter set), a Markdown table of each benchmark's score ± error, its
+ * ratio to the class's {@code floor} and to its {@code nimbusJwtDecoder}, the same ratios
+ * between the best iterations (the fastest of each benchmark, across forks: on a shared
+ * machine, the least disturbed), and the bytes it allocates per operation when the run
+ * used {@code -prof gc}.
  * <p>
- * A ratio is a speed ratio whatever the mode: above 1 is faster than the reference. Its error bar
- * combines the two relative errors in quadrature: {@code δr/r = √((δa/a)² + (δb/b)²)}, the JMH
- * errors being 99.9% confidence half-widths.
+ * A ratio is a speed ratio whatever the mode: above 1 is faster than the reference. Its
+ * error bar combines the two relative errors in quadrature:
+ * {@code δr/r = √((δa/a)² + (δb/b)²)}, the JMH errors being 99.9% confidence half-widths.
  * <pre>
  * java -cp identity-benchmarks/target/benchmarks.jar dev.identity.benchmarks.Ratios results.json
  * </pre>
@@ -40,13 +41,15 @@ public final class Ratios {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length == 0) {
-			System.err.println("usage: java -cp benchmarks.jar dev.identity.benchmarks.Ratios results.json [more.json ...]");
+			System.err
+				.println("usage: java -cp benchmarks.jar dev.identity.benchmarks.Ratios results.json [more.json ...]");
 			System.exit(2);
 		}
 		JsonMapper mapper = JsonMapper.builder().build();
 		// Markdown is UTF-8 (±, ×), whatever the platform's default charset.
 		PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-		out.println("Ratios are speeds relative to the reference (above 1 is faster); errors are JMH's 99.9% intervals.");
+		out.println(
+				"Ratios are speeds relative to the reference (above 1 is faster); errors are JMH's 99.9% intervals.");
 		for (String file : args) {
 			JsonNode root = mapper.readTree(Path.of(file));
 			if (!root.isArray()) {
@@ -56,7 +59,8 @@ public final class Ratios {
 			for (JsonNode entry : root) {
 				results.add(Result.of(entry));
 			}
-			// Each file is a run of its own: its results are compared with each other only.
+			// Each file is a run of its own: its results are compared with each other
+			// only.
 			print(results, (args.length > 1) ? file + ": " : "", out);
 		}
 	}
@@ -74,7 +78,8 @@ public final class Ratios {
 			out.println();
 			out.println("### " + headingPrefix + group.getKey());
 			out.println();
-			out.println("| Benchmark | Score (" + members.get(0).unit() + ") | × floor | × nimbusJwtDecoder | Best iteration | "
+			out.println("| Benchmark | Score (" + members.get(0).unit()
+					+ ") | × floor | × nimbusJwtDecoder | Best iteration | "
 					+ "best × floor | best × nimbusJwtDecoder |" + (allocation ? " Allocated (B/op) |" : ""));
 			out.println("|---|---:|---:|---:|---:|---:|---:|" + (allocation ? "---:|" : ""));
 			List<Result> ordered = new ArrayList<>();
@@ -98,7 +103,9 @@ public final class Ratios {
 		return members.stream().filter((result) -> result.method().equals(method)).findFirst().orElse(null);
 	}
 
-	/** Speed of {@code result} relative to {@code reference}, with the propagated error. */
+	/**
+	 * Speed of {@code result} relative to {@code reference}, with the propagated error.
+	 */
 	static String ratio(Result result, Result reference) {
 		if (reference == null) {
 			return "–";
@@ -106,15 +113,19 @@ public final class Ratios {
 		if (result == reference) {
 			return "1";
 		}
-		double ratio = result.higherIsFaster() ? result.score() / reference.score() : reference.score() / result.score();
-		double relative = Math.sqrt(square(result.error() / result.score()) + square(reference.error() / reference.score()));
+		double ratio = result.higherIsFaster() ? result.score() / reference.score()
+				: reference.score() / result.score();
+		double relative = Math
+			.sqrt(square(result.error() / result.score()) + square(reference.error() / reference.score()));
 		double error = ratio * relative;
 		String text = String.format(Locale.ROOT, "%.2f", ratio);
 		return (Double.isNaN(error) || Double.isInfinite(error)) ? text
 				: text + " ± " + String.format(Locale.ROOT, "%.2f", error);
 	}
 
-	/** The same ratio between the best iterations of each (no error: one iteration each). */
+	/**
+	 * The same ratio between the best iterations of each (no error: one iteration each).
+	 */
 	static String bestRatio(Result result, Result reference) {
 		if (reference == null) {
 			return "–";
@@ -175,7 +186,8 @@ public final class Ratios {
 			JsonNode primary = entry.path("primaryMetric");
 			double allocated = Double.NaN;
 			for (Map.Entry<String, JsonNode> metric : entry.path("secondaryMetrics").properties()) {
-				// JMH 1.37 names it gc.alloc.rate.norm; older versions put a middle dot in front.
+				// JMH 1.37 names it gc.alloc.rate.norm; older versions put a middle dot
+				// in front.
 				if (metric.getKey().replace("\u00b7", "").equals("gc.alloc.rate.norm")) {
 					allocated = decimal(metric.getValue().path("score"));
 				}
@@ -197,7 +209,10 @@ public final class Ratios {
 					primary.path("scoreUnit").asString(), allocated, best);
 		}
 
-		/** JMH writes numbers, or strings such as {@code "NaN"} when there is no error estimate. */
+		/**
+		 * JMH writes numbers, or strings such as {@code "NaN"} when there is no error
+		 * estimate.
+		 */
 		private static double decimal(JsonNode node) {
 			if (node.isNumber()) {
 				return node.doubleValue();
@@ -216,7 +231,10 @@ public final class Ratios {
 			return "thrpt".equals(this.mode) ? group : group + " [" + this.mode + "]";
 		}
 
-		/** Throughput is higher when faster; average, sample and single-shot times are lower. */
+		/**
+		 * Throughput is higher when faster; average, sample and single-shot times are
+		 * lower.
+		 */
 		boolean higherIsFaster() {
 			return "thrpt".equals(this.mode);
 		}

@@ -22,10 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Validation of one RS256 access token again and again, as a client that calls several times with
- * the same token causes: {@code OAuthClient} against {@code NimbusJwtDecoder}, with the JCA signature
- * check alone ({@code floor}) for scale. Same key and token shape as {@link DistinctTokenBenchmarks} (RS256); any
- * reuse of an earlier result by a validator shows here, and only here.
+ * Validation of one RS256 access token again and again, as a client that calls several
+ * times with the same token causes: {@code OAuthClient} against {@code NimbusJwtDecoder},
+ * with the JCA signature check alone ({@code floor}) for scale. Same key and token shape
+ * as {@link DistinctTokenBenchmarks} (RS256); any reuse of an earlier result by a
+ * validator shows here, and only here.
  *
  * @see Validators
  */

@@ -17,19 +17,22 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Pre-signed RFC 9068 access tokens ({@code typ: at+jwt}) with, for the floor, each token's signing
- * input and signature already decoded.
+ * Pre-signed RFC 9068 access tokens ({@code typ: at+jwt}) with, for the floor, each
+ * token's signing input and signature already decoded.
  * <p>
- * Each token has {@code kid}, {@code iss}, {@code aud}, {@code sub}, {@code iat}, {@code exp} (an hour
- * ahead), {@code scope} and {@code jti}; {@code sub} and {@code jti} differ from token to token, so no
- * two tokens are equal.
+ * Each token has {@code kid}, {@code iss}, {@code aud}, {@code sub}, {@code iat},
+ * {@code exp} (an hour ahead), {@code scope} and {@code jti}; {@code sub} and {@code jti}
+ * differ from token to token, so no two tokens are equal.
  */
 final class SignedTokens {
 
 	/** The audience the tokens are issued for, and the one every validator requires. */
 	static final String AUDIENCE = "api";
 
-	/** The token type of RFC 9068, in the header of every token and required by every validator. */
+	/**
+	 * The token type of RFC 9068, in the header of every token and required by every
+	 * validator.
+	 */
 	static final String TOKEN_TYPE = "at+jwt";
 
 	static final String SCOPE = "notes.read notes.write";
@@ -58,7 +61,8 @@ final class SignedTokens {
 	 * @param algorithm the key's algorithm
 	 * @param key the private key
 	 * @param issuer the {@code iss} of the tokens
-	 * @param series names the tokens' series in {@code jti}, so that tokens of different series differ
+	 * @param series names the tokens' series in {@code jti}, so that tokens of different
+	 * series differ
 	 * @param count how many tokens
 	 * @return the tokens
 	 */

@@ -27,11 +27,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
 /**
- * The provider's signing key of a benchmark: an RSA-2048 key for RS256 or a P-256 key for ES256.
+ * The provider's signing key of a benchmark: an RSA-2048 key for RS256 or a P-256 key for
+ * ES256.
  * <p>
- * Keys come from a fixed seed, so every forked JVM of a run (JMH forks one per benchmark method)
- * verifies with the same key: the floor, {@code NimbusJwtDecoder} and the clients all see the same
- * key and tokens of the same shape.
+ * Keys come from a fixed seed, so every forked JVM of a run (JMH forks one per benchmark
+ * method) verifies with the same key: the floor, {@code NimbusJwtDecoder} and the clients
+ * all see the same key and tokens of the same shape.
  */
 enum SigningKey {
 
@@ -68,7 +69,10 @@ enum SigningKey {
 		return this.springAlgorithm;
 	}
 
-	/** JCA name of the floor's {@link java.security.Signature}, reading the JOSE signature bytes as they are. */
+	/**
+	 * JCA name of the floor's {@link java.security.Signature}, reading the JOSE signature
+	 * bytes as they are.
+	 */
 	String floorAlgorithm() {
 		return this.floorAlgorithm;
 	}
@@ -99,7 +103,8 @@ enum SigningKey {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 			generator.initialize(new ECGenParameterSpec("secp256r1"), random);
 			KeyPair pair = generator.generateKeyPair();
-			return new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic()).privateKey((ECPrivateKey) pair.getPrivate())
+			return new ECKey.Builder(Curve.P_256, (ECPublicKey) pair.getPublic())
+				.privateKey((ECPrivateKey) pair.getPrivate())
 				.keyID(this.keyId)
 				.keyUse(KeyUse.SIGNATURE)
 				.algorithm(this.jwsAlgorithm)

@@ -6,9 +6,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Each benchmark thread's position in the token list: every call takes the next token, round and
- * round. Threads start at random positions, so that with {@code -t N} they do not validate the same
- * token at the same moment.
+ * Each benchmark thread's position in the token list: every call takes the next token,
+ * round and round. Threads start at random positions, so that with {@code -t N} they do
+ * not validate the same token at the same moment.
  */
 @State(Scope.Thread)
 public class TokenCursor {

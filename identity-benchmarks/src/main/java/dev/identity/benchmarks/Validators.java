@@ -35,21 +35,23 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Everything a benchmark compares, over one signing key: the floor's public key, Spring Security's
- * {@link NimbusJwtDecoder}, and {@link OAuthClient}, {@link ReactiveOAuthClient} and
- * {@link SmartOAuthClient} sharing one {@link IdentityEngine} whose provider is a
- * {@link LocalProvider}.
+ * Everything a benchmark compares, over one signing key: the floor's public key, Spring
+ * Security's {@link NimbusJwtDecoder}, and {@link OAuthClient},
+ * {@link ReactiveOAuthClient} and {@link SmartOAuthClient} sharing one
+ * {@link IdentityEngine} whose provider is a {@link LocalProvider}.
  * <p>
- * Both sides apply the same rules: signature with the key of the token's {@code kid}, {@code typ}
- * {@code at+jwt}, {@code iss} equal to the issuer, {@code aud} holding {@value SignedTokens#AUDIENCE},
- * {@code exp} and {@code nbf} with 60 s of clock skew. The engine also rejects an {@code iat} in the
- * future; Spring has no validator for exactly that ({@code JwtIssuedAtValidator} also rejects tokens
- * issued more than the skew ago, so it cannot be used on hour-long tokens). The decoder reads the
- * same JWK set from an in-memory {@code JWKSource}, as {@code withIssuerLocation} reads it after its
+ * Both sides apply the same rules: signature with the key of the token's {@code kid},
+ * {@code typ} {@code at+jwt}, {@code iss} equal to the issuer, {@code aud} holding
+ * {@value SignedTokens#AUDIENCE}, {@code exp} and {@code nbf} with 60 s of clock skew.
+ * The engine also rejects an {@code iat} in the future; Spring has no validator for
+ * exactly that ({@code JwtIssuedAtValidator} also rejects tokens issued more than the
+ * skew ago, so it cannot be used on hour-long tokens). The decoder reads the same JWK set
+ * from an in-memory {@code JWKSource}, as {@code withIssuerLocation} reads it after its
  * first fetch, without I/O.
  * <p>
- * {@link #warm()} validates one token with each, so the engine has fetched and cached discovery and
- * keys before measurement; the caches live a day, so nothing is fetched again during a run.
+ * {@link #warm()} validates one token with each, so the engine has fetched and cached
+ * discovery and keys before measurement; the caches live a day, so nothing is fetched
+ * again during a run.
  */
 final class Validators implements AutoCloseable {
 
@@ -80,9 +82,9 @@ final class Validators implements AutoCloseable {
 	private int requestsWhenWarm = -1;
 
 	/**
-	 * The engine's validated-token cache for benchmarks of distinct tokens: on, as by default, but far
-	 * smaller than the set of tokens cycled through, so that every validation is a miss and pays for
-	 * hashing, inserting and evicting.
+	 * The engine's validated-token cache for benchmarks of distinct tokens: on, as by
+	 * default, but far smaller than the set of tokens cycled through, so that every
+	 * validation is a miss and pays for hashing, inserting and evicting.
 	 */
 	static final EngineSettings.TokenCacheSettings MISSING_CACHE = new EngineSettings.TokenCacheSettings(true, 256);
 
@@ -94,7 +96,8 @@ final class Validators implements AutoCloseable {
 		provider.publish(SigningKey.publicSet(this.key));
 		String issuer = provider.issuer();
 
-		// Discovery and JWK set: a day whatever Cache-Control says, no refresh ahead within a run.
+		// Discovery and JWK set: a day whatever Cache-Control says, no refresh ahead
+		// within a run.
 		CacheSettings cache = new CacheSettings(Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(1),
 				Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofHours(6));
 		ValidationPolicy policy = ValidationPolicy.withIssuer(issuer)
@@ -111,13 +114,17 @@ final class Validators implements AutoCloseable {
 				Duration.ofSeconds(10));
 		this.smartOAuthClient = new SmartOAuthClient(this.oauthClient, this.reactiveOAuthClient, EventLoopPolicy.FAIL);
 
-		// withJwkSource: no Nimbus type verifier (typ is left to the validators), no Nimbus claims
+		// withJwkSource: no Nimbus type verifier (typ is left to the validators), no
+		// Nimbus claims
 		// verifier, and RS256 only unless told otherwise.
-		this.nimbusJwtDecoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(SigningKey.publicSet(this.key)))
+		this.nimbusJwtDecoder = NimbusJwtDecoder
+			.withJwkSource(new ImmutableJWKSet<SecurityContext>(SigningKey.publicSet(this.key)))
 			.jwsAlgorithm(algorithm.springAlgorithm())
 			.build();
-		// createDefaultWithValidators keeps Spring's X509CertificateThumbprintValidator (a no-op without a
-		// cnf claim) and replaces its default typ (JWT) and timestamp validators with these.
+		// createDefaultWithValidators keeps Spring's X509CertificateThumbprintValidator
+		// (a no-op without a
+		// cnf claim) and replaces its default typ (JWT) and timestamp validators with
+		// these.
 		List<OAuth2TokenValidator<Jwt>> validators = List.of(new JwtIssuerValidator(issuer),
 				new JwtAudienceValidator(SignedTokens.AUDIENCE), new JwtTimestampValidator(CLOCK_SKEW),
 				new JwtTypeValidator(SignedTokens.TOKEN_TYPE, "application/" + SignedTokens.TOKEN_TYPE));
@@ -157,8 +164,9 @@ final class Validators implements AutoCloseable {
 	}
 
 	/**
-	 * Validate a warm-up token (not one of the measured tokens) with every validator: the engine fetches
-	 * discovery and keys now, and each validator is shown to accept the tokens.
+	 * Validate a warm-up token (not one of the measured tokens) with every validator: the
+	 * engine fetches discovery and keys now, and each validator is shown to accept the
+	 * tokens.
 	 * @throws GeneralSecurityException when the floor fails
 	 */
 	void warm() throws GeneralSecurityException {
@@ -186,9 +194,9 @@ final class Validators implements AutoCloseable {
 
 	/**
 	 * The floor: the JCA check of one token's signature with the key already built. One
-	 * {@link Signature} per token ({@code getInstance} and {@code initVerify}, about 0.2 µs), as a
-	 * verifier does that picks the key per token, and as the engine does; no decoding, no JSON, no
-	 * claim checks.
+	 * {@link Signature} per token ({@code getInstance} and {@code initVerify}, about 0.2
+	 * µs), as a verifier does that picks the key per token, and as the engine does; no
+	 * decoding, no JSON, no claim checks.
 	 * @param tokens the tokens
 	 * @param index which one
 	 * @return {@code true}
@@ -221,7 +229,10 @@ final class Validators implements AutoCloseable {
 		return this.smartOAuthClient;
 	}
 
-	/** Stop the engine and the provider, and say so if the provider was asked anything after warm-up. */
+	/**
+	 * Stop the engine and the provider, and say so if the provider was asked anything
+	 * after warm-up.
+	 */
 	@Override
 	public void close() {
 		int after = this.provider.requests() - this.requestsWhenWarm;

@@ -6,8 +6,9 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * The start-up warning of a default that admits more than a user would guess: without
- * {@code identity.audiences}, a token's {@code aud} is not checked, so a token the provider issued for
- * any other API is accepted too. Logged once per engine, when it is created, never per request.
+ * {@code identity.audiences}, a token's {@code aud} is not checked, so a token the
+ * provider issued for any other API is accepted too. Logged once per engine, when it is
+ * created, never per request.
  */
 final class AudienceWarning {
 

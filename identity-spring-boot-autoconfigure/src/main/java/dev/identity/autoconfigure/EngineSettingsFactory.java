@@ -26,8 +26,8 @@ import dev.identity.core.ValidationPolicy;
 import dev.identity.engine.EngineSettings;
 
 /**
- * Turns {@link IdentityProperties} into {@link EngineSettings}, collecting every invalid property
- * into one {@link InvalidIdentityConfigurationException}.
+ * Turns {@link IdentityProperties} into {@link EngineSettings}, collecting every invalid
+ * property into one {@link InvalidIdentityConfigurationException}.
  */
 final class EngineSettingsFactory {
 
@@ -67,7 +67,8 @@ final class EngineSettingsFactory {
 		}
 		for (String claim : properties.getRequiredClaims()) {
 			if (claim == null || claim.isBlank()) {
-				problems.add(problem("identity.required-claims", String.valueOf(claim), "must not contain blank names"));
+				problems
+					.add(problem("identity.required-claims", String.valueOf(claim), "must not contain blank names"));
 			}
 		}
 		if (properties.getClockSkew().isNegative()) {
@@ -86,12 +87,13 @@ final class EngineSettingsFactory {
 		atMostADay(problems, "identity.introspection.cache-ttl", properties.getIntrospection().getCacheTtl());
 		atMostADay(problems, "identity.introspection.failure-ttl", properties.getIntrospection().getFailureTtl());
 		if (properties.getHttp().getSharedFetchWait().isNegative()) {
-			problems.add(problem("identity.http.shared-fetch-wait", properties.getHttp().getSharedFetchWait().toString(),
-					"must not be negative"));
+			problems.add(problem("identity.http.shared-fetch-wait",
+					properties.getHttp().getSharedFetchWait().toString(), "must not be negative"));
 		}
 		else if (properties.getHttp().getSharedFetchWait().compareTo(properties.getHttp().getDeadline()) > 0) {
-			problems.add(problem("identity.http.shared-fetch-wait", properties.getHttp().getSharedFetchWait().toString(),
-					"must not exceed identity.http.deadline (" + properties.getHttp().getDeadline() + ")"));
+			problems
+				.add(problem("identity.http.shared-fetch-wait", properties.getHttp().getSharedFetchWait().toString(),
+						"must not exceed identity.http.deadline (" + properties.getHttp().getDeadline() + ")"));
 		}
 		CacheSettings discoveryCache = cache(properties.getDiscovery());
 		CacheSettings jwksCache = cache(properties.getJwks());
@@ -110,8 +112,8 @@ final class EngineSettingsFactory {
 		}
 		else if (properties.getToken().getRenewalSkew().compareTo(TokenResponse.MAXIMUM_LIFETIME) > 0) {
 			problems.add(problem("identity.token.renewal-skew", properties.getToken().getRenewalSkew().toString(),
-					"must not exceed " + TokenResponse.MAXIMUM_LIFETIME.toDays() + " days, the longest lifetime a token "
-							+ "is given"));
+					"must not exceed " + TokenResponse.MAXIMUM_LIFETIME.toDays()
+							+ " days, the longest lifetime a token " + "is given"));
 		}
 		IdentityProperties.Introspection introspection = properties.getIntrospection();
 		if (introspection.getCacheTtl().isNegative()) {
@@ -119,12 +121,12 @@ final class EngineSettingsFactory {
 					"must not be negative"));
 		}
 		if (introspection.getMaxConcurrent() < 1) {
-			problems.add(problem("identity.introspection.max-concurrent", String.valueOf(introspection.getMaxConcurrent()),
-					"must be at least 1"));
+			problems.add(problem("identity.introspection.max-concurrent",
+					String.valueOf(introspection.getMaxConcurrent()), "must be at least 1"));
 		}
 		if (introspection.getMaxPerSecond() < 1) {
-			problems.add(problem("identity.introspection.max-per-second", String.valueOf(introspection.getMaxPerSecond()),
-					"must be at least 1"));
+			problems.add(problem("identity.introspection.max-per-second",
+					String.valueOf(introspection.getMaxPerSecond()), "must be at least 1"));
 		}
 		if (introspection.getFailureTtl().isNegative()) {
 			problems.add(problem("identity.introspection.failure-ttl", introspection.getFailureTtl().toString(),
@@ -136,9 +138,9 @@ final class EngineSettingsFactory {
 		}
 		IdentityProperties.ValidationCache validationCache = properties.getValidationCache();
 		if (validationCache.isEnabled() && validationCache.getMaxEntries() < 1) {
-			problems.add(problem("identity.validation-cache.max-entries",
-					String.valueOf(validationCache.getMaxEntries()),
-					"must be at least 1; set identity.validation-cache.enabled=false to turn the cache off"));
+			problems
+				.add(problem("identity.validation-cache.max-entries", String.valueOf(validationCache.getMaxEntries()),
+						"must be at least 1; set identity.validation-cache.enabled=false to turn the cache off"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidIdentityConfigurationException(problems);
@@ -159,8 +161,8 @@ final class EngineSettingsFactory {
 				http.getMaxRetryAfter());
 		return new EngineSettings(issuer, policy, discoveryPolicy, discoveryCache, jwksCache, client, tokens, retry,
 				new EngineSettings.IntrospectionSettings(introspection.isOpaqueTokens(), introspection.getCacheTtl(),
-						introspection.getMaxConcurrent(), introspection.getMaxPerSecond(), introspection.getFailureTtl(),
-						introspection.isRequireTokenType()),
+						introspection.getMaxConcurrent(), introspection.getMaxPerSecond(),
+						introspection.getFailureTtl(), introspection.isRequireTokenType()),
 				validationCache.isEnabled()
 						? new EngineSettings.TokenCacheSettings(true, validationCache.getMaxEntries())
 						: EngineSettings.TokenCacheSettings.DISABLED,
@@ -185,9 +187,10 @@ final class EngineSettingsFactory {
 		switch (method) {
 			case CLIENT_SECRET_BASIC, CLIENT_SECRET_POST -> {
 				if (secret == null || secret.isBlank()) {
-					problems.add(problem("identity.client-secret", "", "must be set for client authentication method "
-							+ method.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-							+ " (or choose identity.client-authentication-method=none for a public client)"));
+					problems.add(problem("identity.client-secret", "",
+							"must be set for client authentication method "
+									+ method.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+									+ " (or choose identity.client-authentication-method=none for a public client)"));
 					return null;
 				}
 				return ClientRegistration.withSecret(clientId, secret, method);
@@ -244,7 +247,9 @@ final class EngineSettingsFactory {
 		};
 	}
 
-	/** Beyond a day, arithmetic on times could overflow into an error on every request. */
+	/**
+	 * Beyond a day, arithmetic on times could overflow into an error on every request.
+	 */
 	private static void atMostADay(List<InvalidIdentityConfigurationException.Problem> problems, String property,
 			Duration value) {
 		if (value.compareTo(Duration.ofDays(1)) > 0) {
@@ -259,8 +264,7 @@ final class EngineSettingsFactory {
 		}
 	}
 
-	private static InvalidIdentityConfigurationException.Problem problem(String property, String value,
-			String reason) {
+	private static InvalidIdentityConfigurationException.Problem problem(String property, String value, String reason) {
 		return new InvalidIdentityConfigurationException.Problem(property, value, reason);
 	}
 

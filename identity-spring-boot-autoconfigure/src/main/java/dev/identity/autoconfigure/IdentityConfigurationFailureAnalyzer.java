@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains an {@link InvalidIdentityConfigurationException} at start-up: which property, what value,
- * what is wrong.
+ * Explains an {@link InvalidIdentityConfigurationException} at start-up: which property,
+ * what value, what is wrong.
  */
 class IdentityConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidIdentityConfigurationException> {
 

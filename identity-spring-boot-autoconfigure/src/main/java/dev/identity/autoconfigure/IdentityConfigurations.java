@@ -70,7 +70,10 @@ final class IdentityConfigurations {
 					requestFactory.getIfAvailable(ClientHttpRequestFactoryBuilder::detect), properties.getHttp()));
 		}
 
-		/** Spring Security's resource server ({@code oauth2ResourceServer(o -> o.jwt(...))}) on the engine. */
+		/**
+		 * Spring Security's resource server
+		 * ({@code oauth2ResourceServer(o -> o.jwt(...))}) on the engine.
+		 */
 		@Bean
 		@ConditionalOnMissingBean(JwtDecoder.class)
 		EngineJwtDecoder identityJwtDecoder(OAuthClient client) {
@@ -104,9 +107,10 @@ final class IdentityConfigurations {
 	static class SmartClientConfiguration {
 
 		/**
-		 * The smart client wraps both flavors. The flavor this application type has no bean for is built
-		 * here on the same engine: a reactive application's blocking side always uses the JDK HTTP client,
-		 * so a blocking call allowed on an event loop never waits on that loop's own connections.
+		 * The smart client wraps both flavors. The flavor this application type has no
+		 * bean for is built here on the same engine: a reactive application's blocking
+		 * side always uses the JDK HTTP client, so a blocking call allowed on an event
+		 * loop never waits on that loop's own connections.
 		 */
 		@Bean
 		@ConditionalOnMissingBean
@@ -124,8 +128,9 @@ final class IdentityConfigurations {
 	}
 
 	/**
-	 * Outgoing calls with a client-credentials token, for applications with a client id. The
-	 * customizers are offered, not applied: the application picks the clients that carry the token.
+	 * Outgoing calls with a client-credentials token, for applications with a client id.
+	 * The customizers are offered, not applied: the application picks the clients that
+	 * carry the token.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(prefix = "identity", name = "client-id")
@@ -146,8 +151,8 @@ final class IdentityConfigurations {
 	}
 
 	/**
-	 * Claims, roles, permissions, groups and feature flags of validated tokens, and the Spring
-	 * Security authorities they map to.
+	 * Claims, roles, permissions, groups and feature flags of validated tokens, and the
+	 * Spring Security authorities they map to.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ClaimsConfiguration {
@@ -156,7 +161,8 @@ final class IdentityConfigurations {
 		@ConditionalOnMissingBean
 		ClaimsReader identityClaimsReader(IdentityClaimsProperties claims, IdentityProperties identity) {
 			if (claims.getClientId() == null || claims.getClientId().isBlank()) {
-				// Keycloak's client roles are keyed by the client id: no need to configure it twice.
+				// Keycloak's client roles are keyed by the client id: no need to
+				// configure it twice.
 				claims.setClientId(identity.getClientId());
 			}
 			return claims.toClaimsReader();
@@ -178,14 +184,17 @@ final class IdentityConfigurations {
 	}
 
 	/**
-	 * Authorities of Spring Security's resource server from the claims mapping, when the application
-	 * uses it.
+	 * Authorities of Spring Security's resource server from the claims mapping, when the
+	 * application uses it.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter")
+	@ConditionalOnClass(
+			name = "org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter")
 	static class ResourceServerConfiguration {
 
-		/** Picked up by Spring Security's {@code oauth2ResourceServer(o -> o.jwt(...))}. */
+		/**
+		 * Picked up by Spring Security's {@code oauth2ResourceServer(o -> o.jwt(...))}.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
 		@Conditional(NotReactiveWebApplicationCondition.class)

@@ -19,23 +19,24 @@ import org.springframework.core.io.Resource;
 public class IdentityProperties {
 
 	/**
-	 * Issuer identifier of the OpenID provider, e.g. https://login.example.com/realms/main. Tokens'
-	 * 'iss' must equal it exactly; discovery is read from {issuer-uri}/.well-known/openid-configuration.
-	 * Nothing is configured without it.
+	 * Issuer identifier of the OpenID provider, e.g.
+	 * https://login.example.com/realms/main. Tokens' 'iss' must equal it exactly;
+	 * discovery is read from {issuer-uri}/.well-known/openid-configuration. Nothing is
+	 * configured without it.
 	 */
 	private @Nullable URI issuerUri;
 
 	/**
-	 * Audiences a token's 'aud' must hold at least one of. Empty skips the audience check, which only
-	 * suits a provider that issues tokens for this application alone.
+	 * Audiences a token's 'aud' must hold at least one of. Empty skips the audience
+	 * check, which only suits a provider that issues tokens for this application alone.
 	 */
 	private List<String> audiences = new ArrayList<>();
 
 	/**
 	 * Accepted JWS algorithms. Symmetric ('HS*') and 'none' are never accepted.
 	 */
-	private List<String> algorithms = new ArrayList<>(List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
-			"ES256", "ES384", "ES512", "EdDSA"));
+	private List<String> algorithms = new ArrayList<>(
+			List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"));
 
 	/**
 	 * Tolerance for the 'exp', 'nbf' and 'iat' claims.
@@ -43,7 +44,8 @@ public class IdentityProperties {
 	private Duration clockSkew = Duration.ofSeconds(60);
 
 	/**
-	 * Required 'typ' header, e.g. 'at+jwt' for RFC 9068 access tokens. Empty accepts any type.
+	 * Required 'typ' header, e.g. 'at+jwt' for RFC 9068 access tokens. Empty accepts any
+	 * type.
 	 */
 	private @Nullable String requiredType;
 
@@ -53,10 +55,10 @@ public class IdentityProperties {
 	private List<String> requiredClaims = new ArrayList<>();
 
 	/**
-	 * Whether tokens bearing the marks of an OpenID Connect ID token ('nonce', 'at_hash', 'c_hash',
-	 * 's_hash', Keycloak's 'typ' claim 'ID'), or whose 'typ' header declares another kind of JWT, are
-	 * accepted as access tokens. Off: a resource server refuses them (RFC 9068 section 4, RFC 8725
-	 * section 3.11).
+	 * Whether tokens bearing the marks of an OpenID Connect ID token ('nonce', 'at_hash',
+	 * 'c_hash', 's_hash', Keycloak's 'typ' claim 'ID'), or whose 'typ' header declares
+	 * another kind of JWT, are accepted as access tokens. Off: a resource server refuses
+	 * them (RFC 9068 section 4, RFC 8725 section 3.11).
 	 */
 	private boolean acceptIdTokens;
 
@@ -66,7 +68,8 @@ public class IdentityProperties {
 	private @Nullable String clientId;
 
 	/**
-	 * Client secret, for the client-secret-basic and client-secret-post authentication methods.
+	 * Client secret, for the client-secret-basic and client-secret-post authentication
+	 * methods.
 	 */
 	private @Nullable String clientSecret;
 
@@ -76,8 +79,8 @@ public class IdentityProperties {
 	private ClientAuthenticationMethod clientAuthenticationMethod = ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
 
 	/**
-	 * Location of the client's private key as a JWK (JSON), for the private-key-jwt authentication
-	 * method.
+	 * Location of the client's private key as a JWK (JSON), for the private-key-jwt
+	 * authentication method.
 	 */
 	private @Nullable Resource clientPrivateKey;
 
@@ -87,8 +90,9 @@ public class IdentityProperties {
 	private List<String> scopes = new ArrayList<>();
 
 	/**
-	 * Whether the legacy resource-owner password grant may be used. Discouraged by the OAuth 2.0
-	 * Security Best Current Practice; enable it only for a provider that offers nothing else.
+	 * Whether the legacy resource-owner password grant may be used. Discouraged by the
+	 * OAuth 2.0 Security Best Current Practice; enable it only for a provider that offers
+	 * nothing else.
 	 */
 	private boolean passwordGrantEnabled;
 
@@ -249,8 +253,8 @@ public class IdentityProperties {
 		private Duration ttl;
 
 		/**
-		 * Lower bound on the lifetime; also applies to 'no-cache', 'no-store' and 'max-age=0', which many
-		 * providers send.
+		 * Lower bound on the lifetime; also applies to 'no-cache', 'no-store' and
+		 * 'max-age=0', which many providers send.
 		 */
 		private Duration minimumTtl;
 
@@ -260,17 +264,20 @@ public class IdentityProperties {
 		private Duration maximumTtl = Duration.ofHours(24);
 
 		/**
-		 * How long before expiry a background refresh starts. Must be less than the minimum TTL.
+		 * How long before expiry a background refresh starts. Must be less than the
+		 * minimum TTL.
 		 */
 		private Duration refreshAhead = Duration.ofMinutes(1);
 
 		/**
-		 * Least time between two fetches, whatever triggers them (an unknown 'kid', a failure, a refresh).
+		 * Least time between two fetches, whatever triggers them (an unknown 'kid', a
+		 * failure, a refresh).
 		 */
 		private Duration minimumRefreshInterval = Duration.ofSeconds(30);
 
 		/**
-		 * How long after expiry the last good document keeps serving while the provider cannot be reached.
+		 * How long after expiry the last good document keeps serving while the provider
+		 * cannot be reached.
 		 */
 		private Duration outageTolerance;
 
@@ -336,13 +343,14 @@ public class IdentityProperties {
 	public static class Discovery extends Cache {
 
 		/**
-		 * Whether the document's 'issuer' must equal identity.issuer-uri (OpenID Connect Discovery 4.3).
+		 * Whether the document's 'issuer' must equal identity.issuer-uri (OpenID Connect
+		 * Discovery 4.3).
 		 */
 		private boolean requireIssuerMatch = true;
 
 		/**
-		 * Whether the issuer and every endpoint must use HTTPS. Loopback hosts are always allowed plain
-		 * HTTP.
+		 * Whether the issuer and every endpoint must use HTTPS. Loopback hosts are always
+		 * allowed plain HTTP.
 		 */
 		private boolean requireHttps = true;
 
@@ -431,14 +439,15 @@ public class IdentityProperties {
 	public static class ValidationCache {
 
 		/**
-		 * Whether a JWT validated before is accepted again without verifying its signature, found by its
-		 * SHA-256. Every reuse re-checks exp and nbf and that the key that verified it is still in the
-		 * JWK set.
+		 * Whether a JWT validated before is accepted again without verifying its
+		 * signature, found by its SHA-256. Every reuse re-checks exp and nbf and that the
+		 * key that verified it is still in the JWK set.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Most tokens remembered at once (each costs about the size of the token and its claims).
+		 * Most tokens remembered at once (each costs about the size of the token and its
+		 * claims).
 		 */
 		private int maxEntries = 10_000;
 
@@ -466,14 +475,14 @@ public class IdentityProperties {
 	public static class Introspection {
 
 		/**
-		 * Whether tokens are opaque: validation asks the provider's introspection endpoint instead of
-		 * verifying a JWT locally. Needs identity.client-id.
+		 * Whether tokens are opaque: validation asks the provider's introspection
+		 * endpoint instead of verifying a JWT locally. Needs identity.client-id.
 		 */
 		private boolean opaqueTokens;
 
 		/**
-		 * Longest time an introspection result is reused; an active result never outlives the token's
-		 * expiry. Zero disables the cache.
+		 * Longest time an introspection result is reused; an active result never outlives
+		 * the token's expiry. Zero disables the cache.
 		 */
 		private Duration cacheTtl = Duration.ofSeconds(30);
 
@@ -494,26 +503,29 @@ public class IdentityProperties {
 		}
 
 		/**
-		 * Most introspection requests in flight at once; more fail at once with a provider error (503).
+		 * Most introspection requests in flight at once; more fail at once with a
+		 * provider error (503).
 		 */
 		private int maxConcurrent = 64;
 
 		/**
-		 * Most introspection requests started per second (a burst of as many, then evenly); more fail
-		 * at once with a provider error (503). Cached results do not count.
+		 * Most introspection requests started per second (a burst of as many, then
+		 * evenly); more fail at once with a provider error (503). Cached results do not
+		 * count.
 		 */
 		private int maxPerSecond = 100;
 
 		/**
-		 * How long the provider's failure to introspect a token is answered again without asking it.
-		 * Zero asks every time.
+		 * How long the provider's failure to introspect a token is answered again without
+		 * asking it. Zero asks every time.
 		 */
 		private Duration failureTtl = Duration.ofSeconds(2);
 
 		/**
-		 * Whether, in opaque-token mode, a token whose introspection response names no 'token_type' is
-		 * refused. Keeps an active refresh token from passing for an access token; turn off only for a
-		 * provider that omits 'token_type' for access tokens.
+		 * Whether, in opaque-token mode, a token whose introspection response names no
+		 * 'token_type' is refused. Keeps an active refresh token from passing for an
+		 * access token; turn off only for a provider that omits 'token_type' for access
+		 * tokens.
 		 */
 		private boolean requireTokenType = true;
 
@@ -557,8 +569,8 @@ public class IdentityProperties {
 	public static class Http {
 
 		/**
-		 * Attempts per request in all, the first included; retries happen on 429 and 503, and on other
-		 * server errors for requests that are safe to repeat.
+		 * Attempts per request in all, the first included; retries happen on 429 and 503,
+		 * and on other server errors for requests that are safe to repeat.
 		 */
 		private int maxAttempts = 3;
 
@@ -573,7 +585,8 @@ public class IdentityProperties {
 		private Duration maxBackoff = Duration.ofSeconds(2);
 
 		/**
-		 * Longest 'Retry-After' honoured; a provider asking for longer fails the request at once.
+		 * Longest 'Retry-After' honoured; a provider asking for longer fails the request
+		 * at once.
 		 */
 		private Duration maxRetryAfter = Duration.ofSeconds(10);
 
@@ -609,7 +622,6 @@ public class IdentityProperties {
 			this.maxRetryAfter = maxRetryAfter;
 		}
 
-
 		/**
 		 * Connect timeout of requests to the provider.
 		 */
@@ -637,15 +649,16 @@ public class IdentityProperties {
 		}
 
 		/**
-		 * Longest time one request to the provider may take as a whole, response body included; a
-		 * provider that sends its answer a byte at a time is cut off.
+		 * Longest time one request to the provider may take as a whole, response body
+		 * included; a provider that sends its answer a byte at a time is cut off.
 		 */
 		private Duration deadline = Duration.ofSeconds(10);
 
 		/**
-		 * How long a fetch of the discovery document or JWK set may run before requests stop waiting for
-		 * it: later requests use the cached document or fail at once (503), and requests that hold a
-		 * thread stop waiting then too; reactive ones wait until the fetch ends or its deadline passes.
+		 * How long a fetch of the discovery document or JWK set may run before requests
+		 * stop waiting for it: later requests use the cached document or fail at once
+		 * (503), and requests that hold a thread stop waiting then too; reactive ones
+		 * wait until the fetch ends or its deadline passes.
 		 */
 		private Duration sharedFetchWait = Duration.ofMillis(250);
 
@@ -673,8 +686,9 @@ public class IdentityProperties {
 	public static class Smart {
 
 		/**
-		 * What a blocking SmartOAuthClient method does on an event-loop thread when it cannot answer from
-		 * cache: 'fail' names the ...Async method to use; 'warn' logs and blocks.
+		 * What a blocking SmartOAuthClient method does on an event-loop thread when it
+		 * cannot answer from cache: 'fail' names the ...Async method to use; 'warn' logs
+		 * and blocks.
 		 */
 		private EventLoopPolicy eventLoopPolicy = EventLoopPolicy.FAIL;
 

@@ -12,18 +12,19 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds the HTTP clients of the identity client from the application's builders, so its SSL
- * bundles, proxies, observation and codecs apply, with the {@code identity.http} timeouts on top and
- * redirects never followed.
- * Builders are cloned: a shared builder of the application is never changed.
+ * Builds the HTTP clients of the identity client from the application's builders, so its
+ * SSL bundles, proxies, observation and codecs apply, with the {@code identity.http}
+ * timeouts on top and redirects never followed. Builders are cloned: a shared builder of
+ * the application is never changed.
  */
 final class IdentityTransports {
 
 	private IdentityTransports() {
 	}
 
-	static RestClient restClient(ObjectProvider<RestClient.Builder> builder, ObjectProvider<HttpClientSettings> settings,
-			ClientHttpRequestFactoryBuilder<?> requestFactory, IdentityProperties.Http http) {
+	static RestClient restClient(ObjectProvider<RestClient.Builder> builder,
+			ObjectProvider<HttpClientSettings> settings, ClientHttpRequestFactoryBuilder<?> requestFactory,
+			IdentityProperties.Http http) {
 		HttpClientSettings timeouts = providerSettings(settings, http);
 		return builder.getIfAvailable(RestClient::builder)
 			.clone()
@@ -43,9 +44,10 @@ final class IdentityTransports {
 	}
 
 	/**
-	 * The application's HTTP client settings (SSL bundle, ...) with the {@code identity.http} timeouts, and
-	 * redirects never followed: a redirect could lead a request off the host the discovery policy allowed,
-	 * and re-send client credentials or an access token there. A 3xx answer is a provider error.
+	 * The application's HTTP client settings (SSL bundle, ...) with the
+	 * {@code identity.http} timeouts, and redirects never followed: a redirect could lead
+	 * a request off the host the discovery policy allowed, and re-send client credentials
+	 * or an access token there. A 3xx answer is a provider error.
 	 */
 	private static HttpClientSettings providerSettings(ObjectProvider<HttpClientSettings> settings,
 			IdentityProperties.Http http) {

@@ -5,15 +5,16 @@ import java.util.List;
 import dev.identity.core.IdentityException;
 
 /**
- * The {@code identity.*} properties are invalid. Thrown at start-up; each problem names the property
- * to fix.
+ * The {@code identity.*} properties are invalid. Thrown at start-up; each problem names
+ * the property to fix.
  */
 public class InvalidIdentityConfigurationException extends IdentityException {
 
 	private final List<Problem> problems;
 
 	public InvalidIdentityConfigurationException(List<Problem> problems) {
-		super("Invalid identity configuration: " + String.join("; ", problems.stream().map(Problem::toString).toList()));
+		super("Invalid identity configuration: "
+				+ String.join("; ", problems.stream().map(Problem::toString).toList()));
 		this.problems = List.copyOf(problems);
 	}
 

@@ -8,7 +8,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Condition behind {@link ConditionalOnIssuer}; its message shows in the conditions report.
+ * Condition behind {@link ConditionalOnIssuer}; its message shows in the conditions
+ * report.
  */
 class OnIssuerCondition extends SpringBootCondition {
 
@@ -19,8 +20,8 @@ class OnIssuerCondition extends SpringBootCondition {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("Identity issuer");
 		String issuer = context.getEnvironment().getProperty(PROPERTY);
 		if (!StringUtils.hasText(issuer)) {
-			return ConditionOutcome.noMatch(message.didNotFind("property").items(PROPERTY + " (set it to the "
-					+ "OpenID provider's issuer URL to enable the identity client)"));
+			return ConditionOutcome.noMatch(message.didNotFind("property")
+				.items(PROPERTY + " (set it to the " + "OpenID provider's issuer URL to enable the identity client)"));
 		}
 		return ConditionOutcome.match(message.foundExactly("property " + PROPERTY + "=" + issuer));
 	}

@@ -5,15 +5,17 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Where the application is reached, as the server sees the current request: scheme, host, port and
- * context path. Forwarded headers count only when something already applied them to the request
- * (Spring's {@code ForwardedHeaderFilter} or {@code ForwardedHeaderTransformer}, or the server's own
- * support): trusting them here would let any client choose the redirect URI.
+ * Where the application is reached, as the server sees the current request: scheme, host,
+ * port and context path. Forwarded headers count only when something already applied them
+ * to the request (Spring's {@code ForwardedHeaderFilter} or
+ * {@code ForwardedHeaderTransformer}, or the server's own support): trusting them here
+ * would let any client choose the redirect URI.
  *
  * @param scheme {@code http} or {@code https}
  * @param host the host name or IP address
  * @param port the port, or {@code -1} for the scheme's default
- * @param contextPath the context path, empty or starting with {@code /}, not ending with one
+ * @param contextPath the context path, empty or starting with {@code /}, not ending with
+ * one
  */
 public record ApplicationUrl(String scheme, String host, int port, String contextPath) {
 
@@ -43,8 +45,9 @@ public record ApplicationUrl(String scheme, String host, int port, String contex
 	}
 
 	/**
-	 * The application's origin as a browser serializes it in an {@code Origin} header (RFC 6454 §6.1):
-	 * scheme and host in lower case, the port only when it is not the scheme's default.
+	 * The application's origin as a browser serializes it in an {@code Origin} header
+	 * (RFC 6454 §6.1): scheme and host in lower case, the port only when it is not the
+	 * scheme's default.
 	 * @return the origin, e.g. {@code https://app.example.com}
 	 */
 	public String origin() {
@@ -58,7 +61,8 @@ public record ApplicationUrl(String scheme, String host, int port, String contex
 
 	private String base(String host) {
 		StringBuilder url = new StringBuilder(this.scheme).append("://");
-		// An IPv6 literal needs its brackets in a URL; servers hand it over with or without them.
+		// An IPv6 literal needs its brackets in a URL; servers hand it over with or
+		// without them.
 		boolean bareIpv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
 		url.append(bareIpv6 ? "[" + host + "]" : host);
 		boolean defaultPort = this.port < 0 || (this.port == 80 && this.scheme.equals("http"))

@@ -46,39 +46,44 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * The rules of the browser login, shared by the Spring MVC and WebFlux endpoints: which request is
- * which endpoint, what each step decides and where the browser goes next. It performs no I/O and
- * keeps no state; the endpoints fetch what a step needs through the identity client (blocking or
- * reactive), keep the session and the cookies, and hand the values here. So the flow is written once,
- * and both web stacks behave alike by construction.
+ * The rules of the browser login, shared by the Spring MVC and WebFlux endpoints: which
+ * request is which endpoint, what each step decides and where the browser goes next. It
+ * performs no I/O and keeps no state; the endpoints fetch what a step needs through the
+ * identity client (blocking or reactive), keep the session and the cookies, and hand the
+ * values here. So the flow is written once, and both web stacks behave alike by
+ * construction.
  * <p>
  * A login runs in these steps:
  * <ol>
- * <li>{@link #start}: an authorization request with fresh {@code state}, {@code nonce} and PKCE
- * {@code S256} challenge (OpenID Connect Core §3.1.2.1, RFC 7636), its {@link PendingLogin} added to the
- * browser's {@link PendingLogins}, which the endpoints keep in cookies ({@link PendingLoginCookies});</li>
- * <li>{@link #callback}: the callback matched to one pending login by {@code state}, whose cookie the
- * browser is then told to delete whatever the outcome. The server keeps no record of it: a copy of the
- * cookie stays valid for {@code max-pending-age}, and what it is worth is bounded by the provider, which
- * redeems each code once and only with the PKCE verifier of the login it was issued for;</li>
- * <li>{@link #tokenRequest}: {@code iss}, error and age checked (RFC 9207, RFC 6749 §4.1.2.1), the code
- * turned into a token request with the PKCE verifier;</li>
- * <li>{@link #authenticate}: the ID token validated (OpenID Connect Core §3.1.3.7) and the
- * {@link AuthenticatedUser} made; when no key fits, the endpoint refreshes the keys once and asks
- * again;</li>
- * <li>{@link #afterLogin}: where to send the browser once the user is stored and the session id
- * changed.</li>
+ * <li>{@link #start}: an authorization request with fresh {@code state}, {@code nonce}
+ * and PKCE {@code S256} challenge (OpenID Connect Core §3.1.2.1, RFC 7636), its
+ * {@link PendingLogin} added to the browser's {@link PendingLogins}, which the endpoints
+ * keep in cookies ({@link PendingLoginCookies});</li>
+ * <li>{@link #callback}: the callback matched to one pending login by {@code state},
+ * whose cookie the browser is then told to delete whatever the outcome. The server keeps
+ * no record of it: a copy of the cookie stays valid for {@code max-pending-age}, and what
+ * it is worth is bounded by the provider, which redeems each code once and only with the
+ * PKCE verifier of the login it was issued for;</li>
+ * <li>{@link #tokenRequest}: {@code iss}, error and age checked (RFC 9207, RFC 6749
+ * §4.1.2.1), the code turned into a token request with the PKCE verifier;</li>
+ * <li>{@link #authenticate}: the ID token validated (OpenID Connect Core §3.1.3.7) and
+ * the {@link AuthenticatedUser} made; when no key fits, the endpoint refreshes the keys
+ * once and asks again;</li>
+ * <li>{@link #afterLogin}: where to send the browser once the user is stored and the
+ * session id changed.</li>
  * </ol>
  * Logout is a {@code POST} that {@link LogoutGuard} lets through; a {@code GET} shows the
- * {@link LogoutPage}, which asks for confirmation.
- * Thread-safe.
+ * {@link LogoutPage}, which asks for confirmation. Thread-safe.
  */
 public final class BrowserLoginFlow {
 
 	/** Session attribute holding the {@link AuthenticatedUser} of the completed login. */
 	public static final String USER_ATTRIBUTE = BrowserLoginFlow.class.getName() + ".USER";
 
-	/** Query parameter of the login and register endpoints naming the local path to show afterwards. */
+	/**
+	 * Query parameter of the login and register endpoints naming the local path to show
+	 * afterwards.
+	 */
 	public static final String RETURN_TO_PARAMETER = "returnTo";
 
 	private static final Log logger = LogFactory.getLog(BrowserLoginFlow.class);
@@ -120,8 +125,8 @@ public final class BrowserLoginFlow {
 	/**
 	 * Create the flow of the engine's issuer and client.
 	 * @param properties the {@code identity.login.*} properties, read once
-	 * @param engine the engine: its settings name the issuer, the client and the accepted algorithms and
-	 * clock skew; its clock dates the logins
+	 * @param engine the engine: its settings name the issuer, the client and the accepted
+	 * algorithms and clock skew; its clock dates the logins
 	 * @throws InvalidConfigurationPropertyValueException when a property is invalid
 	 * @throws IllegalStateException when the engine has no client registration
 	 */
@@ -133,7 +138,8 @@ public final class BrowserLoginFlow {
 	 * Create the flow.
 	 * @param properties the {@code identity.login.*} properties, read once
 	 * @param settings the engine settings of the issuer and client
-	 * @param clock the clock that dates and expires the logins and validates the ID tokens
+	 * @param clock the clock that dates and expires the logins and validates the ID
+	 * tokens
 	 * @param random the source of {@code state}, {@code nonce} and code verifiers
 	 * @throws InvalidConfigurationPropertyValueException when a property is invalid
 	 * @throws IllegalStateException when the settings have no client registration
@@ -153,8 +159,8 @@ public final class BrowserLoginFlow {
 		this.registerPath = path("register-path", properties.getRegisterPath());
 		this.callbackPath = path("callback-path", properties.getCallbackPath());
 		this.logoutPath = path("logout-path", properties.getLogoutPath());
-		Set<String> distinct = new HashSet<>(List.of(this.loginPath, this.registerPath, this.callbackPath,
-				this.logoutPath));
+		Set<String> distinct = new HashSet<>(
+				List.of(this.loginPath, this.registerPath, this.callbackPath, this.logoutPath));
 		if (distinct.size() != 4) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "callback-path", this.callbackPath,
 					"login, register, callback and logout paths must differ from each other");
@@ -179,7 +185,8 @@ public final class BrowserLoginFlow {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "max-pending-logins", this.maxPendingLogins,
 					"must be at least 1");
 		}
-		IdTokenValidator.Builder validator = IdTokenValidator.forClient(settings.validation().getIssuer(), this.clientId)
+		IdTokenValidator.Builder validator = IdTokenValidator
+			.forClient(settings.validation().getIssuer(), this.clientId)
 			.algorithms(settings.validation().getAlgorithms())
 			.clockSkew(settings.validation().getClockSkew());
 		try {
@@ -190,8 +197,10 @@ public final class BrowserLoginFlow {
 					properties.getTrustedAudiences(), ex.getMessage());
 		}
 		this.validator = validator.build();
-		// The engine's unknown-kid refresh runs inside its token validation, which an opaque-token
-		// configuration replaces by introspection: there, sending the ID token would refresh nothing.
+		// The engine's unknown-kid refresh runs inside its token validation, which an
+		// opaque-token
+		// configuration replaces by introspection: there, sending the ID token would
+		// refresh nothing.
 		this.keysRefreshable = !settings.introspection().opaqueTokens();
 	}
 
@@ -219,13 +228,16 @@ public final class BrowserLoginFlow {
 	}
 
 	/**
-	 * Start a login: the URL to send the browser to, and the browser's pending logins with this one.
+	 * Start a login: the URL to send the browser to, and the browser's pending logins
+	 * with this one.
 	 * @param discovery the provider's discovery document
-	 * @param register whether to ask for the sign-up page ({@code prompt=create}, Initiating User
-	 * Registration 1.0)
-	 * @param returnTo the {@value #RETURN_TO_PARAMETER} parameter, or {@code null}; a value that is not a
-	 * local path is ignored, so the login endpoint never redirects off the site (RFC 9700 §4.11)
-	 * @param application where the request reached the application, for the default redirect URI
+	 * @param register whether to ask for the sign-up page ({@code prompt=create},
+	 * Initiating User Registration 1.0)
+	 * @param returnTo the {@value #RETURN_TO_PARAMETER} parameter, or {@code null}; a
+	 * value that is not a local path is ignored, so the login endpoint never redirects
+	 * off the site (RFC 9700 §4.11)
+	 * @param application where the request reached the application, for the default
+	 * redirect URI
 	 * @param pending the browser's pending logins, or {@code null} when it has none
 	 * @return the redirect and the pending logins for the browser to keep
 	 */
@@ -249,18 +261,19 @@ public final class BrowserLoginFlow {
 		}
 		Instant now = this.clock.instant();
 		AuthorizationRequest request = builder.build(this.random, now);
-		PendingLogins updated = ((pending != null) ? pending : PendingLogins.empty())
-			.with(request.getPendingLogin(), this.maxPendingLogins, this.maxPendingAge, now);
+		PendingLogins updated = ((pending != null) ? pending : PendingLogins.empty()).with(request.getPendingLogin(),
+				this.maxPendingLogins, this.maxPendingAge, now);
 		return new Start(request.getUri(), updated);
 	}
 
 	/**
-	 * Match a callback to the pending login its {@code state} answers. Have the browser keep only
-	 * {@link Callback#remaining()}, whatever happens next.
+	 * Match a callback to the pending login its {@code state} answers. Have the browser
+	 * keep only {@link Callback#remaining()}, whatever happens next.
 	 * @param parameters the callback's query parameters
 	 * @param pending the browser's pending logins, or {@code null} when it has none
 	 * @return the callback with its login
-	 * @throws InvalidCallbackException when no pending login matches or a parameter is repeated
+	 * @throws InvalidCallbackException when no pending login matches or a parameter is
+	 * repeated
 	 */
 	public Callback callback(Map<String, ? extends Collection<String>> parameters, @Nullable PendingLogins pending) {
 		AuthorizationResponse response = AuthorizationResponse.fromParameters(parameters);
@@ -275,8 +288,8 @@ public final class BrowserLoginFlow {
 	}
 
 	/**
-	 * Check the callback ({@code iss}, error, age, code) and build the token request that redeems its
-	 * code with the PKCE verifier.
+	 * Check the callback ({@code iss}, error, age, code) and build the token request that
+	 * redeems its code with the PKCE verifier.
 	 * @param callback the matched callback
 	 * @return the token request
 	 * @throws InvalidCallbackException when a check fails
@@ -287,13 +300,15 @@ public final class BrowserLoginFlow {
 	}
 
 	/**
-	 * Validate the ID token of the token response (OpenID Connect Core §3.1.3.7) and make the user.
+	 * Validate the ID token of the token response (OpenID Connect Core §3.1.3.7) and make
+	 * the user.
 	 * @param tokens the token endpoint's response
 	 * @param login the login it completes
 	 * @param keys the provider's keys as the engine has them
 	 * @param keysRefreshed whether {@code keys} were refreshed for this token already
-	 * @return the user, or {@code null} when no key fits the token and the keys were not refreshed yet:
-	 * refresh them once through the client and call again with {@code keysRefreshed} set
+	 * @return the user, or {@code null} when no key fits the token and the keys were not
+	 * refreshed yet: refresh them once through the client and call again with
+	 * {@code keysRefreshed} set
 	 * @throws InvalidTokenException when the ID token is missing or invalid
 	 */
 	public @Nullable AuthenticatedUser authenticate(TokenResponse tokens, PendingLogin login, KeySet keys,
@@ -317,7 +332,8 @@ public final class BrowserLoginFlow {
 	}
 
 	/**
-	 * Where the browser goes after a login: the login's {@code returnTo}, or the post-login path.
+	 * Where the browser goes after a login: the login's {@code returnTo}, or the
+	 * post-login path.
 	 * @param login the completed login
 	 * @param application where the request reached the application
 	 * @return the local URL
@@ -328,8 +344,9 @@ public final class BrowserLoginFlow {
 	}
 
 	/**
-	 * Whether logging out should also end the user's session at the provider, for which the endpoint
-	 * needs the discovery document. Without a user there is no ID token to name that session.
+	 * Whether logging out should also end the user's session at the provider, for which
+	 * the endpoint needs the discovery document. Without a user there is no ID token to
+	 * name that session.
 	 * @param user the session's user, or {@code null}
 	 * @return whether to look up the provider's {@code end_session_endpoint}
 	 */
@@ -339,11 +356,12 @@ public final class BrowserLoginFlow {
 
 	/**
 	 * Where the browser goes after the application's session ended: the provider's
-	 * {@code end_session_endpoint} with {@code id_token_hint}, {@code post_logout_redirect_uri} and
-	 * {@code client_id} (OpenID Connect RP-Initiated Logout 1.0 §2) when there was a user and the
-	 * provider has one, otherwise the post-logout URL itself.
-	 * @param discovery the provider's discovery document, or {@code null} when it was not needed or
-	 * could not be had
+	 * {@code end_session_endpoint} with {@code id_token_hint},
+	 * {@code post_logout_redirect_uri} and {@code client_id} (OpenID Connect RP-Initiated
+	 * Logout 1.0 §2) when there was a user and the provider has one, otherwise the
+	 * post-logout URL itself.
+	 * @param discovery the provider's discovery document, or {@code null} when it was not
+	 * needed or could not be had
 	 * @param user the user of the ended session, or {@code null}
 	 * @param application where the request reached the application
 	 * @return the URL to redirect to
@@ -352,7 +370,8 @@ public final class BrowserLoginFlow {
 			ApplicationUrl application) {
 		boolean absolute = URI.create(this.postLogoutRedirectUri).isAbsolute();
 		if (user != null && discovery != null && discovery.getEndSessionEndpoint() != null) {
-			URI target = absolute ? URI.create(this.postLogoutRedirectUri) : application.absolute(this.postLogoutRedirectUri);
+			URI target = absolute ? URI.create(this.postLogoutRedirectUri)
+					: application.absolute(this.postLogoutRedirectUri);
 			return LogoutRequest.withDiscovery(discovery)
 				.idTokenHint(user.getIdToken().getTokenValue())
 				.postLogoutRedirectUri(target)
@@ -360,14 +379,16 @@ public final class BrowserLoginFlow {
 				.build()
 				.getUri();
 		}
-		return absolute ? URI.create(this.postLogoutRedirectUri) : URI.create(application.local(this.postLogoutRedirectUri));
+		return absolute ? URI.create(this.postLogoutRedirectUri)
+				: URI.create(application.local(this.postLogoutRedirectUri));
 	}
 
 	/**
-	 * How to answer a request that needs a logged-in user when there is none: a page navigation
-	 * ({@code GET} or {@code HEAD} accepting {@code text/html}) goes to the login endpoint and comes back
-	 * afterwards; anything else (a script, an API client, a form post) gets {@code 401}, since a redirect
-	 * to the provider's login page is nothing it could follow.
+	 * How to answer a request that needs a logged-in user when there is none: a page
+	 * navigation ({@code GET} or {@code HEAD} accepting {@code text/html}) goes to the
+	 * login endpoint and comes back afterwards; anything else (a script, an API client, a
+	 * form post) gets {@code 401}, since a redirect to the provider's login page is
+	 * nothing it could follow.
 	 * @param method the HTTP method
 	 * @param accept the values of the {@code Accept} headers
 	 * @param path the path within the application
@@ -386,9 +407,9 @@ public final class BrowserLoginFlow {
 	}
 
 	/**
-	 * The answer to a failed login step, or {@code null} when the failure is not one of the login's
-	 * (a bug, which the endpoint lets propagate). The reason is fit for the browser: it names the failed
-	 * check, never a code, token or {@code state}.
+	 * The answer to a failed login step, or {@code null} when the failure is not one of
+	 * the login's (a bug, which the endpoint lets propagate). The reason is fit for the
+	 * browser: it names the failed check, never a code, token or {@code state}.
 	 * @param failure what a step threw or signalled
 	 * @return the status and reason, or {@code null}
 	 */
@@ -408,8 +429,8 @@ public final class BrowserLoginFlow {
 
 	private static @Nullable LoginFailure classify(Throwable failure) {
 		if (failure instanceof InvalidCallbackException callback) {
-			return new LoginFailure(HttpStatus.BAD_REQUEST, "The login could not be completed (" + callback.getCheck()
-					+ "); please start it again.");
+			return new LoginFailure(HttpStatus.BAD_REQUEST,
+					"The login could not be completed (" + callback.getCheck() + "); please start it again.");
 		}
 		if (failure instanceof AuthorizationErrorException error) {
 			return error.isAccessDenied() ? new LoginFailure(HttpStatus.FORBIDDEN, "The login was declined.")
@@ -456,10 +477,11 @@ public final class BrowserLoginFlow {
 	}
 
 	/**
-	 * Whether a login runs over HTTPS, so its cookies must be {@code Secure} and {@code __Host-}: the
-	 * request came over HTTPS, or its {@link #redirectUri redirect URI} is {@code https}. The latter
-	 * covers a proxy that terminates TLS and whose forwarded headers the application does not apply, so
-	 * that the request looks like plain HTTP: the browser speaks HTTPS all the same.
+	 * Whether a login runs over HTTPS, so its cookies must be {@code Secure} and
+	 * {@code __Host-}: the request came over HTTPS, or its {@link #redirectUri redirect
+	 * URI} is {@code https}. The latter covers a proxy that terminates TLS and whose
+	 * forwarded headers the application does not apply, so that the request looks like
+	 * plain HTTP: the browser speaks HTTPS all the same.
 	 * @param application where the request reached the application
 	 * @return whether the login is secure
 	 */
@@ -468,8 +490,8 @@ public final class BrowserLoginFlow {
 	}
 
 	/**
-	 * The {@code redirect_uri} of a login: the configured one or, by default, the callback path on the
-	 * URL the request reached.
+	 * The {@code redirect_uri} of a login: the configured one or, by default, the
+	 * callback path on the URL the request reached.
 	 * @param application where the request reached the application
 	 * @return the absolute redirect URI
 	 */
@@ -494,9 +516,11 @@ public final class BrowserLoginFlow {
 	}
 
 	private void checkRequestParameters(String issuer) {
-		// The builder checks scopes and parameter names as it takes them: a bad value fails at start-up
+		// The builder checks scopes and parameter names as it takes them: a bad value
+		// fails at start-up
 		// rather than on the first login.
-		AuthorizationRequest.Builder probe = AuthorizationRequest.withEndpoint(issuer, URI.create("https://provider.invalid/authorize"));
+		AuthorizationRequest.Builder probe = AuthorizationRequest.withEndpoint(issuer,
+				URI.create("https://provider.invalid/authorize"));
 		try {
 			probe.scopes(this.scopes);
 		}
@@ -528,7 +552,8 @@ public final class BrowserLoginFlow {
 			try {
 				URI uri = new URI(value);
 				if (uri.isAbsolute()) {
-					// Only a web page: a javascript: or data: URL here would run in the application's origin.
+					// Only a web page: a javascript: or data: URL here would run in the
+					// application's origin.
 					boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
 					if (web && uri.getRawAuthority() != null && uri.getRawFragment() == null) {
 						return value;
@@ -563,7 +588,9 @@ public final class BrowserLoginFlow {
 		CALLBACK,
 		/** {@code GET} logout path: the page that asks to confirm the logout. */
 		LOGOUT_PAGE,
-		/** {@code POST} logout path: end the session, when {@link LogoutGuard} allows it. */
+		/**
+		 * {@code POST} logout path: end the session, when {@link LogoutGuard} allows it.
+		 */
 		LOGOUT
 
 	}

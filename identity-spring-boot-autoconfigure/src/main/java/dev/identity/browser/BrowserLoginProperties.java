@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Browser login of a web application that has a client id ({@code identity.client-id}): the endpoints
- * that run the OpenID Connect authorization-code flow and where they send the browser. Paths are
- * relative to the application's context path.
+ * Browser login of a web application that has a client id ({@code identity.client-id}):
+ * the endpoints that run the OpenID Connect authorization-code flow and where they send
+ * the browser. Paths are relative to the application's context path.
  */
 @ConfigurationProperties("identity.login")
 public class BrowserLoginProperties {
@@ -25,12 +25,14 @@ public class BrowserLoginProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Path that sends the browser to the provider to log in; takes an optional local "returnTo" path.
+	 * Path that sends the browser to the provider to log in; takes an optional local
+	 * "returnTo" path.
 	 */
 	private String loginPath = "/login";
 
 	/**
-	 * Path that sends the browser to the provider's sign-up page (a login with prompt=create).
+	 * Path that sends the browser to the provider's sign-up page (a login with
+	 * prompt=create).
 	 */
 	private String registerPath = "/register";
 
@@ -40,15 +42,17 @@ public class BrowserLoginProperties {
 	private String callbackPath = "/login/callback";
 
 	/**
-	 * Path that ends the session, and then the provider's session when it supports RP-Initiated Logout: a
-	 * POST from the application's own pages ends it, a GET shows a page that asks for confirmation.
+	 * Path that ends the session, and then the provider's session when it supports
+	 * RP-Initiated Logout: a POST from the application's own pages ends it, a GET shows a
+	 * page that asks for confirmation.
 	 */
 	private String logoutPath = "/logout";
 
 	/**
-	 * Redirect URI registered with the provider, absolute. By default the request's base URL (as the
-	 * server sees it, forwarded headers included only when a ForwardedHeaderFilter or the server applied
-	 * them) plus the context path and the callback path.
+	 * Redirect URI registered with the provider, absolute. By default the request's base
+	 * URL (as the server sees it, forwarded headers included only when a
+	 * ForwardedHeaderFilter or the server applied them) plus the context path and the
+	 * callback path.
 	 */
 	private @Nullable URI redirectUri;
 
@@ -73,8 +77,9 @@ public class BrowserLoginProperties {
 	private String postLoginRedirect = "/";
 
 	/**
-	 * Where the browser goes after logout: a path of the application or an absolute http(s) URL. The provider
-	 * receives it, made absolute, as post_logout_redirect_uri, so it must be registered there.
+	 * Where the browser goes after logout: a path of the application or an absolute
+	 * http(s) URL. The provider receives it, made absolute, as post_logout_redirect_uri,
+	 * so it must be registered there.
 	 */
 	private String postLogoutRedirectUri = "/";
 
@@ -84,19 +89,21 @@ public class BrowserLoginProperties {
 	private Duration maxPendingAge = Duration.ofMinutes(10);
 
 	/**
-	 * Most logins one browser may have in progress at once (one per tab); the oldest is dropped first.
+	 * Most logins one browser may have in progress at once (one per tab); the oldest is
+	 * dropped first.
 	 */
 	private int maxPendingLogins = 5;
 
 	/**
-	 * Key that seals the cookies of logins in progress: 32 random bytes in base64, the same on every
-	 * instance that may receive a login's callback. By default a random key for each start.
+	 * Key that seals the cookies of logins in progress: 32 random bytes in base64, the
+	 * same on every instance that may receive a login's callback. By default a random key
+	 * for each start.
 	 */
 	private @Nullable String pendingLoginKey;
 
 	/**
-	 * Order of the filter serving the endpoints: after session repositories and forwarded-header
-	 * filters, before Spring Security's filter chain (-100).
+	 * Order of the filter serving the endpoints: after session repositories and
+	 * forwarded-header filters, before Spring Security's filter chain (-100).
 	 */
 	private int filterOrder = -200;
 

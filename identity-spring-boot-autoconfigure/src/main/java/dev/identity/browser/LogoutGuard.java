@@ -10,24 +10,27 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides whether a {@code POST} to the logout endpoint comes from the application's own pages, so that
- * another site cannot end a user's sessions (cross-site request forgery). The endpoint applies it
- * itself, whatever the filter order and whether or not Spring Security's CSRF protection runs.
+ * Decides whether a {@code POST} to the logout endpoint comes from the application's own
+ * pages, so that another site cannot end a user's sessions (cross-site request forgery).
+ * The endpoint applies it itself, whatever the filter order and whether or not Spring
+ * Security's CSRF protection runs.
  * <p>
- * The browser's word counts first. {@code Sec-Fetch-Site: same-origin}, or, from a browser that does not
- * send it, an {@code Origin} equal to the application's, allows the logout. {@code Sec-Fetch-Site:
- * cross-site} or {@code same-site} refuses it, whatever else the request carries. Any other request (no
- * such header, {@code Origin: null}, another origin) must carry the token of the confirmation page in
- * the {@value #TOKEN_PARAMETER} form field: a page of another site cannot read it. A client that is not
- * a browser sends an {@code Origin} header naming the application, or posts that token.
+ * The browser's word counts first. {@code Sec-Fetch-Site: same-origin}, or, from a
+ * browser that does not send it, an {@code Origin} equal to the application's, allows the
+ * logout. {@code Sec-Fetch-Site:
+ * cross-site} or {@code same-site} refuses it, whatever else the request carries. Any
+ * other request (no such header, {@code Origin: null}, another origin) must carry the
+ * token of the confirmation page in the {@value #TOKEN_PARAMETER} form field: a page of
+ * another site cannot read it. A client that is not a browser sends an {@code Origin}
+ * header naming the application, or posts that token.
  * <p>
  * Thread-safe.
  */
 public final class LogoutGuard {
 
 	/**
-	 * Form field carrying the confirmation page's token. Not {@code _csrf}, which Spring Security's
-	 * {@code CsrfFilter} reads as its own token.
+	 * Form field carrying the confirmation page's token. Not {@code _csrf}, which Spring
+	 * Security's {@code CsrfFilter} reads as its own token.
 	 */
 	public static final String TOKEN_PARAMETER = "logout_token";
 
@@ -51,13 +54,14 @@ public final class LogoutGuard {
 	}
 
 	/**
-	 * Whether to log out: what the headers say ({@link #check}) and, when they do not tell, whether the
-	 * request carries the session's token ({@link #tokenMatches}).
+	 * Whether to log out: what the headers say ({@link #check}) and, when they do not
+	 * tell, whether the request carries the session's token ({@link #tokenMatches}).
 	 * @param fetchSite the {@code Sec-Fetch-Site} header, or {@code null}
 	 * @param origin the {@code Origin} header, or {@code null}
 	 * @param application where the request reached the application
 	 * @param sentToken the {@value #TOKEN_PARAMETER} form field, or {@code null}
-	 * @param sessionToken the session's {@value #TOKEN_ATTRIBUTE} attribute, or {@code null}
+	 * @param sessionToken the session's {@value #TOKEN_ATTRIBUTE} attribute, or
+	 * {@code null}
 	 * @return whether the logout comes from the application's own pages
 	 */
 	public boolean allows(@Nullable String fetchSite, @Nullable String origin, ApplicationUrl application,

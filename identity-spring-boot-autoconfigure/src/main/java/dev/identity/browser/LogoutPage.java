@@ -5,25 +5,26 @@ import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The page a {@code GET} of the logout endpoint answers: a form that asks the user to confirm, posting
- * to the endpoint with the session's {@link LogoutGuard} token. A link or a page of another site can
- * therefore never log anyone out by itself. The page loads nothing, runs no script, and cannot be framed
- * (so no other site can trick a click on its button).
+ * The page a {@code GET} of the logout endpoint answers: a form that asks the user to
+ * confirm, posting to the endpoint with the session's {@link LogoutGuard} token. A link
+ * or a page of another site can therefore never log anyone out by itself. The page loads
+ * nothing, runs no script, and cannot be framed (so no other site can trick a click on
+ * its button).
  */
 public final class LogoutPage {
 
 	/** The headers to send with the page. */
-	public static final Map<String, String> HEADERS = Map.of("Content-Type", "text/html;charset=UTF-8",
-			"Cache-Control", "no-store", "Content-Security-Policy",
-			"default-src 'none'; base-uri 'none'; frame-ancestors 'none'", "X-Frame-Options", "DENY",
-			"X-Content-Type-Options", "nosniff");
+	public static final Map<String, String> HEADERS = Map.of("Content-Type", "text/html;charset=UTF-8", "Cache-Control",
+			"no-store", "Content-Security-Policy", "default-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+			"X-Frame-Options", "DENY", "X-Content-Type-Options", "nosniff");
 
 	private LogoutPage() {
 	}
 
 	/**
 	 * The page.
-	 * @param action the logout endpoint as the browser addresses it (context path included)
+	 * @param action the logout endpoint as the browser addresses it (context path
+	 * included)
 	 * @param token the session's logout token
 	 * @return the HTML
 	 */

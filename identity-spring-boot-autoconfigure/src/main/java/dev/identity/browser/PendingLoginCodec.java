@@ -24,13 +24,14 @@ import dev.identity.login.PendingLogin;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Seals a {@link PendingLogin} into a cookie value and opens it again: AES-GCM (JCA) under the
- * application's key, so the browser can neither read the {@code nonce} and code verifier nor change any
- * value. The cookie's name is authenticated with it, so a value moved to another name does not open.
+ * Seals a {@link PendingLogin} into a cookie value and opens it again: AES-GCM (JCA)
+ * under the application's key, so the browser can neither read the {@code nonce} and code
+ * verifier nor change any value. The cookie's name is authenticated with it, so a value
+ * moved to another name does not open.
  * <p>
- * A value is {@code base64url(version || iv || ciphertext || tag)}; the plaintext is a compact binary
- * form of the login (no Java serialization), which keeps a login with the longest {@code returnTo}
- * inside a browser's 4 KB per cookie.
+ * A value is {@code base64url(version || iv || ciphertext || tag)}; the plaintext is a
+ * compact binary form of the login (no Java serialization), which keeps a login with the
+ * longest {@code returnTo} inside a browser's 4 KB per cookie.
  */
 final class PendingLoginCodec {
 
@@ -43,8 +44,8 @@ final class PendingLoginCodec {
 	private static final int TAG_BYTES = 16;
 
 	/**
-	 * Longest value opened, in characters: a browser keeps no cookie over 4096 bytes, name and value
-	 * together, so a longer one was not set by this application.
+	 * Longest value opened, in characters: a browser keeps no cookie over 4096 bytes,
+	 * name and value together, so a longer one was not set by this application.
 	 */
 	static final int MAX_VALUE_LENGTH = 4096;
 
@@ -98,9 +99,9 @@ final class PendingLoginCodec {
 	 * Open a value sealed under this key for this name.
 	 * @param value the cookie value, or {@code null}
 	 * @param name the cookie name
-	 * @return the login, or {@code null} when the value is missing, malformed, longer than
-	 * {@value #MAX_VALUE_LENGTH} characters, was sealed under another key or for another name, or was
-	 * changed
+	 * @return the login, or {@code null} when the value is missing, malformed, longer
+	 * than {@value #MAX_VALUE_LENGTH} characters, was sealed under another key or for
+	 * another name, or was changed
 	 */
 	@Nullable PendingLogin open(@Nullable String value, String name) {
 		byte[] sealed = sealedBytes(value);
@@ -108,11 +109,12 @@ final class PendingLoginCodec {
 	}
 
 	/**
-	 * The bytes of a sealed value, checked for form only: no decryption, so a caller can bound the
-	 * decryptions a request costs by counting only the values that pass.
+	 * The bytes of a sealed value, checked for form only: no decryption, so a caller can
+	 * bound the decryptions a request costs by counting only the values that pass.
 	 * @param value the cookie value, or {@code null}
 	 * @return the bytes, or {@code null} when the value is missing, longer than
-	 * {@value #MAX_VALUE_LENGTH} characters, not base64url, too short or of another version
+	 * {@value #MAX_VALUE_LENGTH} characters, not base64url, too short or of another
+	 * version
 	 */
 	static byte @Nullable [] sealedBytes(@Nullable String value) {
 		// Length first: a value no browser would keep is not decoded at all.
@@ -133,8 +135,8 @@ final class PendingLoginCodec {
 	 * Decrypt bytes that {@link #sealedBytes} accepted.
 	 * @param sealed the bytes
 	 * @param name the cookie name
-	 * @return the login, or {@code null} when they were sealed under another key or for another name, or
-	 * changed
+	 * @return the login, or {@code null} when they were sealed under another key or for
+	 * another name, or changed
 	 */
 	@Nullable PendingLogin decrypt(byte[] sealed, String name) {
 		try {
@@ -146,7 +148,8 @@ final class PendingLoginCodec {
 		}
 		catch (GeneralSecurityException | IllegalArgumentException | IOException | DateTimeException
 				| ArithmeticException ex) {
-			// Another key (a restart, another instance), another name, or a changed value: no login of ours.
+			// Another key (a restart, another instance), another name, or a changed
+			// value: no login of ours.
 			return null;
 		}
 	}

@@ -24,37 +24,47 @@ import org.springframework.http.ResponseCookie;
 
 /**
  * Keeps the browser's pending logins in the browser: one cookie per login, sealed by
- * {@link PendingLoginCodec}, living no longer than {@code identity.login.max-pending-age}. So a login
- * that has not completed costs the server nothing: a flood of anonymous {@code /login} requests creates
- * no session and cannot push out the logins of real visitors, and several tabs each keep their own.
+ * {@link PendingLoginCodec}, living no longer than
+ * {@code identity.login.max-pending-age}. So a login that has not completed costs the
+ * server nothing: a flood of anonymous {@code /login} requests creates no session and
+ * cannot push out the logins of real visitors, and several tabs each keep their own.
  * <p>
- * Cookies are {@code HttpOnly}, {@code SameSite=Lax} (sent on the provider's redirect back, a top-level
- * navigation) and on {@code Path=/}. Over HTTPS (the request's scheme or an {@code https} redirect URI,
- * see {@link BrowserLoginFlow#isSecure}) they are {@code Secure} and carry the {@code __Host-} prefix,
- * so no other host of the site can plant one, and only such cookies are read. A browser holds at most
- * {@code identity.login.max-pending-logins} of them, and at most {@value #MAX_BYTES} bytes in all: the
- * oldest are dropped first, so a request never grows too large for the server's header limit.
+ * Cookies are {@code HttpOnly}, {@code SameSite=Lax} (sent on the provider's redirect
+ * back, a top-level navigation) and on {@code Path=/}. Over HTTPS (the request's scheme
+ * or an {@code https} redirect URI, see {@link BrowserLoginFlow#isSecure}) they are
+ * {@code Secure} and carry the {@code __Host-} prefix, so no other host of the site can
+ * plant one, and only such cookies are read. A browser holds at most
+ * {@code identity.login.max-pending-logins} of them, and at most {@value #MAX_BYTES}
+ * bytes in all: the oldest are dropped first, so a request never grows too large for the
+ * server's header limit.
  * <p>
- * The server keeps no record of a login: its callback has the browser delete the cookie, but a copy of
- * the cookie stays valid for {@code max-pending-age}. What a copy is worth is bounded by the provider,
- * whose code is redeemed once and only with the PKCE verifier sealed in the cookie.
+ * The server keeps no record of a login: its callback has the browser delete the cookie,
+ * but a copy of the cookie stays valid for {@code max-pending-age}. What a copy is worth
+ * is bounded by the provider, whose code is redeemed once and only with the PKCE verifier
+ * sealed in the cookie.
  * <p>
- * The key is {@code identity.login.pending-login-key}, shared by every instance that may receive a
- * callback, or by default a random key for each start.
+ * The key is {@code identity.login.pending-login-key}, shared by every instance that may
+ * receive a callback, or by default a random key for each start.
  */
 public final class PendingLoginCookies {
 
 	/** The property naming the key. */
 	public static final String KEY_PROPERTY = "identity.login.pending-login-key";
 
-	/** Most bytes of pending-login cookies (names and values) a browser sends with one request. */
+	/**
+	 * Most bytes of pending-login cookies (names and values) a browser sends with one
+	 * request.
+	 */
 	static final int MAX_BYTES = 4096;
 
 	private static final String NAME = "identity-login-";
 
 	private static final String SECURE_NAME = "__Host-" + NAME;
 
-	/** Characters of a login's id in its cookie name: 132 bits of the hash of its {@code state}. */
+	/**
+	 * Characters of a login's id in its cookie name: 132 bits of the hash of its
+	 * {@code state}.
+	 */
 	private static final int ID_LENGTH = 22;
 
 	private static final int KEY_BYTES = 32;
@@ -68,8 +78,10 @@ public final class PendingLoginCookies {
 
 	/**
 	 * Cookies for the login configured by these properties.
-	 * @param properties the {@code identity.login.*} properties: the key and the longest a login may take
-	 * @throws InvalidIdentityConfigurationException when the key is set but not 32 bytes in base64
+	 * @param properties the {@code identity.login.*} properties: the key and the longest
+	 * a login may take
+	 * @throws InvalidIdentityConfigurationException when the key is set but not 32 bytes
+	 * in base64
 	 */
 	public PendingLoginCookies(BrowserLoginProperties properties) {
 		this(properties, SeededRandom.create());
@@ -85,15 +97,16 @@ public final class PendingLoginCookies {
 	}
 
 	/**
-	 * The pending logins a request's cookies carry. Cookies that do not open (another key, another name,
-	 * a changed value) are not this application's and are ignored.
+	 * The pending logins a request's cookies carry. Cookies that do not open (another
+	 * key, another name, a changed value) are not this application's and are ignored.
 	 * <p>
-	 * Over HTTPS only {@code __Host-} cookies count: a browser accepts those only from this host over
-	 * HTTPS, whereas a cookie without the prefix may have been planted by another host of the site or
-	 * over plain HTTP, to slip in a login of the attacker's (login CSRF) or to crowd out the real one.
-	 * Names other than the prefix and a login's 22-character id, and values longer than a browser
-	 * keeps, are skipped without decoding, and only values that take a decryption count against the
-	 * limit of {@value #MAX_READ}.
+	 * Over HTTPS only {@code __Host-} cookies count: a browser accepts those only from
+	 * this host over HTTPS, whereas a cookie without the prefix may have been planted by
+	 * another host of the site or over plain HTTP, to slip in a login of the attacker's
+	 * (login CSRF) or to crowd out the real one. Names other than the prefix and a
+	 * login's 22-character id, and values longer than a browser keeps, are skipped
+	 * without decoding, and only values that take a decryption count against the limit of
+	 * {@value #MAX_READ}.
 	 * @param cookies the request's cookies, values by name
 	 * @param secure whether the login runs over HTTPS ({@link BrowserLoginFlow#isSecure})
 	 * @return the logins, oldest first
@@ -127,9 +140,10 @@ public final class PendingLoginCookies {
 	}
 
 	/**
-	 * The cookies that take the browser from one set of pending logins to the next: a new login is set,
-	 * an answered or dropped one removed, under the name of the cookie it came in. Past
-	 * {@value #MAX_BYTES} bytes, the oldest logins are dropped too; the newest is always kept.
+	 * The cookies that take the browser from one set of pending logins to the next: a new
+	 * login is set, an answered or dropped one removed, under the name of the cookie it
+	 * came in. Past {@value #MAX_BYTES} bytes, the oldest logins are dropped too; the
+	 * newest is always kept.
 	 * @param before the logins the request's cookies carried ({@link #read})
 	 * @param after the logins the browser should keep
 	 * @param secure whether the login runs over HTTPS ({@link BrowserLoginFlow#isSecure})
@@ -177,8 +191,8 @@ public final class PendingLoginCookies {
 	}
 
 	/**
-	 * A login's cookie name: derived from its {@code state} by a hash, so that the name tells nothing of
-	 * the value and each login has its own cookie.
+	 * A login's cookie name: derived from its {@code state} by a hash, so that the name
+	 * tells nothing of the value and each login has its own cookie.
 	 */
 	private static String name(PendingLogin login, boolean secure) {
 		try {
@@ -195,7 +209,9 @@ public final class PendingLoginCookies {
 		return secure ? SECURE_NAME : NAME;
 	}
 
-	/** Whether a name is the prefix and an id in base64url, as {@link #name} makes them. */
+	/**
+	 * Whether a name is the prefix and an id in base64url, as {@link #name} makes them.
+	 */
 	private static boolean isLoginCookie(String name, String prefix) {
 		if (name.length() != prefix.length() + ID_LENGTH || !name.startsWith(prefix)) {
 			return false;
@@ -225,10 +241,11 @@ public final class PendingLoginCookies {
 		byte[] key = decode(configured.strip());
 		if (key == null || key.length != KEY_BYTES) {
 			String found = (key == null) ? "it is not base64" : "it decodes to " + key.length + " bytes";
-			throw new InvalidIdentityConfigurationException(List.of(new InvalidIdentityConfigurationException.Problem(
-					KEY_PROPERTY, "(hidden)", "must be " + KEY_BYTES + " random bytes in base64 (e.g. the output of "
-							+ "'openssl rand -base64 32'), the same on every instance; " + found
-							+ ". Leave the property out to use a random key for each start")));
+			throw new InvalidIdentityConfigurationException(
+					List.of(new InvalidIdentityConfigurationException.Problem(KEY_PROPERTY, "(hidden)",
+							"must be " + KEY_BYTES + " random bytes in base64 (e.g. the output of "
+									+ "'openssl rand -base64 32'), the same on every instance; " + found
+									+ ". Leave the property out to use a random key for each start")));
 		}
 		return new SecretKeySpec(key, "AES");
 	}

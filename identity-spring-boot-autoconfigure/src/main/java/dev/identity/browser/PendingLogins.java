@@ -13,9 +13,9 @@ import dev.identity.login.PendingLogin;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The logins a browser has started and not completed yet, oldest first, bounded: each tab may start its
- * own login, and the callback of any of them finds its own. The browser keeps them, each in a cookie of
- * its own (see {@link PendingLoginCookies}); immutable.
+ * The logins a browser has started and not completed yet, oldest first, bounded: each tab
+ * may start its own login, and the callback of any of them finds its own. The browser
+ * keeps them, each in a cookie of its own (see {@link PendingLoginCookies}); immutable.
  * <p>
  * {@link #toString()} shows neither {@code state}, {@code nonce} nor code verifiers.
  */
@@ -61,9 +61,9 @@ public final class PendingLogins implements Serializable {
 	}
 
 	/**
-	 * These logins and one more, without those older than {@code maxAge} and, past {@code maxCount}, the
-	 * oldest ones: an abandoned login must not stay redeemable, and a browser's cookies must not grow
-	 * without end.
+	 * These logins and one more, without those older than {@code maxAge} and, past
+	 * {@code maxCount}, the oldest ones: an abandoned login must not stay redeemable, and
+	 * a browser's cookies must not grow without end.
 	 * @param login the login just started
 	 * @param maxCount most logins to keep, at least one
 	 * @param maxAge how long a login may take
@@ -86,8 +86,8 @@ public final class PendingLogins implements Serializable {
 	}
 
 	/**
-	 * The login a callback's {@code state} answers. Every login is compared, each in constant time, so
-	 * that timing tells nothing about a guess.
+	 * The login a callback's {@code state} answers. Every login is compared, each in
+	 * constant time, so that timing tells nothing about a guess.
 	 * @param state the callback's {@code state}, or {@code null}
 	 * @return the login, or {@code null} when none matches
 	 */

@@ -5,22 +5,26 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
- * The source of the login's unguessable values: {@code state}, {@code nonce}, code verifiers, cookie
- * nonces, logout tokens and the default key of {@link PendingLoginCookies}.
+ * The source of the login's unguessable values: {@code state}, {@code nonce}, code
+ * verifiers, cookie nonces, logout tokens and the default key of
+ * {@link PendingLoginCookies}.
  */
 final class SeededRandom {
 
 	private SeededRandom() {
 	}
 
-	/** Security strength in bits: that of the AES-256 key it makes, where the DRBG default is 128. */
+	/**
+	 * Security strength in bits: that of the AES-256 key it makes, where the DRBG default
+	 * is 128.
+	 */
 	static final int STRENGTH = 256;
 
 	/**
-	 * A generator that reads no entropy source once seeded: WebFlux serves the login on event-loop threads,
-	 * where the platform default (reading {@code /dev/urandom} on every call on Linux) would be file I/O.
-	 * It is seeded here, at start-up, without prediction resistance (which would read entropy on every
-	 * call).
+	 * A generator that reads no entropy source once seeded: WebFlux serves the login on
+	 * event-loop threads, where the platform default (reading {@code /dev/urandom} on
+	 * every call on Linux) would be file I/O. It is seeded here, at start-up, without
+	 * prediction resistance (which would read entropy on every call).
 	 */
 	static SecureRandom create() {
 		SecureRandom random;

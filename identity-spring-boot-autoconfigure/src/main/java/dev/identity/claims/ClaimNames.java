@@ -8,20 +8,25 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Claim paths that hold each kind of value: scopes, roles, permissions, groups and feature flags.
+ * Claim paths that hold each kind of value: scopes, roles, permissions, groups and
+ * feature flags.
  * <p>
- * A path names a top-level claim or, with dots, a nested member ({@code realm_access.roles}). A
- * claim whose own name contains dots (Auth0's {@code https://example.com/roles}) is found too: at
- * each level the longest matching member name wins. Where the path meets an array of objects, the
- * rest of the path applies to each object ({@code roles.key} reads the {@code key} of every role).
- * Values from every path of a kind are merged.
+ * A path names a top-level claim or, with dots, a nested member
+ * ({@code realm_access.roles}). A claim whose own name contains dots (Auth0's
+ * {@code https://example.com/roles}) is found too: at each level the longest matching
+ * member name wins. Where the path meets an array of objects, the rest of the path
+ * applies to each object ({@code roles.key} reads the {@code key} of every role). Values
+ * from every path of a kind are merged.
  * <p>
- * {@value #CLIENT_ID} in a path is replaced by the configured client ID; a path holding it is
- * dropped when no client ID is set.
+ * {@value #CLIENT_ID} in a path is replaced by the configured client ID; a path holding
+ * it is dropped when no client ID is set.
  */
 public final class ClaimNames {
 
-	/** Placeholder for the client ID, as in Keycloak's {@code resource_access.{client-id}.roles}. */
+	/**
+	 * Placeholder for the client ID, as in Keycloak's
+	 * {@code resource_access.{client-id}.roles}.
+	 */
 	public static final String CLIENT_ID = "{client-id}";
 
 	private final List<String> scopes;
@@ -72,7 +77,10 @@ public final class ClaimNames {
 		return this.groups;
 	}
 
-	/** Paths of JSON objects mapping feature-flag names to values; the first path holding a flag wins. */
+	/**
+	 * Paths of JSON objects mapping feature-flag names to values; the first path holding
+	 * a flag wins.
+	 */
 	public List<String> getFeatureFlags() {
 		return this.featureFlags;
 	}
@@ -92,9 +100,9 @@ public final class ClaimNames {
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return (other instanceof ClaimNames names) && this.scopes.equals(names.scopes)
-				&& this.roles.equals(names.roles) && this.permissions.equals(names.permissions)
-				&& this.groups.equals(names.groups) && this.featureFlags.equals(names.featureFlags);
+		return (other instanceof ClaimNames names) && this.scopes.equals(names.scopes) && this.roles.equals(names.roles)
+				&& this.permissions.equals(names.permissions) && this.groups.equals(names.groups)
+				&& this.featureFlags.equals(names.featureFlags);
 	}
 
 	@Override
@@ -109,8 +117,8 @@ public final class ClaimNames {
 	}
 
 	/**
-	 * Builder for {@link ClaimNames}; each setter replaces the preset's paths of its kind, and an
-	 * empty collection reads none.
+	 * Builder for {@link ClaimNames}; each setter replaces the preset's paths of its
+	 * kind, and an empty collection reads none.
 	 */
 	public static final class Builder {
 

@@ -9,8 +9,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolution of the claim paths described on {@link ClaimNames}, tolerant of the shapes providers
- * send: a missing member or a member of the wrong type on the way yields nothing, never an error.
+ * Resolution of the claim paths described on {@link ClaimNames}, tolerant of the shapes
+ * providers send: a missing member or a member of the wrong type on the way yields
+ * nothing, never an error.
  */
 final class ClaimPaths {
 
@@ -74,7 +75,8 @@ final class ClaimPaths {
 			return;
 		}
 		if (current instanceof Map<?, ?> object) {
-			// Longest name first, so that a claim named with dots wins over a nested reading of it.
+			// Longest name first, so that a claim named with dots wins over a nested
+			// reading of it.
 			for (int to = segments.length; to > from; to--) {
 				Object member = object.get(String.join(".", List.of(segments).subList(from, to)));
 				if (member != null) {

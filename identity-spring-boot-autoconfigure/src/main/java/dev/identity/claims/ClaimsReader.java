@@ -7,11 +7,11 @@ import java.util.Objects;
 import dev.identity.core.ValidatedToken;
 
 /**
- * Reads scopes, roles, permissions, groups and feature flags from validated tokens. Immutable and
- * thread-safe: one instance serves the whole application.
+ * Reads scopes, roles, permissions, groups and feature flags from validated tokens.
+ * Immutable and thread-safe: one instance serves the whole application.
  * <p>
- * It takes only a {@link ValidatedToken}, so it never reads a token whose signature and claims were
- * not verified.
+ * It takes only a {@link ValidatedToken}, so it never reads a token whose signature and
+ * claims were not verified.
  */
 public final class ClaimsReader {
 
@@ -82,8 +82,9 @@ public final class ClaimsReader {
 		}
 
 		/**
-		 * Values of flags a token does not carry, read as the type the application asks for: the text
-		 * itself for strings, JSON otherwise ({@code true}, {@code 42}, {@code {"theme": "dark"}}).
+		 * Values of flags a token does not carry, read as the type the application asks
+		 * for: the text itself for strings, JSON otherwise ({@code true}, {@code 42},
+		 * {@code {"theme": "dark"}}).
 		 * @param defaults flag names to default values; replaces any set before
 		 * @return this builder
 		 */

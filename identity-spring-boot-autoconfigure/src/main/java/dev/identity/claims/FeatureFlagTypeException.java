@@ -3,9 +3,9 @@ package dev.identity.claims;
 import dev.identity.core.IdentityException;
 
 /**
- * A feature flag holds a value of another type than the one asked for. Raised instead of falling
- * back to a default, so that a flag configured with the wrong type at the provider is noticed
- * rather than silently read as off.
+ * A feature flag holds a value of another type than the one asked for. Raised instead of
+ * falling back to a default, so that a flag configured with the wrong type at the
+ * provider is noticed rather than silently read as off.
  * <p>
  * The message names the flag and both types, never the value.
  */
@@ -35,8 +35,8 @@ public class FeatureFlagTypeException extends IdentityException {
 	}
 
 	/**
-	 * JSON type the flag holds: {@code boolean}, {@code string}, {@code integer}, {@code number},
-	 * {@code object} or {@code array}.
+	 * JSON type the flag holds: {@code boolean}, {@code string}, {@code integer},
+	 * {@code number}, {@code object} or {@code array}.
 	 */
 	public String getActualType() {
 		return this.actualType;

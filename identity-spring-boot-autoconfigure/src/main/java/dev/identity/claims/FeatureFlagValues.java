@@ -10,8 +10,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Typed reading of feature-flag values: plain JSON values, Kinde's typed objects and configured
- * defaults. No coercion between JSON types: a mismatch is a {@link FeatureFlagTypeException}.
+ * Typed reading of feature-flag values: plain JSON values, Kinde's typed objects and
+ * configured defaults. No coercion between JSON types: a mismatch is a
+ * {@link FeatureFlagTypeException}.
  */
 final class FeatureFlagValues {
 
@@ -22,8 +23,8 @@ final class FeatureFlagValues {
 		.build();
 
 	/** Kinde's {@code t} codes and the JSON types of the {@code v} each allows. */
-	private static final Map<String, List<String>> KINDE_TYPES = Map.of("b", List.of("boolean"), "s",
-			List.of("string"), "i", List.of("integer"), "j", List.of("object", "array"));
+	private static final Map<String, List<String>> KINDE_TYPES = Map.of("b", List.of("boolean"), "s", List.of("string"),
+			"i", List.of("integer"), "j", List.of("object", "array"));
 
 	private FeatureFlagValues() {
 	}
@@ -44,16 +45,18 @@ final class FeatureFlagValues {
 		Object converted = convert(plain, type);
 		if (converted == null) {
 			String actual = jsonType(plain);
-			throw new FeatureFlagTypeException(name, type, actual, "Feature flag '" + name + "' is of JSON type "
-					+ actual + ((integral(plain) && isNumeric(type)) ? " out of range" : "") + ", not "
-					+ type.getSimpleName() + " as requested");
+			throw new FeatureFlagTypeException(name, type, actual,
+					"Feature flag '" + name + "' is of JSON type " + actual
+							+ ((integral(plain) && isNumeric(type)) ? " out of range" : "") + ", not "
+							+ type.getSimpleName() + " as requested");
 		}
 		return cast(converted, type);
 	}
 
 	/**
-	 * A configured default as the given type: the text itself for {@link String} and {@link Object},
-	 * otherwise read as JSON ({@code true}, {@code 42}, {@code {"theme": "dark"}}).
+	 * A configured default as the given type: the text itself for {@link String} and
+	 * {@link Object}, otherwise read as JSON ({@code true}, {@code 42}, {@code {"theme":
+	 * "dark"}}).
 	 * @param name the flag
 	 * @param text the configured default
 	 * @param type the type asked for

@@ -15,22 +15,26 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Spring Security authorities of a validated token: each scope, role, permission and group becomes
- * one authority, its kind's prefix followed by the value as the provider sends it.
+ * Spring Security authorities of a validated token: each scope, role, permission and
+ * group becomes one authority, its kind's prefix followed by the value as the provider
+ * sends it.
  * <p>
  * The defaults follow Spring Security: {@value #DEFAULT_SCOPE_PREFIX} as for
  * {@code hasAuthority('SCOPE_orders:read')} and {@value #DEFAULT_ROLE_PREFIX} as for
  * {@code hasRole('admin')}. Permissions and groups get prefixes of their own,
- * {@value #DEFAULT_PERMISSION_PREFIX} and {@value #DEFAULT_GROUP_PREFIX}, so that a value of one kind
- * can never pass for another (a permission named {@code ROLE_admin} is not the role {@code admin}).
- * An empty prefix gives up that separation.
+ * {@value #DEFAULT_PERMISSION_PREFIX} and {@value #DEFAULT_GROUP_PREFIX}, so that a value
+ * of one kind can never pass for another (a permission named {@code ROLE_admin} is not
+ * the role {@code admin}). An empty prefix gives up that separation.
  * <p>
- * Authorities come in a stable order (scopes, roles, permissions, groups, each in token order)
- * without duplicates.
+ * Authorities come in a stable order (scopes, roles, permissions, groups, each in token
+ * order) without duplicates.
  */
 public final class IdentityAuthoritiesMapper implements Converter<ValidatedToken, Collection<GrantedAuthority>> {
 
-	/** Prefix of scope authorities, as Spring Security's {@code JwtGrantedAuthoritiesConverter}. */
+	/**
+	 * Prefix of scope authorities, as Spring Security's
+	 * {@code JwtGrantedAuthoritiesConverter}.
+	 */
 	public static final String DEFAULT_SCOPE_PREFIX = "SCOPE_";
 
 	/** Prefix of role authorities, the one {@code hasRole} expects. */
@@ -108,7 +112,8 @@ public final class IdentityAuthoritiesMapper implements Converter<ValidatedToken
 	}
 
 	/**
-	 * Builder for {@link IdentityAuthoritiesMapper}; a prefix may be empty, never {@code null}.
+	 * Builder for {@link IdentityAuthoritiesMapper}; a prefix may be empty, never
+	 * {@code null}.
 	 */
 	public static final class Builder {
 

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Configuration of the claims read from validated tokens and of the authorities they grant.
+ * Configuration of the claims read from validated tokens and of the authorities they
+ * grant.
  */
 @ConfigurationProperties("identity.claims")
 public class IdentityClaimsProperties {
@@ -18,8 +19,8 @@ public class IdentityClaimsProperties {
 	private static final String PREFIX = "identity.claims.";
 
 	/**
-	 * Provider whose claim names apply to every kind not overridden: generic, keycloak, auth0, okta,
-	 * entra, kinde or cognito.
+	 * Provider whose claim names apply to every kind not overridden: generic, keycloak,
+	 * auth0, okta, entra, kinde or cognito.
 	 */
 	private ClaimsPreset preset = ClaimsPreset.GENERIC;
 
@@ -76,8 +77,8 @@ public class IdentityClaimsProperties {
 	}
 
 	/**
-	 * The claim names: the preset's, with every configured kind replacing the preset's names of that
-	 * kind.
+	 * The claim names: the preset's, with every configured kind replacing the preset's
+	 * names of that kind.
 	 * @return the claim names
 	 * @throws InvalidConfigurationPropertyValueException when a claim name is blank
 	 */
@@ -110,7 +111,8 @@ public class IdentityClaimsProperties {
 	/**
 	 * The claims reader these properties describe.
 	 * @return the reader
-	 * @throws InvalidConfigurationPropertyValueException when a claim name or a flag name is blank
+	 * @throws InvalidConfigurationPropertyValueException when a claim name or a flag name
+	 * is blank
 	 */
 	public ClaimsReader toClaimsReader() {
 		for (String name : this.featureFlags.defaults.keySet()) {
@@ -123,7 +125,8 @@ public class IdentityClaimsProperties {
 	}
 
 	/**
-	 * The authorities mapper these properties describe, on a reader built by {@link #toClaimsReader()}.
+	 * The authorities mapper these properties describe, on a reader built by
+	 * {@link #toClaimsReader()}.
 	 * @return the mapper
 	 */
 	public IdentityAuthoritiesMapper toAuthoritiesMapper() {
@@ -132,7 +135,8 @@ public class IdentityClaimsProperties {
 
 	/**
 	 * The authorities mapper these properties describe.
-	 * @param reader the reader of the claims, e.g. the application's {@link ClaimsReader} bean
+	 * @param reader the reader of the claims, e.g. the application's {@link ClaimsReader}
+	 * bean
 	 * @return the mapper
 	 */
 	public IdentityAuthoritiesMapper toAuthoritiesMapper(ClaimsReader reader) {
@@ -163,8 +167,8 @@ public class IdentityClaimsProperties {
 	public abstract static class Kind {
 
 		/**
-		 * Claim names or dotted paths of nested claims (e.g. 'realm_access.roles'), replacing the
-		 * preset's. Empty reads no claim of this kind.
+		 * Claim names or dotted paths of nested claims (e.g. 'realm_access.roles'),
+		 * replacing the preset's. Empty reads no claim of this kind.
 		 */
 		private @Nullable List<String> claimNames;
 
@@ -190,8 +194,8 @@ public class IdentityClaimsProperties {
 	public static class Scopes extends Kind {
 
 		/**
-		 * Prefix of the authority granted for each scope, as in Spring Security's 'SCOPE_orders:read'. May
-		 * be empty.
+		 * Prefix of the authority granted for each scope, as in Spring Security's
+		 * 'SCOPE_orders:read'. May be empty.
 		 */
 		private String authorityPrefix = "SCOPE_";
 
@@ -212,7 +216,8 @@ public class IdentityClaimsProperties {
 	public static class Roles extends Kind {
 
 		/**
-		 * Prefix of the authority granted for each role, the prefix 'hasRole' expects. May be empty.
+		 * Prefix of the authority granted for each role, the prefix 'hasRole' expects.
+		 * May be empty.
 		 */
 		private String authorityPrefix = "ROLE_";
 
@@ -233,8 +238,8 @@ public class IdentityClaimsProperties {
 	public static class Permissions extends Kind {
 
 		/**
-		 * Prefix of the authority granted for each permission, distinct so that no permission passes for a
-		 * role or a scope. May be empty.
+		 * Prefix of the authority granted for each permission, distinct so that no
+		 * permission passes for a role or a scope. May be empty.
 		 */
 		private String authorityPrefix = "PERMISSION_";
 
@@ -276,14 +281,14 @@ public class IdentityClaimsProperties {
 	public static class FeatureFlags {
 
 		/**
-		 * Claim names or dotted paths of JSON objects mapping flag names to values, replacing the
-		 * preset's 'feature_flags'.
+		 * Claim names or dotted paths of JSON objects mapping flag names to values,
+		 * replacing the preset's 'feature_flags'.
 		 */
 		private @Nullable List<String> claimNames;
 
 		/**
-		 * Values of flags a token does not carry, e.g. '[dark_mode]=true' (brackets keep '_' and case in
-		 * the flag name). Read as JSON unless a string is asked for.
+		 * Values of flags a token does not carry, e.g. '[dark_mode]=true' (brackets keep
+		 * '_' and case in the flag name). Read as JSON unless a string is asked for.
 		 */
 		private Map<String, String> defaults = new LinkedHashMap<>();
 

@@ -12,17 +12,19 @@ import dev.identity.core.ValidatedToken;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Scopes, roles, permissions, groups and feature flags of one validated token, read with the claim
- * names of a {@link ClaimsReader}.
+ * Scopes, roles, permissions, groups and feature flags of one validated token, read with
+ * the claim names of a {@link ClaimsReader}.
  * <p>
- * Values are the token's own, without authority prefixes, compared case-sensitively, in token order
- * without duplicates. A missing claim, or one of an unexpected shape, reads as empty: a single string
- * counts as a one-element array, and elements that are not strings are skipped.
+ * Values are the token's own, without authority prefixes, compared case-sensitively, in
+ * token order without duplicates. A missing claim, or one of an unexpected shape, reads
+ * as empty: a single string counts as a one-element array, and elements that are not
+ * strings are skipped.
  * <p>
- * Feature flags are read from plain JSON values ({@code {"dark_mode": true}}) and from Kinde's typed
- * objects ({@code {"dark_mode": {"t": "b", "v": true}}}). A flag the token does not carry (or carries
- * as {@code null}) takes the configured default, then the default passed in. A flag of another type
- * than the one asked for is a {@link FeatureFlagTypeException}, never a silent fallback to the default.
+ * Feature flags are read from plain JSON values ({@code {"dark_mode": true}}) and from
+ * Kinde's typed objects ({@code {"dark_mode": {"t": "b", "v": true}}}). A flag the token
+ * does not carry (or carries as {@code null}) takes the configured default, then the
+ * default passed in. A flag of another type than the one asked for is a
+ * {@link FeatureFlagTypeException}, never a silent fallback to the default.
  */
 public final class TokenClaims {
 
@@ -55,7 +57,10 @@ public final class TokenClaims {
 		return this.token;
 	}
 
-	/** Scopes, space-separated strings split (RFC 6749 §3.3); empty when the token has none. */
+	/**
+	 * Scopes, space-separated strings split (RFC 6749 §3.3); empty when the token has
+	 * none.
+	 */
 	public Set<String> scopes() {
 		return this.scopes;
 	}
@@ -80,7 +85,10 @@ public final class TokenClaims {
 		return this.scopes.contains(scope);
 	}
 
-	/** Whether the token carries the role, as the provider names it (no {@code ROLE_} prefix). */
+	/**
+	 * Whether the token carries the role, as the provider names it (no {@code ROLE_}
+	 * prefix).
+	 */
 	public boolean hasRole(String role) {
 		return this.roles.contains(role);
 	}
@@ -117,9 +125,10 @@ public final class TokenClaims {
 	}
 
 	/**
-	 * A feature flag as the given type: {@link Boolean}, {@link String}, {@link Integer}, {@link Long},
-	 * {@link Double} (any JSON number), {@link Map} (JSON object), {@link List} (JSON array) or
-	 * {@link Object} (any). Integers must fit the type; no other conversion takes place.
+	 * A feature flag as the given type: {@link Boolean}, {@link String}, {@link Integer},
+	 * {@link Long}, {@link Double} (any JSON number), {@link Map} (JSON object),
+	 * {@link List} (JSON array) or {@link Object} (any). Integers must fit the type; no
+	 * other conversion takes place.
 	 * @param name the flag
 	 * @param type the type of its value
 	 * @return the token's value, else the configured default, else empty
@@ -154,7 +163,8 @@ public final class TokenClaims {
 	}
 
 	/**
-	 * Whether a boolean flag is on; off when neither the token nor the configuration has it.
+	 * Whether a boolean flag is on; off when neither the token nor the configuration has
+	 * it.
 	 * @throws FeatureFlagTypeException when the flag is not a boolean
 	 */
 	public boolean isFeatureEnabled(String name) {
@@ -179,7 +189,8 @@ public final class TokenClaims {
 
 	/**
 	 * An integer flag.
-	 * @throws FeatureFlagTypeException when the flag is not an integer that fits an {@code int}
+	 * @throws FeatureFlagTypeException when the flag is not an integer that fits an
+	 * {@code int}
 	 */
 	public int getIntegerFlag(String name, int defaultValue) {
 		return featureFlag(name, Integer.class, defaultValue);

@@ -1,6 +1,6 @@
 /**
- * Roles, permissions, groups, scopes and feature flags read from validated tokens, with claim names
- * per provider and their mapping to Spring Security authorities.
+ * Roles, permissions, groups, scopes and feature flags read from validated tokens, with
+ * claim names per provider and their mapping to Spring Security authorities.
  */
 @NullMarked
 package dev.identity.claims;

@@ -14,11 +14,31 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The execution matrix for application callbacks, in one place for every client:
  * <table>
- * <tr><th>calling context</th><th>callback</th><th>action</th></tr>
- * <tr><td>blocking thread</td><td>blocking</td><td>call directly</td></tr>
- * <tr><td>blocking thread</td><td>reactive</td><td>subscribe and wait</td></tr>
- * <tr><td>event loop</td><td>reactive</td><td>compose</td></tr>
- * <tr><td>event loop</td><td>blocking</td><td>offload (reactive path) or refuse (blocking path)</td></tr>
+ * <tr>
+ * <th>calling context</th>
+ * <th>callback</th>
+ * <th>action</th>
+ * </tr>
+ * <tr>
+ * <td>blocking thread</td>
+ * <td>blocking</td>
+ * <td>call directly</td>
+ * </tr>
+ * <tr>
+ * <td>blocking thread</td>
+ * <td>reactive</td>
+ * <td>subscribe and wait</td>
+ * </tr>
+ * <tr>
+ * <td>event loop</td>
+ * <td>reactive</td>
+ * <td>compose</td>
+ * </tr>
+ * <tr>
+ * <td>event loop</td>
+ * <td>blocking</td>
+ * <td>offload (reactive path) or refuse (blocking path)</td>
+ * </tr>
  * </table>
  * A reactive callback is always run to completion; an empty result rejects the token.
  */
@@ -27,7 +47,10 @@ final class Callbacks {
 	private Callbacks() {
 	}
 
-	/** Whether the current thread is an event loop (or another thread that must not block). */
+	/**
+	 * Whether the current thread is an event loop (or another thread that must not
+	 * block).
+	 */
 	static boolean onEventLoop() {
 		return Schedulers.isInNonBlockingThread();
 	}
@@ -39,9 +62,10 @@ final class Callbacks {
 	static ValidatedToken runBlocking(ValidatedToken token, ReactiveClaimsValidator validator, String method,
 			String asyncMethod) {
 		if (onEventLoop()) {
-			throw new EventLoopBlockingException(method + " was given a ReactiveClaimsValidator on the event-loop thread '"
-					+ Thread.currentThread().getName() + "', where it cannot wait for it; call " + asyncMethod
-					+ " and compose the returned Mono");
+			throw new EventLoopBlockingException(
+					method + " was given a ReactiveClaimsValidator on the event-loop thread '"
+							+ Thread.currentThread().getName() + "', where it cannot wait for it; call " + asyncMethod
+							+ " and compose the returned Mono");
 		}
 		ClaimsCheck check;
 		try {

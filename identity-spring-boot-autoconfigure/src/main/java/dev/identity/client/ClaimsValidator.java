@@ -4,9 +4,9 @@ import dev.identity.core.ClaimsCheck;
 import dev.identity.core.ValidatedToken;
 
 /**
- * An application's own rule on a token whose signature and standard claims already passed, run
- * on the calling thread. It may block (e.g. look up a user in a database): reactive callers run it
- * off the event loop.
+ * An application's own rule on a token whose signature and standard claims already
+ * passed, run on the calling thread. It may block (e.g. look up a user in a database):
+ * reactive callers run it off the event loop.
  */
 @FunctionalInterface
 public interface ClaimsValidator {

@@ -20,19 +20,17 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Makes a {@link RestClient} send a client-credentials bearer token to the origins it is configured
- * for, renewing it from the shared cache, and retrying once with a new token when the resource server
- * answers 401. Apply it only to the clients that call APIs on this application's behalf, after their
- * base URL:
- * <pre class="code">
+ * Makes a {@link RestClient} send a client-credentials bearer token to the origins it is
+ * configured for, renewing it from the shared cache, and retrying once with a new token
+ * when the resource server answers 401. Apply it only to the clients that call APIs on
+ * this application's behalf, after their base URL: <pre class="code">
  * RestClient orders = builder.baseUrl("https://orders.internal").apply(clientCredentials).build();
- * </pre>
- * The token goes only to the origin (scheme, host, port) of the base URL, or to those named with
- * {@link #forOrigins(String...)}: a request to any other origin, such as an absolute URL built from
- * user input, goes out without it (logged once per origin). A token the resource server refuses is
- * renewed at most once per token request every 30 seconds; after that, a 401 is answered as it is.
- * It deliberately is not a {@code RestClientCustomizer} bean, which Spring Boot would apply to every
- * client.
+ * </pre> The token goes only to the origin (scheme, host, port) of the base URL, or to
+ * those named with {@link #forOrigins(String...)}: a request to any other origin, such as
+ * an absolute URL built from user input, goes out without it (logged once per origin). A
+ * token the resource server refuses is renewed at most once per token request every 30
+ * seconds; after that, a 401 is answered as it is. It deliberately is not a
+ * {@code RestClientCustomizer} bean, which Spring Boot would apply to every client.
  */
 public final class ClientCredentialsRestClientCustomizer implements Consumer<RestClient.Builder> {
 
@@ -43,8 +41,8 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 	private final @Nullable Set<String> origins;
 
 	/**
-	 * Create a customizer for the configured client-credentials request, sending the token to the base
-	 * URL's origin.
+	 * Create a customizer for the configured client-credentials request, sending the
+	 * token to the base URL's origin.
 	 * @param client the client whose token cache to use
 	 */
 	public ClientCredentialsRestClientCustomizer(SmartOAuthClient client) {
@@ -69,8 +67,8 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 
 	/**
 	 * A customizer that sends the token to the given origins instead of the base URL's.
-	 * @param origins absolute {@code http} or {@code https} URLs, e.g. {@code https://orders.internal}; only
-	 * their scheme, host and port count
+	 * @param origins absolute {@code http} or {@code https} URLs, e.g.
+	 * {@code https://orders.internal}; only their scheme, host and port count
 	 * @return a new customizer
 	 * @throws IllegalArgumentException when a URL has no scheme or host, or none is given
 	 */
@@ -82,7 +80,8 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 	/**
 	 * Add the token to the builder's requests.
 	 * @param builder the builder, with its base URL set unless origins were named
-	 * @throws IllegalStateException when no origins were named and the builder has no base URL
+	 * @throws IllegalStateException when no origins were named and the builder has no
+	 * base URL
 	 */
 	@Override
 	public void accept(RestClient.Builder builder) {
@@ -92,8 +91,8 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 	}
 
 	/**
-	 * The base URL as the builder's own URI factory resolves it, read from a copy of the builder without
-	 * sending anything.
+	 * The base URL as the builder's own URI factory resolves it, read from a copy of the
+	 * builder without sending anything.
 	 */
 	private static @Nullable URI baseUrl(RestClient.Builder builder) {
 		AtomicReference<URI> base = new AtomicReference<>();
@@ -104,7 +103,8 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 			});
 		}
 		catch (IllegalArgumentException ex) {
-			// A base URL with template variables it cannot expand alone: no origin to take from it.
+			// A base URL with template variables it cannot expand alone: no origin to
+			// take from it.
 			return null;
 		}
 		return base.get();
@@ -134,7 +134,8 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 					|| !guard.retryAfterRefusal(oauth.getEngine(), tokenRequest, token.getAccessToken())) {
 				return response;
 			}
-			// The resource server refused a token we still thought valid (revoked, or keys rotated): try
+			// The resource server refused a token we still thought valid (revoked, or
+			// keys rotated): try
 			// once with a fresh one.
 			response.close();
 			httpRequest.getHeaders().setBearerAuth(oauth.clientCredentials(tokenRequest).getAccessToken());

@@ -19,18 +19,17 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Makes a {@link WebClient} send a client-credentials bearer token to the origins it is configured
- * for, without blocking, and retry once with a new token when the resource server answers 401. Apply
- * it only to the clients that call APIs on this application's behalf, after their base URL:
- * <pre class="code">
+ * Makes a {@link WebClient} send a client-credentials bearer token to the origins it is
+ * configured for, without blocking, and retry once with a new token when the resource
+ * server answers 401. Apply it only to the clients that call APIs on this application's
+ * behalf, after their base URL: <pre class="code">
  * WebClient orders = builder.baseUrl("https://orders.internal").apply(clientCredentials).build();
- * </pre>
- * The token goes only to the origin (scheme, host, port) of the base URL, or to those named with
- * {@link #forOrigins(String...)}: a request to any other origin, such as an absolute URL built from
- * user input, goes out without it (logged once per origin). A token the resource server refuses is
- * renewed at most once per token request every 30 seconds; after that, a 401 is answered as it is.
- * It deliberately is not a {@code WebClientCustomizer} bean, which Spring Boot would apply to every
- * client.
+ * </pre> The token goes only to the origin (scheme, host, port) of the base URL, or to
+ * those named with {@link #forOrigins(String...)}: a request to any other origin, such as
+ * an absolute URL built from user input, goes out without it (logged once per origin). A
+ * token the resource server refuses is renewed at most once per token request every 30
+ * seconds; after that, a 401 is answered as it is. It deliberately is not a
+ * {@code WebClientCustomizer} bean, which Spring Boot would apply to every client.
  */
 public final class ClientCredentialsWebClientCustomizer implements Consumer<WebClient.Builder> {
 
@@ -41,8 +40,8 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 	private final @Nullable Set<String> origins;
 
 	/**
-	 * Create a customizer for the configured client-credentials request, sending the token to the base
-	 * URL's origin.
+	 * Create a customizer for the configured client-credentials request, sending the
+	 * token to the base URL's origin.
 	 * @param client the client whose token cache to use
 	 */
 	public ClientCredentialsWebClientCustomizer(SmartOAuthClient client) {
@@ -67,8 +66,8 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 
 	/**
 	 * A customizer that sends the token to the given origins instead of the base URL's.
-	 * @param origins absolute {@code http} or {@code https} URLs, e.g. {@code https://orders.internal}; only
-	 * their scheme, host and port count
+	 * @param origins absolute {@code http} or {@code https} URLs, e.g.
+	 * {@code https://orders.internal}; only their scheme, host and port count
 	 * @return a new customizer
 	 * @throws IllegalArgumentException when a URL has no scheme or host, or none is given
 	 */
@@ -80,7 +79,8 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 	/**
 	 * Add the token to the builder's requests.
 	 * @param builder the builder, with its base URL set unless origins were named
-	 * @throws IllegalStateException when no origins were named and the builder has no base URL
+	 * @throws IllegalStateException when no origins were named and the builder has no
+	 * base URL
 	 */
 	@Override
 	public void accept(WebClient.Builder builder) {
@@ -90,8 +90,8 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 	}
 
 	/**
-	 * The base URL as the builder's own URI factory resolves it, read from a copy of the builder that has
-	 * no connector and sends nothing.
+	 * The base URL as the builder's own URI factory resolves it, read from a copy of the
+	 * builder that has no connector and sends nothing.
 	 */
 	private static @Nullable URI baseUrl(WebClient.Builder builder) {
 		AtomicReference<URI> base = new AtomicReference<>();
@@ -102,7 +102,8 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 			});
 		}
 		catch (IllegalArgumentException ex) {
-			// A base URL with template variables it cannot expand alone: no origin to take from it.
+			// A base URL with template variables it cannot expand alone: no origin to
+			// take from it.
 			return null;
 		}
 		return base.get();
@@ -137,7 +138,9 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 		}
 
 		private ClientRequest withToken(ClientRequest request, TokenResponse token) {
-			return ClientRequest.from(request).headers((headers) -> headers.setBearerAuth(token.getAccessToken())).build();
+			return ClientRequest.from(request)
+				.headers((headers) -> headers.setBearerAuth(token.getAccessToken()))
+				.build();
 		}
 
 	}

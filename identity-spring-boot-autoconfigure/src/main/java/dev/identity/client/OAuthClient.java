@@ -16,13 +16,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.RestClient;
 
 /**
- * Blocking identity client: discovery, keys and token validation over Spring's {@link RestClient}.
- * Safe on platform and virtual threads; do not call it on an event loop (use
- * {@link ReactiveOAuthClient} or {@link SmartOAuthClient} there).
+ * Blocking identity client: discovery, keys and token validation over Spring's
+ * {@link RestClient}. Safe on platform and virtual threads; do not call it on an event
+ * loop (use {@link ReactiveOAuthClient} or {@link SmartOAuthClient} there).
  * <p>
- * A token whose key is cached is validated on the calling thread without I/O. Otherwise the
- * missing document is fetched once, however many threads (of any client of the same engine) ask at
- * the same time.
+ * A token whose key is cached is validated on the calling thread without I/O. Otherwise
+ * the missing document is fetched once, however many threads (of any client of the same
+ * engine) ask at the same time.
  */
 public class OAuthClient {
 
@@ -52,7 +52,8 @@ public class OAuthClient {
 	/**
 	 * The provider's discovery document, from cache or fetched.
 	 * @return the document
-	 * @throws dev.identity.core.IdentityProviderException when it cannot be fetched or breaks policy
+	 * @throws dev.identity.core.IdentityProviderException when it cannot be fetched or
+	 * breaks policy
 	 */
 	public DiscoveryDocument discovery() {
 		return join(this.engine.discovery(this.fetcher));
@@ -68,11 +69,13 @@ public class OAuthClient {
 	}
 
 	/**
-	 * Validate a token: signature, algorithm, type, issuer, audience, times and required claims.
+	 * Validate a token: signature, algorithm, type, issuer, audience, times and required
+	 * claims.
 	 * @param token the compact JWS (without the {@code Bearer } prefix)
 	 * @return the validated token
 	 * @throws dev.identity.core.InvalidTokenException listing every failed check
-	 * @throws dev.identity.core.IdentityProviderException when discovery or keys cannot be had
+	 * @throws dev.identity.core.IdentityProviderException when discovery or keys cannot
+	 * be had
 	 */
 	public ValidatedToken validate(@Nullable String token) {
 		ValidatedToken cached = this.engine.validateIfCached(token, this.fetcher);
@@ -95,20 +98,23 @@ public class OAuthClient {
 	}
 
 	/**
-	 * Validate a token, then apply a reactive application rule, waiting for it to complete.
+	 * Validate a token, then apply a reactive application rule, waiting for it to
+	 * complete.
 	 * @param token the compact JWS
 	 * @param validator the rule
 	 * @return the validated token
-	 * @throws EventLoopBlockingException when called on an event loop, where waiting is not allowed
+	 * @throws EventLoopBlockingException when called on an event loop, where waiting is
+	 * not allowed
 	 */
 	public ValidatedToken validate(@Nullable String token, ReactiveClaimsValidator validator) {
-		return Callbacks.runBlocking(validate(token), validator, "OAuthClient.validate(String, ReactiveClaimsValidator)",
+		return Callbacks.runBlocking(validate(token), validator,
+				"OAuthClient.validate(String, ReactiveClaimsValidator)",
 				"ReactiveOAuthClient.validate(String, ReactiveClaimsValidator)");
 	}
 
 	/**
-	 * A client-credentials token for the configured scopes ({@code identity.scopes}), from cache until
-	 * it is due for renewal.
+	 * A client-credentials token for the configured scopes ({@code identity.scopes}),
+	 * from cache until it is due for renewal.
 	 * @return the token response
 	 * @throws dev.identity.core.OAuthErrorException when the provider refuses it
 	 */
@@ -117,8 +123,8 @@ public class OAuthClient {
 	}
 
 	/**
-	 * A client-credentials token for a request, from cache until it is due for renewal; concurrent
-	 * callers share one token request.
+	 * A client-credentials token for a request, from cache until it is due for renewal;
+	 * concurrent callers share one token request.
 	 * @param request the request (scopes, resources, audiences, parameters)
 	 * @return the token response
 	 */
@@ -131,7 +137,8 @@ public class OAuthClient {
 	 * Send a token request of any grant (never cached).
 	 * @param request the request
 	 * @return the token response
-	 * @throws dev.identity.core.OAuthErrorException when the provider answers an OAuth error
+	 * @throws dev.identity.core.OAuthErrorException when the provider answers an OAuth
+	 * error
 	 */
 	public TokenResponse requestToken(TokenRequest request) {
 		return join(this.engine.requestToken(request, this.fetcher));
@@ -147,9 +154,11 @@ public class OAuthClient {
 	}
 
 	/**
-	 * Introspect a token (RFC 7662); a recent result is reused within {@code identity.introspection.cache-ttl}.
+	 * Introspect a token (RFC 7662); a recent result is reused within
+	 * {@code identity.introspection.cache-ttl}.
 	 * @param token the token
-	 * @return the result; {@link IntrospectionResult#isActive()} says whether the token is usable
+	 * @return the result; {@link IntrospectionResult#isActive()} says whether the token
+	 * is usable
 	 */
 	public IntrospectionResult introspect(String token) {
 		return join(this.engine.introspect(token, null, this.fetcher));
@@ -167,7 +176,8 @@ public class OAuthClient {
 	/**
 	 * Read the UserInfo endpoint.
 	 * @param accessToken an access token with the {@code openid} scope
-	 * @param expectedSubject the ID token's {@code sub}, checked against the response when given
+	 * @param expectedSubject the ID token's {@code sub}, checked against the response
+	 * when given
 	 * @return the user's claims
 	 */
 	public UserInfo userInfo(String accessToken, @Nullable String expectedSubject) {

@@ -19,24 +19,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The two rules of outgoing calls that carry a client-credentials token, shared by
- * {@link ClientCredentialsRestClientCustomizer} and {@link ClientCredentialsWebClientCustomizer}:
+ * {@link ClientCredentialsRestClientCustomizer} and
+ * {@link ClientCredentialsWebClientCustomizer}:
  * <ul>
- * <li>the token goes only to the origins (scheme, host and port) a client is configured for; a request
- * elsewhere, such as an absolute URL built from user input, goes out without it, and the first one to
- * each origin is logged;</li>
+ * <li>the token goes only to the origins (scheme, host and port) a client is configured
+ * for; a request elsewhere, such as an absolute URL built from user input, goes out
+ * without it, and the first one to each origin is logged;</li>
  * <li>after a 401, the refused token is renewed at most once per token request per
- * {@link #MINIMUM_RENEWAL_INTERVAL}: a resource server that refuses every token must not turn every
- * call into a token request.</li>
+ * {@link #MINIMUM_RENEWAL_INTERVAL}: a resource server that refuses every token must not
+ * turn every call into a token request.</li>
  * </ul>
- * One guard serves every customizer of a {@link SmartOAuthClient}, so the renewal limit holds across
- * them. Thread-safe and non-blocking.
+ * One guard serves every customizer of a {@link SmartOAuthClient}, so the renewal limit
+ * holds across them. Thread-safe and non-blocking.
  */
 final class OutgoingTokenGuard {
 
 	/** Least time between two renewals of one token request forced by 401 answers. */
 	static final Duration MINIMUM_RENEWAL_INTERVAL = Duration.ofSeconds(30);
 
-	/** Origins logged, and token requests remembered, at most: neither grows with hostile input. */
+	/**
+	 * Origins logged, and token requests remembered, at most: neither grows with hostile
+	 * input.
+	 */
 	static final int MAXIMUM_REMEMBERED = 1_000;
 
 	private static final Log logger = LogFactory.getLog(OutgoingTokenGuard.class);
@@ -46,10 +50,11 @@ final class OutgoingTokenGuard {
 	private final ConcurrentHashMap<TokenRequest.ClientCredentials, Instant> renewals = new ConcurrentHashMap<>();
 
 	/**
-	 * The origin of a URL, as {@code scheme://host:port} with the default port written out.
+	 * The origin of a URL, as {@code scheme://host:port} with the default port written
+	 * out.
 	 * @param url the URL
-	 * @return the origin, or {@code null} when the URL is not an absolute {@code http} or {@code https} URL
-	 * with a host
+	 * @return the origin, or {@code null} when the URL is not an absolute {@code http} or
+	 * {@code https} URL with a host
 	 */
 	static @Nullable String origin(@Nullable URI url) {
 		if (url == null || url.getScheme() == null || url.getHost() == null) {
@@ -93,7 +98,8 @@ final class OutgoingTokenGuard {
 
 	/**
 	 * The origins a client may send the token to when none were named: its base URL's.
-	 * @param baseUrl the base URL the builder resolves relative URLs against, or {@code null}
+	 * @param baseUrl the base URL the builder resolves relative URLs against, or
+	 * {@code null}
 	 * @param builder the builder type, for the message
 	 * @return the origin of the base URL
 	 * @throws IllegalStateException when the builder has no absolute base URL
@@ -110,7 +116,8 @@ final class OutgoingTokenGuard {
 	}
 
 	/**
-	 * Whether a request may carry the token. A request to another origin is logged once per origin.
+	 * Whether a request may carry the token. A request to another origin is logged once
+	 * per origin.
 	 * @param url the request's URL
 	 * @param allowed the origins the client is configured for
 	 * @return whether to attach the token
@@ -124,17 +131,17 @@ final class OutgoingTokenGuard {
 		if (this.loggedOrigins.size() < MAXIMUM_REMEMBERED && this.loggedOrigins.add(shown)) {
 			logger.warn("A request to " + shown + " went out without the client-credentials token: the client is "
 					+ "configured to send it to " + allowed + " only. Name the origin with forOrigins(...) if it "
-					+ "should receive the token." + ((this.loggedOrigins.size() == MAXIMUM_REMEMBERED)
-							? " Further origins are not logged." : ""));
+					+ "should receive the token."
+					+ ((this.loggedOrigins.size() == MAXIMUM_REMEMBERED) ? " Further origins are not logged." : ""));
 		}
 		return false;
 	}
 
 	/**
-	 * After a resource server answered 401 to a token: whether to retry the request once. It does when a
-	 * newer token has already replaced the refused one in the cache, or when a renewal of this token
-	 * request is allowed, in which case the refused token is evicted so that the next request for it
-	 * obtains a new one.
+	 * After a resource server answered 401 to a token: whether to retry the request once.
+	 * It does when a newer token has already replaced the refused one in the cache, or
+	 * when a renewal of this token request is allowed, in which case the refused token is
+	 * evicted so that the next request for it obtains a new one.
 	 * @param engine the engine holding the token cache
 	 * @param request the token request
 	 * @param refused the refused access token
@@ -171,7 +178,9 @@ final class OutgoingTokenGuard {
 		return claimed[0];
 	}
 
-	/** An authority as it may be logged: without the user name and password it may carry. */
+	/**
+	 * An authority as it may be logged: without the user name and password it may carry.
+	 */
 	static String withoutUserInfo(@Nullable String authority) {
 		if (authority == null) {
 			return "(no authority)";

@@ -5,9 +5,9 @@ import dev.identity.core.ValidatedToken;
 import reactor.core.publisher.Mono;
 
 /**
- * An application's own non-blocking rule on a token whose signature and standard claims already
- * passed. The returned {@link Mono} is always subscribed to completion: an empty {@code Mono}
- * rejects the token.
+ * An application's own non-blocking rule on a token whose signature and standard claims
+ * already passed. The returned {@link Mono} is always subscribed to completion: an empty
+ * {@code Mono} rejects the token.
  */
 @FunctionalInterface
 public interface ReactiveClaimsValidator {

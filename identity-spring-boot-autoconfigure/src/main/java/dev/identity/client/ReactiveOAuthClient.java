@@ -21,10 +21,11 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Reactive identity client: discovery, keys and token validation over Spring's {@link WebClient}.
- * Never blocks: a token whose key is cached is validated on the subscribing thread without I/O;
- * otherwise the fetch is composed, and shared with every other caller of the same engine, and once it
- * completes the token is verified on Reactor's parallel scheduler, where the result is emitted.
+ * Reactive identity client: discovery, keys and token validation over Spring's
+ * {@link WebClient}. Never blocks: a token whose key is cached is validated on the
+ * subscribing thread without I/O; otherwise the fetch is composed, and shared with every
+ * other caller of the same engine, and once it completes the token is verified on
+ * Reactor's parallel scheduler, where the result is emitted.
  */
 public class ReactiveOAuthClient {
 
@@ -49,7 +50,8 @@ public class ReactiveOAuthClient {
 	 * @param engine the shared engine of the issuer
 	 * @param webClient the client to fetch provider documents with
 	 * @param timeout the longest a provider request may take before it fails
-	 * @param offload where blocking {@link ClaimsValidator}s run when called from an event loop
+	 * @param offload where blocking {@link ClaimsValidator}s run when called from an
+	 * event loop
 	 */
 	public ReactiveOAuthClient(IdentityEngine engine, WebClient webClient, Duration timeout, Scheduler offload) {
 		this.engine = engine;
@@ -87,9 +89,11 @@ public class ReactiveOAuthClient {
 	}
 
 	/**
-	 * Validate a token: signature, algorithm, type, issuer, audience, times and required claims.
+	 * Validate a token: signature, algorithm, type, issuer, audience, times and required
+	 * claims.
 	 * @param token the compact JWS (without the {@code Bearer } prefix)
-	 * @return the validated token, or an error {@link dev.identity.core.InvalidTokenException} or
+	 * @return the validated token, or an error
+	 * {@link dev.identity.core.InvalidTokenException} or
 	 * {@link dev.identity.core.IdentityProviderException}
 	 */
 	public Mono<ValidatedToken> validate(@Nullable String token) {
@@ -103,10 +107,12 @@ public class ReactiveOAuthClient {
 			catch (IdentityException ex) {
 				return Mono.error(ex);
 			}
-			// The future is this call's own (a fetch others share is never cancelled through it), so a
-			// subscriber that cancels also drops its verification still queued on the parallel scheduler.
-			return Mono.fromFuture(() -> this.engine.validate(token, this.fetcher, ReactiveOAuthClient::verifyInParallel),
-					false);
+			// The future is this call's own (a fetch others share is never cancelled
+			// through it), so a
+			// subscriber that cancels also drops its verification still queued on the
+			// parallel scheduler.
+			return Mono.fromFuture(
+					() -> this.engine.validate(token, this.fetcher, ReactiveOAuthClient::verifyInParallel), false);
 		});
 	}
 
@@ -121,7 +127,8 @@ public class ReactiveOAuthClient {
 	}
 
 	/**
-	 * Validate a token, then apply a blocking application rule, off the event loop when called on one.
+	 * Validate a token, then apply a blocking application rule, off the event loop when
+	 * called on one.
 	 * @param token the compact JWS
 	 * @param validator the rule
 	 * @return the validated token
@@ -131,8 +138,8 @@ public class ReactiveOAuthClient {
 	}
 
 	/**
-	 * A client-credentials token for the configured scopes ({@code identity.scopes}), from cache until
-	 * it is due for renewal.
+	 * A client-credentials token for the configured scopes ({@code identity.scopes}),
+	 * from cache until it is due for renewal.
 	 * @return the token response
 	 */
 	public Mono<TokenResponse> clientCredentials() {
@@ -140,8 +147,8 @@ public class ReactiveOAuthClient {
 	}
 
 	/**
-	 * A client-credentials token for a request, from cache until it is due for renewal; concurrent
-	 * callers share one token request.
+	 * A client-credentials token for a request, from cache until it is due for renewal;
+	 * concurrent callers share one token request.
 	 * @param request the request
 	 * @return the token response
 	 */
@@ -172,7 +179,8 @@ public class ReactiveOAuthClient {
 	}
 
 	/**
-	 * Introspect a token (RFC 7662); a recent result is reused within {@code identity.introspection.cache-ttl}.
+	 * Introspect a token (RFC 7662); a recent result is reused within
+	 * {@code identity.introspection.cache-ttl}.
 	 * @param token the token
 	 * @return the result
 	 */
@@ -193,7 +201,8 @@ public class ReactiveOAuthClient {
 	/**
 	 * Read the UserInfo endpoint.
 	 * @param accessToken an access token with the {@code openid} scope
-	 * @param expectedSubject the ID token's {@code sub}, checked against the response when given
+	 * @param expectedSubject the ID token's {@code sub}, checked against the response
+	 * when given
 	 * @return the user's claims
 	 */
 	public Mono<UserInfo> userInfo(String accessToken, @Nullable String expectedSubject) {
@@ -201,9 +210,10 @@ public class ReactiveOAuthClient {
 	}
 
 	/**
-	 * Where a validation goes on after a fetch it shared: on Reactor's parallel scheduler, so that the
-	 * tokens that waited for a key set are verified on every core, not one after the other on the
-	 * event loop that received it. While the scheduler is shut down, on the completing thread.
+	 * Where a validation goes on after a fetch it shared: on Reactor's parallel
+	 * scheduler, so that the tokens that waited for a key set are verified on every core,
+	 * not one after the other on the event loop that received it. While the scheduler is
+	 * shut down, on the completing thread.
 	 */
 	private static void verifyInParallel(Runnable continuation) {
 		try {

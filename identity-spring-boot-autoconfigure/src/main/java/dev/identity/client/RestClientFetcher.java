@@ -19,16 +19,19 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Blocking transport: performs the request on the calling thread through a {@link RestClient} and
- * hands the engine a completed future.
+ * Blocking transport: performs the request on the calling thread through a
+ * {@link RestClient} and hands the engine a completed future.
  * <p>
- * Each request has a deadline for its whole response: a provider that sends its body a byte at a time,
- * each byte inside the read timeout, is cut off once the deadline has passed (at the latest one read
- * timeout later, when it sends nothing at all).
+ * Each request has a deadline for its whole response: a provider that sends its body a
+ * byte at a time, each byte inside the read timeout, is cut off once the deadline has
+ * passed (at the latest one read timeout later, when it sends nothing at all).
  */
 final class RestClientFetcher implements HttpFetcher {
 
-	/** Provider documents larger than this are refused (a JWK set or discovery document is a few KB). */
+	/**
+	 * Provider documents larger than this are refused (a JWK set or discovery document is
+	 * a few KB).
+	 */
 	static final int MAXIMUM_BODY = 1024 * 1024;
 
 	private static final int CHUNK = 8 * 1024;
@@ -118,13 +121,15 @@ final class RestClientFetcher implements HttpFetcher {
 
 	private static IdentityProviderException failure(String endpoint, URI uri, Exception ex) {
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-		return new IdentityProviderException(endpoint, uri, 0, null, "request failed: "
-				+ cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : ""),
+		return new IdentityProviderException(endpoint, uri, 0, null,
+				"request failed: " + cause.getClass().getSimpleName()
+						+ ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : ""),
 				ex);
 	}
 
 	/**
-	 * Read the body in chunks as they arrive, checking the deadline between them and the size limit.
+	 * Read the body in chunks as they arrive, checking the deadline between them and the
+	 * size limit.
 	 */
 	private String read(String endpoint, URI uri, InputStream body, long start) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -16,15 +16,15 @@ import reactor.core.publisher.Mono;
 /**
  * Identity client that is safe from blocking and from reactive code: blocking methods and
  * {@code ...Async} twins returning {@link Mono}, over one {@link OAuthClient} and one
- * {@link ReactiveOAuthClient} that share an engine. It wraps them rather than extending either, so
- * each type keeps one contract.
+ * {@link ReactiveOAuthClient} that share an engine. It wraps them rather than extending
+ * either, so each type keeps one contract.
  * <p>
- * Context detection is a guard, not a switch. A blocking method answers from cache on any thread;
- * when it needs I/O or must wait for a callback on an event-loop thread it fails fast with an
- * {@link EventLoopBlockingException} naming the {@code ...Async} method (or, under
- * {@link EventLoopPolicy#WARN}, logs and blocks through the blocking transport). Callbacks run by the
- * execution matrix: blocking ones are offloaded from event loops, reactive ones always run to
- * completion.
+ * Context detection is a guard, not a switch. A blocking method answers from cache on any
+ * thread; when it needs I/O or must wait for a callback on an event-loop thread it fails
+ * fast with an {@link EventLoopBlockingException} naming the {@code ...Async} method (or,
+ * under {@link EventLoopPolicy#WARN}, logs and blocks through the blocking transport).
+ * Callbacks run by the execution matrix: blocking ones are offloaded from event loops,
+ * reactive ones always run to completion.
  */
 public class SmartOAuthClient {
 
@@ -42,7 +42,8 @@ public class SmartOAuthClient {
 	 * Create a client.
 	 * @param blocking the blocking flavor
 	 * @param reactive the reactive flavor, on the same engine
-	 * @param policy what blocking methods do on an event loop when they cannot answer from cache
+	 * @param policy what blocking methods do on an event loop when they cannot answer
+	 * from cache
 	 */
 	public SmartOAuthClient(OAuthClient blocking, ReactiveOAuthClient reactive, EventLoopPolicy policy) {
 		if (blocking.getEngine() != reactive.getEngine()) {
@@ -53,7 +54,10 @@ public class SmartOAuthClient {
 		this.policy = policy;
 	}
 
-	/** The rules of outgoing calls with a client-credentials token, one for every customizer of this client. */
+	/**
+	 * The rules of outgoing calls with a client-credentials token, one for every
+	 * customizer of this client.
+	 */
 	OutgoingTokenGuard outgoingTokenGuard() {
 		return this.outgoingTokenGuard;
 	}
@@ -105,7 +109,8 @@ public class SmartOAuthClient {
 	 * Validate a token; on an event loop only when no I/O is needed.
 	 * @param token the compact JWS
 	 * @return the validated token
-	 * @throws EventLoopBlockingException when discovery or keys must be fetched on an event loop
+	 * @throws EventLoopBlockingException when discovery or keys must be fetched on an
+	 * event loop
 	 */
 	public ValidatedToken validate(@Nullable String token) {
 		ValidatedToken cached = getEngine().validateIfCached(token, this.blocking.fetcher());
@@ -117,8 +122,8 @@ public class SmartOAuthClient {
 	}
 
 	/**
-	 * Validate a token and run a blocking rule on the calling thread. On an event loop this is
-	 * refused: the rule is declared blocking.
+	 * Validate a token and run a blocking rule on the calling thread. On an event loop
+	 * this is refused: the rule is declared blocking.
 	 * @param token the compact JWS
 	 * @param validator the rule
 	 * @return the validated token
@@ -131,14 +136,15 @@ public class SmartOAuthClient {
 	}
 
 	/**
-	 * Validate a token and wait for a reactive rule. On an event loop this is always refused: waiting
-	 * there could deadlock the loop the rule needs.
+	 * Validate a token and wait for a reactive rule. On an event loop this is always
+	 * refused: waiting there could deadlock the loop the rule needs.
 	 * @param token the compact JWS
 	 * @param validator the rule
 	 * @return the validated token
 	 */
 	public ValidatedToken validate(@Nullable String token, ReactiveClaimsValidator validator) {
-		return Callbacks.runBlocking(validate(token), validator, "SmartOAuthClient.validate(String, ReactiveClaimsValidator)",
+		return Callbacks.runBlocking(validate(token), validator,
+				"SmartOAuthClient.validate(String, ReactiveClaimsValidator)",
 				"SmartOAuthClient.validateAsync(String, ReactiveClaimsValidator)");
 	}
 
@@ -158,7 +164,8 @@ public class SmartOAuthClient {
 	}
 
 	/**
-	 * A client-credentials token for the configured scopes; on an event loop only from cache.
+	 * A client-credentials token for the configured scopes; on an event loop only from
+	 * cache.
 	 * @return the token response
 	 */
 	public TokenResponse clientCredentials() {

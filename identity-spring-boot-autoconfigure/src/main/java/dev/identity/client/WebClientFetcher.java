@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Reactive transport: subscribes to a {@link WebClient} exchange and hands the engine its future at
- * once; nothing waits.
+ * Reactive transport: subscribes to a {@link WebClient} exchange and hands the engine its
+ * future at once; nothing waits.
  */
 final class WebClientFetcher implements HttpFetcher {
 
@@ -39,22 +39,24 @@ final class WebClientFetcher implements HttpFetcher {
 
 	@Override
 	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri, java.util.Map<String, String> headers) {
-		return exchange(endpoint, uri, this.webClient.get()
-			.uri(uri)
-			.accept(MediaType.APPLICATION_JSON)
-			.headers((sent) -> headers.forEach(sent::set)));
+		return exchange(endpoint, uri,
+				this.webClient.get()
+					.uri(uri)
+					.accept(MediaType.APPLICATION_JSON)
+					.headers((sent) -> headers.forEach(sent::set)));
 	}
 
 	@Override
 	public CompletableFuture<FetchedResponse> post(FormPost post) {
 		LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		post.form().forEach((entry) -> form.add(entry.getKey(), entry.getValue()));
-		return exchange(post.endpoint(), post.uri(), this.webClient.post()
-			.uri(post.uri())
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.accept(MediaType.APPLICATION_JSON)
-			.headers((headers) -> post.headers().forEach(headers::set))
-			.body(BodyInserters.fromFormData(form)));
+		return exchange(post.endpoint(), post.uri(),
+				this.webClient.post()
+					.uri(post.uri())
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.accept(MediaType.APPLICATION_JSON)
+					.headers((headers) -> post.headers().forEach(headers::set))
+					.body(BodyInserters.fromFormData(form)));
 	}
 
 	/** Retries on a reactive transport wait on Reactor's timer: no thread is blocked. */
@@ -71,11 +73,13 @@ final class WebClientFetcher implements HttpFetcher {
 				.map((body) -> new FetchedResponse(response.statusCode().value(),
 						response.headers().asHttpHeaders().getCacheControl(),
 						response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), body)))
-			// A safety net over the connector's own timeouts: a hung request must not hold the
+			// A safety net over the connector's own timeouts: a hung request must not
+			// hold the
 			// single-flight of its document forever.
 			.timeout(this.timeout)
-			.onErrorMap((ex) -> !(ex instanceof IdentityProviderException), (ex) -> (ex instanceof TimeoutException)
-					? HttpFetcher.deadlinePassed(endpoint, uri, this.timeout) : failure(endpoint, uri, ex))
+			.onErrorMap((ex) -> !(ex instanceof IdentityProviderException),
+					(ex) -> (ex instanceof TimeoutException) ? HttpFetcher.deadlinePassed(endpoint, uri, this.timeout)
+							: failure(endpoint, uri, ex))
 			.toFuture();
 	}
 

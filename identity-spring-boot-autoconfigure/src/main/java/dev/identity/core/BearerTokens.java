@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * RFC 6750 on the resource-server side: reading a bearer token from an {@code Authorization} header
- * and writing the {@code WWW-Authenticate} challenge of an error response. Shared by servlet and
- * reactive code so both answer alike.
+ * RFC 6750 on the resource-server side: reading a bearer token from an
+ * {@code Authorization} header and writing the {@code WWW-Authenticate} challenge of an
+ * error response. Shared by servlet and reactive code so both answer alike.
  */
 public final class BearerTokens {
 
@@ -37,14 +37,15 @@ public final class BearerTokens {
 	 * Read the token of an {@code Authorization: Bearer <token>} header (RFC 6750 §2.1).
 	 * @param authorization the header value, or {@code null}
 	 * @return the token, or {@code null} when the header is absent or uses another scheme
-	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when it is a Bearer header whose token
-	 * is empty or not in the {@code b64token} syntax
+	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when it is a Bearer
+	 * header whose token is empty or not in the {@code b64token} syntax
 	 */
 	public static @Nullable String resolve(@Nullable String authorization) {
 		if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
 			return null;
 		}
-		// Bounds of the token without surrounding whitespace, checked in place: one copy, of the token.
+		// Bounds of the token without surrounding whitespace, checked in place: one copy,
+		// of the token.
 		int start = PREFIX.length();
 		int end = authorization.length();
 		while (start < end && authorization.charAt(start) <= ' ') {
@@ -54,9 +55,11 @@ public final class BearerTokens {
 			end--;
 		}
 		if (start == end) {
-			throw InvalidTokenException.of(TokenCheck.FORMAT, "Authorization header has the Bearer scheme but no token");
+			throw InvalidTokenException.of(TokenCheck.FORMAT,
+					"Authorization header has the Bearer scheme but no token");
 		}
-		// RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=": '=' only at the end.
+		// RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" )
+		// *"=": '=' only at the end.
 		int padding = end;
 		while (padding > start && authorization.charAt(padding - 1) == '=') {
 			padding--;
@@ -64,16 +67,17 @@ public final class BearerTokens {
 		for (int i = start; i < padding; i++) {
 			char c = authorization.charAt(i);
 			if (c >= B64TOKEN.length || !B64TOKEN[c]) {
-				throw InvalidTokenException.of(TokenCheck.FORMAT, "bearer token holds a character outside the "
-						+ "RFC 6750 b64token syntax");
+				throw InvalidTokenException.of(TokenCheck.FORMAT,
+						"bearer token holds a character outside the " + "RFC 6750 b64token syntax");
 			}
 		}
 		return authorization.substring(start, end);
 	}
 
 	/**
-	 * The {@code WWW-Authenticate} value for a 401 answer with {@code error="invalid_token"}. Its
-	 * description is {@link #describe(InvalidTokenException)}'s: which kinds of check failed, never the
+	 * The {@code WWW-Authenticate} value for a 401 answer with
+	 * {@code error="invalid_token"}. Its description is
+	 * {@link #describe(InvalidTokenException)}'s: which kinds of check failed, never the
 	 * token nor the configuration it was checked against.
 	 * @param failure why the token was rejected, or {@code null} when no token was sent
 	 * @param realm the realm, or {@code null}
@@ -84,7 +88,8 @@ public final class BearerTokens {
 	}
 
 	/**
-	 * The {@code WWW-Authenticate} value for a 403 answer with {@code error="insufficient_scope"}.
+	 * The {@code WWW-Authenticate} value for a 403 answer with
+	 * {@code error="insufficient_scope"}.
 	 * @param scope the scope the request needs, or {@code null}
 	 * @param realm the realm, or {@code null}
 	 * @return the header value
@@ -94,10 +99,12 @@ public final class BearerTokens {
 	}
 
 	/**
-	 * The {@code WWW-Authenticate} value for a 403 answer with {@code error="insufficient_scope"}.
+	 * The {@code WWW-Authenticate} value for a 403 answer with
+	 * {@code error="insufficient_scope"}.
 	 * @param scope the scope the request needs, or {@code null}
 	 * @param realm the realm, or {@code null}
-	 * @param description what the token lacks, for the client: a kind of privilege, not a setting
+	 * @param description what the token lacks, for the client: a kind of privilege, not a
+	 * setting
 	 * @return the header value
 	 */
 	public static String insufficientScope(@Nullable String scope, @Nullable String realm, String description) {
@@ -105,10 +112,11 @@ public final class BearerTokens {
 	}
 
 	/**
-	 * What a client is told of a rejected token (RFC 6750 {@code error_description}): the kinds of check
-	 * that failed, such as {@code "the token has expired"}. Unlike the exception's message, it never
-	 * holds a configured value (issuer, audiences, algorithms, property names) nor a value from the
-	 * token: those belong in the server's log.
+	 * What a client is told of a rejected token (RFC 6750 {@code error_description}): the
+	 * kinds of check that failed, such as {@code "the token has expired"}. Unlike the
+	 * exception's message, it never holds a configured value (issuer, audiences,
+	 * algorithms, property names) nor a value from the token: those belong in the
+	 * server's log.
 	 * @param failure why the token was rejected, or {@code null} when no token was sent
 	 * @return the description
 	 */
@@ -144,9 +152,9 @@ public final class BearerTokens {
 			case AUTHORIZED_PARTY -> "the ID token's authorized party is not this client";
 			case ACCESS_TOKEN_HASH -> "the ID token's access token hash does not match";
 			case AUTHENTICATION_TIME -> "the user's authentication is too old";
-			// A check added later is still named by kind, never by its detailed description.
-			default -> "the token failed the " + check.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-					+ " check";
+			// A check added later is still named by kind, never by its detailed
+			// description.
+			default -> "the token failed the " + check.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " check";
 		};
 	}
 
@@ -166,7 +174,8 @@ public final class BearerTokens {
 	}
 
 	/**
-	 * Keep only the characters RFC 6750 §3 allows inside a quoted value (%x20-21 / %x23-5B / %x5D-7E).
+	 * Keep only the characters RFC 6750 §3 allows inside a quoted value (%x20-21 /
+	 * %x23-5B / %x5D-7E).
 	 */
 	private static String quotable(String value, int limit) {
 		StringBuilder result = new StringBuilder(Math.min(value.length(), limit));

@@ -10,14 +10,16 @@ import org.jspecify.annotations.Nullable;
  * How long a fetched document is kept and when it is fetched again.
  *
  * @param defaultTtl lifetime when the response has no {@code Cache-Control: max-age}
- * @param minimumTtl lower bound on any lifetime, also used for {@code no-cache}, {@code no-store} and
- * {@code max-age=0} (many providers send those; honouring them literally would refetch on every token)
+ * @param minimumTtl lower bound on any lifetime, also used for {@code no-cache},
+ * {@code no-store} and {@code max-age=0} (many providers send those; honouring them
+ * literally would refetch on every token)
  * @param maximumTtl upper bound on any lifetime
  * @param refreshAhead how long before expiry a background refresh starts
- * @param minimumRefreshInterval least time between two successful fetches of the document; also the
- * rate of refreshes for unknown {@code kid}s (forged tokens cannot flood the provider) and the longest
- * back-off after failed fetches
- * @param outageTolerance how long after expiry the last good document keeps serving while fetches fail
+ * @param minimumRefreshInterval least time between two successful fetches of the
+ * document; also the rate of refreshes for unknown {@code kid}s (forged tokens cannot
+ * flood the provider) and the longest back-off after failed fetches
+ * @param outageTolerance how long after expiry the last good document keeps serving while
+ * fetches fail
  */
 public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration maximumTtl, Duration refreshAhead,
 		Duration minimumRefreshInterval, Duration outageTolerance) {
@@ -34,13 +36,17 @@ public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration m
 	/** The longest duration any of these settings may have. */
 	public static final Duration LONGEST = Duration.ofDays(365);
 
-	/** Back-off after the first failed fetch; it doubles with each further failure in a row. */
+	/**
+	 * Back-off after the first failed fetch; it doubles with each further failure in a
+	 * row.
+	 */
 	public static final Duration FIRST_FAILURE_BACKOFF = Duration.ofSeconds(1);
 
 	/**
-	 * How long to wait after a failed fetch before the next: {@link #FIRST_FAILURE_BACKOFF} after the
-	 * first failure, doubling with each further one, never more than the minimum refresh interval, and
-	 * jittered down by up to a quarter so that many instances do not retry in step.
+	 * How long to wait after a failed fetch before the next:
+	 * {@link #FIRST_FAILURE_BACKOFF} after the first failure, doubling with each further
+	 * one, never more than the minimum refresh interval, and jittered down by up to a
+	 * quarter so that many instances do not retry in step.
 	 * @param failuresInARow failed fetches in a row, {@code 1} or more
 	 * @param random a value in {@code [0, 1)}
 	 * @return the back-off
@@ -89,7 +95,8 @@ public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration m
 		all.put("refresh-ahead", this.refreshAhead);
 		all.put("minimum-refresh-interval", this.minimumRefreshInterval);
 		all.put("outage-tolerance", this.outageTolerance);
-		// Beyond this, arithmetic on instants could overflow into an error on every request.
+		// Beyond this, arithmetic on instants could overflow into an error on every
+		// request.
 		all.forEach((name, value) -> {
 			if (value.compareTo(LONGEST) > 0) {
 				problems.add(prefix + "." + name + " (" + value + ") must not exceed " + LONGEST.toDays() + " days");
@@ -117,8 +124,10 @@ public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration m
 						ttl = Duration.ofSeconds(Long.parseLong(seconds));
 					}
 					catch (NumberFormatException ex) {
-						// Digits too many for a long are the greatest lifetime (RFC 9111 §1.2.2), clamped below;
-						// anything else is an unreadable max-age, ignored as RFC 9111 §5.2 asks of invalid
+						// Digits too many for a long are the greatest lifetime (RFC 9111
+						// §1.2.2), clamped below;
+						// anything else is an unreadable max-age, ignored as RFC 9111
+						// §5.2 asks of invalid
 						// directives.
 						if (!seconds.isEmpty() && seconds.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 							ttl = this.maximumTtl;

@@ -6,13 +6,14 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of one cached remote document (discovery or JWK set): the last good value, when it
- * expires, and the last attempt to fetch it. Immutable; each fetch produces a new state. This file
- * is the one place that decides whether to use, refresh or fetch.
+ * The state of one cached remote document (discovery or JWK set): the last good value,
+ * when it expires, and the last attempt to fetch it. Immutable; each fetch produces a new
+ * state. This file is the one place that decides whether to use, refresh or fetch.
  * <p>
- * After a successful fetch the next one waits for the minimum refresh interval. After a failed one it
- * waits for a back-off instead ({@link CacheSettings#failureBackoff(int, double)}): about one second,
- * doubling with each further failure up to the minimum refresh interval, so a provider that is down
+ * After a successful fetch the next one waits for the minimum refresh interval. After a
+ * failed one it waits for a back-off instead
+ * ({@link CacheSettings#failureBackoff(int, double)}): about one second, doubling with
+ * each further failure up to the minimum refresh interval, so a provider that is down
  * sees a handful of requests and one that comes back is used again within seconds.
  *
  * @param <T> the cached value
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastAttemptAt when the last fetch started, or {@code null} before the first
  * @param lastFailure why the last fetch failed, or {@code null} when it succeeded
  * @param failures how many fetches in a row have failed, {@code 0} after a success
- * @param retryAt after a failure, when the next fetch may start; {@code null} after a success
+ * @param retryAt after a failure, when the next fetch may start; {@code null} after a
+ * success
  */
 public record CacheState<T>(@Nullable T value, Instant freshUntil, @Nullable Instant lastAttemptAt,
 		@Nullable IdentityException lastFailure, int failures, @Nullable Instant retryAt) {
@@ -33,11 +35,17 @@ public record CacheState<T>(@Nullable T value, Instant freshUntil, @Nullable Ins
 		USE,
 		/** Use the value, and refresh it in the background: it expires soon. */
 		USE_AND_REFRESH,
-		/** The value expired, the last fetch failed, and it is still within the outage tolerance. */
+		/**
+		 * The value expired, the last fetch failed, and it is still within the outage
+		 * tolerance.
+		 */
 		USE_STALE,
 		/** Fetch now and wait: there is no usable value. */
 		FETCH,
-		/** Fail with {@link #lastFailure()}: the last fetch failed too recently to try again. */
+		/**
+		 * Fail with {@link #lastFailure()}: the last fetch failed too recently to try
+		 * again.
+		 */
 		FAIL
 
 	}
@@ -58,11 +66,11 @@ public record CacheState<T>(@Nullable T value, Instant freshUntil, @Nullable Ins
 	}
 
 	/**
-	 * The state after a failed fetch: the last good value is kept, and the next fetch waits for the
-	 * back-off of one more failure in a row.
+	 * The state after a failed fetch: the last good value is kept, and the next fetch
+	 * waits for the back-off of one more failure in a row.
 	 * @param startedAt when the fetch started
-	 * @param endedAt when it ended; the back-off counts from here, so a fetch that hung until its
-	 * deadline is not retried at once
+	 * @param endedAt when it ended; the back-off counts from here, so a fetch that hung
+	 * until its deadline is not retried at once
 	 * @param failure why it failed
 	 * @param settings the cache settings, for the back-off
 	 * @param random a value in {@code [0, 1)} that spreads the back-off of many instances
@@ -95,14 +103,15 @@ public record CacheState<T>(@Nullable T value, Instant freshUntil, @Nullable Ins
 		if (failedRecently) {
 			return withinOutageTolerance(now, settings) ? Decision.USE_STALE : Decision.FAIL;
 		}
-		// Fetched successfully too recently to fetch again (a minimum refresh interval longer than the
+		// Fetched successfully too recently to fetch again (a minimum refresh interval
+		// longer than the
 		// lifetime): the value is as fresh as the provider allows.
 		return attemptedRecently ? Decision.USE : Decision.FETCH;
 	}
 
 	/**
-	 * Whether the value may still be used while the provider cannot give a newer one: it is fresh, or
-	 * expired within the outage tolerance.
+	 * Whether the value may still be used while the provider cannot give a newer one: it
+	 * is fresh, or expired within the outage tolerance.
 	 * @param now the current time
 	 * @param settings the cache settings
 	 * @return whether a value exists and may be used
@@ -116,8 +125,8 @@ public record CacheState<T>(@Nullable T value, Instant freshUntil, @Nullable Ins
 	}
 
 	/**
-	 * Whether a fetch may start now: the minimum refresh interval has passed since the last successful
-	 * fetch, or the back-off since the last failed one.
+	 * Whether a fetch may start now: the minimum refresh interval has passed since the
+	 * last successful fetch, or the back-off since the last failed one.
 	 * @param now the current time
 	 * @param settings the cache settings
 	 * @return whether the last attempt is far enough in the past

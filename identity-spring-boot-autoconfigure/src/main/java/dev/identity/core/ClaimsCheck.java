@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The answer of a claims validator supplied by the application: valid, or the reasons it is not.
+ * The answer of a claims validator supplied by the application: valid, or the reasons it
+ * is not.
  */
 public final class ClaimsCheck {
 

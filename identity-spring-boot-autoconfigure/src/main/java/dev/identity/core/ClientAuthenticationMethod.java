@@ -1,8 +1,8 @@
 package dev.identity.core;
 
 /**
- * How the client authenticates at the token, introspection and revocation endpoints (RFC 6749
- * §2.3, OpenID Connect Core §9).
+ * How the client authenticates at the token, introspection and revocation endpoints (RFC
+ * 6749 §2.3, OpenID Connect Core §9).
  */
 public enum ClientAuthenticationMethod {
 
@@ -10,7 +10,9 @@ public enum ClientAuthenticationMethod {
 	CLIENT_SECRET_BASIC,
 	/** {@code client_id} and {@code client_secret} in the request body. */
 	CLIENT_SECRET_POST,
-	/** A JWT signed with the client's private key ({@code client_assertion}, RFC 7523). */
+	/**
+	 * A JWT signed with the client's private key ({@code client_assertion}, RFC 7523).
+	 */
 	PRIVATE_KEY_JWT,
 	/** A public client: only {@code client_id}, no secret. */
 	NONE

@@ -8,8 +8,8 @@ import com.nimbusds.jose.jwk.JWK;
 import org.jspecify.annotations.Nullable;
 
 /**
- * This application as an OAuth client of the provider: its id and how it authenticates. The secret
- * and private key never appear in {@link #toString()}.
+ * This application as an OAuth client of the provider: its id and how it authenticates.
+ * The secret and private key never appear in {@link #toString()}.
  */
 public final class ClientRegistration {
 
@@ -21,8 +21,10 @@ public final class ClientRegistration {
 
 	private final @Nullable JWK privateKey;
 
-	// Seeded when the registration is built (at start-up): drawing a jti later needs no I/O, so a
-	// client assertion can be signed on an event loop. The platform default would read /dev/urandom.
+	// Seeded when the registration is built (at start-up): drawing a jti later needs no
+	// I/O, so a
+	// client assertion can be signed on an event loop. The platform default would read
+	// /dev/urandom.
 	private final @Nullable SecureRandom random;
 
 	private ClientRegistration(String clientId, @Nullable String clientSecret, ClientAuthenticationMethod method,
@@ -60,7 +62,8 @@ public final class ClientRegistration {
 	 * {@link ClientAuthenticationMethod#CLIENT_SECRET_POST}
 	 * @return the registration
 	 */
-	public static ClientRegistration withSecret(String clientId, String clientSecret, ClientAuthenticationMethod method) {
+	public static ClientRegistration withSecret(String clientId, String clientSecret,
+			ClientAuthenticationMethod method) {
 		requireText(clientId, "client id");
 		requireText(clientSecret, "client secret");
 		if (method != ClientAuthenticationMethod.CLIENT_SECRET_BASIC

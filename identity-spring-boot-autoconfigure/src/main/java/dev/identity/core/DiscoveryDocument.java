@@ -31,8 +31,8 @@ public final class DiscoveryDocument {
 	 * Parse a discovery document.
 	 * @param json the document
 	 * @return the document
-	 * @throws IllegalArgumentException when it is not a JSON object with a string {@code issuer} and
-	 * absolute URLs where URLs belong
+	 * @throws IllegalArgumentException when it is not a JSON object with a string
+	 * {@code issuer} and absolute URLs where URLs belong
 	 */
 	public static DiscoveryDocument parse(String json) {
 		Map<String, Object> metadata;

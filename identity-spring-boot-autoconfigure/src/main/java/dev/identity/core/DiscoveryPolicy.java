@@ -8,8 +8,8 @@ import java.util.Locale;
 /**
  * Rules a discovery document must follow before any of its URLs is used.
  *
- * @param requireIssuerMatch whether the document's {@code issuer} must equal the configured issuer
- * (OpenID Connect Discovery §4.3)
+ * @param requireIssuerMatch whether the document's {@code issuer} must equal the
+ * configured issuer (OpenID Connect Discovery §4.3)
  * @param requireHttps whether every URL must use HTTPS, loopback hosts excepted
  * @param requireSameHost whether every endpoint must be on the issuer's host
  */
@@ -87,7 +87,8 @@ public record DiscoveryPolicy(boolean requireIssuerMatch, boolean requireHttps, 
 	}
 
 	/**
-	 * Whether a host names the loopback interface, judged from the literal alone (no DNS lookup).
+	 * Whether a host names the loopback interface, judged from the literal alone (no DNS
+	 * lookup).
 	 * @param host the host
 	 * @return whether it is {@code localhost}, {@code 127.0.0.0/8} or {@code ::1}
 	 */

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A form POST the core asks a transport to send: URL, headers and {@code application/x-www-form-urlencoded}
- * parameters (a name may repeat, e.g. {@code resource}). {@link #toString()} shows parameter names only.
+ * A form POST the core asks a transport to send: URL, headers and
+ * {@code application/x-www-form-urlencoded} parameters (a name may repeat, e.g.
+ * {@code resource}). {@link #toString()} shows parameter names only.
  *
  * @param endpoint logical endpoint name for errors, e.g. {@code token}
  * @param uri the URL

@@ -5,8 +5,9 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The identity provider failed or answered something unusable: the endpoint could not be reached,
- * answered an error status, or returned a document that breaks the configured policy.
+ * The identity provider failed or answered something unusable: the endpoint could not be
+ * reached, answered an error status, or returned a document that breaks the configured
+ * policy.
  */
 public class IdentityProviderException extends IdentityException {
 
@@ -40,7 +41,9 @@ public class IdentityProviderException extends IdentityException {
 		this(endpoint, uri, 0, null, reason, null);
 	}
 
-	/** Logical name of the endpoint that failed, e.g. {@code discovery} or {@code jwks}. */
+	/**
+	 * Logical name of the endpoint that failed, e.g. {@code discovery} or {@code jwks}.
+	 */
 	public String getEndpoint() {
 		return this.endpoint;
 	}

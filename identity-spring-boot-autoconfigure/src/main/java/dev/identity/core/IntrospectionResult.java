@@ -16,8 +16,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A token introspection response (RFC 7662 §2.2): whether the token is active and, if so, what the
- * provider says about it.
+ * A token introspection response (RFC 7662 §2.2): whether the token is active and, if so,
+ * what the provider says about it.
  */
 public final class IntrospectionResult {
 
@@ -41,7 +41,8 @@ public final class IntrospectionResult {
 	 * Parse a 200 introspection response.
 	 * @param body the JSON body
 	 * @return the result
-	 * @throws IllegalArgumentException when it is not a JSON object with a boolean {@code active}
+	 * @throws IllegalArgumentException when it is not a JSON object with a boolean
+	 * {@code active}
 	 */
 	public static IntrospectionResult parse(String body) {
 		Map<String, Object> json;
@@ -104,9 +105,9 @@ public final class IntrospectionResult {
 	}
 
 	/**
-	 * Apply the validation policy to an active result, as a resource server in opaque-token mode
-	 * does: issuer (when the provider names one), audience, expiry and not-before with clock skew,
-	 * required claims.
+	 * Apply the validation policy to an active result, as a resource server in
+	 * opaque-token mode does: issuer (when the provider names one), audience, expiry and
+	 * not-before with clock skew, required claims.
 	 * @param token the token that was introspected
 	 * @param policy the policy
 	 * @param now the current time
@@ -118,23 +119,25 @@ public final class IntrospectionResult {
 	}
 
 	/**
-	 * Apply the validation policy to an active result, as a resource server in opaque-token mode
-	 * does, and check that the token is an access token: an active refresh token is not one.
+	 * Apply the validation policy to an active result, as a resource server in
+	 * opaque-token mode does, and check that the token is an access token: an active
+	 * refresh token is not one.
 	 * @param token the token that was introspected
 	 * @param policy the policy
 	 * @param now the current time
-	 * @param requireTokenType whether a response without {@code token_type} is refused (the only
-	 * mark of an access token that every provider gives); when {@code false}, only a response that
-	 * names another type is refused
+	 * @param requireTokenType whether a response without {@code token_type} is refused
+	 * (the only mark of an access token that every provider gives); when {@code false},
+	 * only a response that names another type is refused
 	 * @return the token as validated
-	 * @throws InvalidTokenException when inactive, not an access token, or when a check fails
+	 * @throws InvalidTokenException when inactive, not an access token, or when a check
+	 * fails
 	 */
 	public ValidatedToken toValidatedToken(String token, ValidationPolicy policy, Instant now,
 			boolean requireTokenType) {
 		List<TokenCheckFailure> failures = new ArrayList<>();
 		if (!this.active) {
-			throw InvalidTokenException.of(TokenCheck.INTROSPECTION, "the provider reports the token inactive "
-					+ "(expired, revoked or unknown)");
+			throw InvalidTokenException.of(TokenCheck.INTROSPECTION,
+					"the provider reports the token inactive " + "(expired, revoked or unknown)");
 		}
 		String notAccessToken = notAnAccessToken(requireTokenType);
 		if (notAccessToken != null) {
@@ -163,7 +166,8 @@ public final class IntrospectionResult {
 		}
 		for (String name : policy.getRequiredClaims()) {
 			if (this.claims.get(name) == null) {
-				failures.add(new TokenCheckFailure(TokenCheck.REQUIRED_CLAIM, "required claim '" + name + "' is missing"));
+				failures
+					.add(new TokenCheckFailure(TokenCheck.REQUIRED_CLAIM, "required claim '" + name + "' is missing"));
 			}
 		}
 		if (!failures.isEmpty()) {
@@ -172,16 +176,20 @@ public final class IntrospectionResult {
 		return new ValidatedToken(token, null, null, null, this.claims, (exp != null) ? exp : Instant.MAX);
 	}
 
-	/** {@code token_type} (RFC 7662 §2.2: a type of RFC 6749 §7.1, e.g. {@code Bearer}), or {@code null}. */
+	/**
+	 * {@code token_type} (RFC 7662 §2.2: a type of RFC 6749 §7.1, e.g. {@code Bearer}),
+	 * or {@code null}.
+	 */
 	public @Nullable String getTokenType() {
 		return (this.claims.get("token_type") instanceof String type) ? type : null;
 	}
 
 	/**
-	 * Why the introspected token is not an access token, or {@code null} when it is one. An access
-	 * token's {@code token_type} is a type of RFC 6749 §7.1 ({@code Bearer}, {@code DPoP}); a refresh
-	 * token has another or none (Spring Authorization Server names none). Keycloak's {@code typ} and
-	 * Ory Hydra's {@code token_use} say it too, when present.
+	 * Why the introspected token is not an access token, or {@code null} when it is one.
+	 * An access token's {@code token_type} is a type of RFC 6749 §7.1 ({@code Bearer},
+	 * {@code DPoP}); a refresh token has another or none (Spring Authorization Server
+	 * names none). Keycloak's {@code typ} and Ory Hydra's {@code token_use} say it too,
+	 * when present.
 	 */
 	private @Nullable String notAnAccessToken(boolean requireTokenType) {
 		Object tokenType = this.claims.get("token_type");

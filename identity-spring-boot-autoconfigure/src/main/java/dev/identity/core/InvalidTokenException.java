@@ -42,7 +42,8 @@ public class InvalidTokenException extends IdentityException {
 	}
 
 	private static String message(List<TokenCheckFailure> failures) {
-		return "Token rejected: " + failures.stream().map(TokenCheckFailure::toString).collect(Collectors.joining("; "));
+		return "Token rejected: "
+				+ failures.stream().map(TokenCheckFailure::toString).collect(Collectors.joining("; "));
 	}
 
 }

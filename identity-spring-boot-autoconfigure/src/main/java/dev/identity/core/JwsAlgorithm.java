@@ -8,19 +8,18 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The asymmetric JWS algorithms this client verifies (RFC 7518 §3, RFC 8037). {@code none} and the
- * HMAC family are deliberately absent: a public key must never be usable as an HMAC secret.
+ * The asymmetric JWS algorithms this client verifies (RFC 7518 §3, RFC 8037).
+ * {@code none} and the HMAC family are deliberately absent: a public key must never be
+ * usable as an HMAC secret.
  */
 public enum JwsAlgorithm {
 
-	RS256(KeyFamily.RSA, "SHA256withRSA", null, null),
-	RS384(KeyFamily.RSA, "SHA384withRSA", null, null),
+	RS256(KeyFamily.RSA, "SHA256withRSA", null, null), RS384(KeyFamily.RSA, "SHA384withRSA", null, null),
 	RS512(KeyFamily.RSA, "SHA512withRSA", null, null),
 	PS256(KeyFamily.RSA, "RSASSA-PSS", null, pss("SHA-256", MGF1ParameterSpec.SHA256, 32)),
 	PS384(KeyFamily.RSA, "RSASSA-PSS", null, pss("SHA-384", MGF1ParameterSpec.SHA384, 48)),
 	PS512(KeyFamily.RSA, "RSASSA-PSS", null, pss("SHA-512", MGF1ParameterSpec.SHA512, 64)),
-	ES256(KeyFamily.EC, "SHA256withECDSA", "P-256", null),
-	ES384(KeyFamily.EC, "SHA384withECDSA", "P-384", null),
+	ES256(KeyFamily.EC, "SHA256withECDSA", "P-256", null), ES384(KeyFamily.EC, "SHA384withECDSA", "P-384", null),
 	ES512(KeyFamily.EC, "SHA512withECDSA", "P-521", null),
 	/** EdDSA with the Ed25519 or Ed448 curve, verified by the JDK's own provider. */
 	EdDSA(KeyFamily.OKP, "EdDSA", null, null);
@@ -40,7 +39,8 @@ public enum JwsAlgorithm {
 
 	private final @Nullable AlgorithmParameterSpec parameters;
 
-	JwsAlgorithm(KeyFamily family, String jcaName, @Nullable String curve, @Nullable AlgorithmParameterSpec parameters) {
+	JwsAlgorithm(KeyFamily family, String jcaName, @Nullable String curve,
+			@Nullable AlgorithmParameterSpec parameters) {
 		this.family = family;
 		this.jcaName = jcaName;
 		this.curve = curve;
@@ -83,7 +83,8 @@ public enum JwsAlgorithm {
 	 * Parse a configured algorithm name, ignoring case.
 	 * @param name the configured name
 	 * @return the algorithm
-	 * @throws IllegalArgumentException naming the accepted values when the name is unknown
+	 * @throws IllegalArgumentException naming the accepted values when the name is
+	 * unknown
 	 */
 	public static JwsAlgorithm fromConfiguration(String name) {
 		for (JwsAlgorithm algorithm : values()) {

@@ -52,17 +52,18 @@ public final class KeySet {
 	}
 
 	/**
-	 * Parse a JWK set document (RFC 7517 §5) with Nimbus and keep the keys usable for verifying
-	 * signatures.
+	 * Parse a JWK set document (RFC 7517 §5) with Nimbus and keep the keys usable for
+	 * verifying signatures.
 	 * <p>
-	 * Keys that cannot verify signatures are left out: symmetric keys and key types or curves not
-	 * understood quietly, and keys that are malformed (a required member missing, a value out of
-	 * range, a point not on its curve) with a description in {@link #ignored()}, as RFC 7517 §5
-	 * asks. One broken key therefore does not take the provider's other keys with it.
+	 * Keys that cannot verify signatures are left out: symmetric keys and key types or
+	 * curves not understood quietly, and keys that are malformed (a required member
+	 * missing, a value out of range, a point not on its curve) with a description in
+	 * {@link #ignored()}, as RFC 7517 §5 asks. One broken key therefore does not take the
+	 * provider's other keys with it.
 	 * @param json the document
 	 * @return the key set
-	 * @throws IllegalArgumentException when the document is malformed or holds no usable key; the message
-	 * says which, and names the keys left out
+	 * @throws IllegalArgumentException when the document is malformed or holds no usable
+	 * key; the message says which, and names the keys left out
 	 */
 	public static KeySet parse(String json) {
 		Map<String, Object>[] members;
@@ -112,8 +113,8 @@ public final class KeySet {
 	}
 
 	/**
-	 * Nimbus's way of saying the {@code kty} or the curve is not one it knows: such keys are skipped
-	 * quietly, as Nimbus's own {@code JWKSet.parse} skips unknown key types.
+	 * Nimbus's way of saying the {@code kty} or the curve is not one it knows: such keys
+	 * are skipped quietly, as Nimbus's own {@code JWKSet.parse} skips unknown key types.
 	 */
 	private static boolean unsupportedType(Exception ex) {
 		String message = ex.getMessage();
@@ -122,7 +123,8 @@ public final class KeySet {
 	}
 
 	private static String reason(Exception ex) {
-		return (ex.getMessage() != null) ? TokenVerifier.printable(ex.getMessage(), 200) : ex.getClass().getSimpleName();
+		return (ex.getMessage() != null) ? TokenVerifier.printable(ex.getMessage(), 200)
+				: ex.getClass().getSimpleName();
 	}
 
 	private static String describe(Map<String, Object> member) {
@@ -175,8 +177,8 @@ public final class KeySet {
 	}
 
 	/**
-	 * The keys of the parsed document that were left out because they are malformed, each as
-	 * "key 'kid' (kty): reason"; empty for a set built from keys.
+	 * The keys of the parsed document that were left out because they are malformed, each
+	 * as "key 'kid' (kty): reason"; empty for a set built from keys.
 	 * @return the descriptions
 	 */
 	public List<String> ignored() {
@@ -193,8 +195,10 @@ public final class KeySet {
 		return result.append(']').toString();
 	}
 
-
-	/** The descriptions of the keys left out, bounded: a document may hold thousands of broken keys. */
+	/**
+	 * The descriptions of the keys left out, bounded: a document may hold thousands of
+	 * broken keys.
+	 */
 	private static final class Ignored {
 
 		private static final int KEPT = 10;

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The provider answered with an OAuth error response (RFC 6749 §5.2): {@code error},
- * {@code error_description}, {@code error_uri}, with the HTTP status and, on 429 or 503, the
- * {@code Retry-After} it asked for.
+ * {@code error_description}, {@code error_uri}, with the HTTP status and, on 429 or 503,
+ * the {@code Retry-After} it asked for.
  */
 public class OAuthErrorException extends IdentityProviderException {
 
@@ -42,8 +42,8 @@ public class OAuthErrorException extends IdentityProviderException {
 	 * @param status the HTTP status
 	 * @param body the body
 	 * @param retryAfter the {@code Retry-After} delay, or {@code null}
-	 * @return the exception: an {@code OAuthErrorException} when the body is an OAuth error object,
-	 * otherwise a plain {@link IdentityProviderException} naming the status
+	 * @return the exception: an {@code OAuthErrorException} when the body is an OAuth
+	 * error object, otherwise a plain {@link IdentityProviderException} naming the status
 	 */
 	public static IdentityProviderException from(String endpoint, URI uri, int status, String body,
 			@Nullable Duration retryAfter) {

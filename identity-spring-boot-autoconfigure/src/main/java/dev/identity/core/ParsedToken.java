@@ -6,8 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A token split, decoded and parsed but not yet verified. Its claims are not to be trusted:
- * nothing outside the core reads them.
+ * A token split, decoded and parsed but not yet verified. Its claims are not to be
+ * trusted: nothing outside the core reads them.
  */
 public final class ParsedToken {
 
@@ -21,7 +21,10 @@ public final class ParsedToken {
 
 	final List<TokenCheckFailure> headerFailures;
 
-	/** The token's characters as ASCII; the signing input is its first {@link #signingInputLength} bytes. */
+	/**
+	 * The token's characters as ASCII; the signing input is its first
+	 * {@link #signingInputLength} bytes.
+	 */
 	final byte[] ascii;
 
 	final int signingInputLength;

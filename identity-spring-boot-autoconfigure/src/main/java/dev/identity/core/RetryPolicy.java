@@ -10,15 +10,17 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When to retry a request to the provider, and after how long: 429 and 503 always (the provider
- * said it did not process the request), other server errors and lost responses only for requests
- * that are harmless to repeat. {@code Retry-After} is honoured up to a bound; otherwise exponential
- * backoff with jitter. Transports do the waiting; this record decides.
+ * When to retry a request to the provider, and after how long: 429 and 503 always (the
+ * provider said it did not process the request), other server errors and lost responses
+ * only for requests that are harmless to repeat. {@code Retry-After} is honoured up to a
+ * bound; otherwise exponential backoff with jitter. Transports do the waiting; this
+ * record decides.
  *
  * @param maxAttempts attempts in all, the first included (1 disables retries)
  * @param initialBackoff delay before the first retry, doubled for each further one
  * @param maxBackoff upper bound on a backoff delay
- * @param maxRetryAfter longest {@code Retry-After} honoured; a longer one fails at once, carrying it
+ * @param maxRetryAfter longest {@code Retry-After} honoured; a longer one fails at once,
+ * carrying it
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
 
@@ -30,8 +32,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 	public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
 	/**
-	 * Longest {@code Retry-After} read from a response: a longer delay, in seconds or as a date, is read as
-	 * this one, so no provider's number overflows (it exceeds any sensible {@code maxRetryAfter} anyway).
+	 * Longest {@code Retry-After} read from a response: a longer delay, in seconds or as
+	 * a date, is read as this one, so no provider's number overflows (it exceeds any
+	 * sensible {@code maxRetryAfter} anyway).
 	 */
 	public static final Duration MAXIMUM_RETRY_AFTER = Duration.ofDays(1);
 
@@ -68,16 +71,18 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 		}
 		long base = this.initialBackoff.toMillis() << Math.min(attemptsMade - 1, 20);
 		long capped = Math.min(base, this.maxBackoff.toMillis());
-		// "Equal jitter": half fixed, half random, so concurrent clients spread out yet still back off.
+		// "Equal jitter": half fixed, half random, so concurrent clients spread out yet
+		// still back off.
 		return Duration.ofMillis(capped / 2 + (long) (capped / 2.0 * random));
 	}
 
 	/**
-	 * Read a {@code Retry-After} header (RFC 9110 §10.2.3): delay-seconds or an HTTP-date.
+	 * Read a {@code Retry-After} header (RFC 9110 §10.2.3): delay-seconds or an
+	 * HTTP-date.
 	 * @param header the header value, or {@code null}
 	 * @param now the current time
-	 * @return the delay (zero for a date in the past, at most {@link #MAXIMUM_RETRY_AFTER}), or {@code null}
-	 * when absent or unreadable
+	 * @return the delay (zero for a date in the past, at most
+	 * {@link #MAXIMUM_RETRY_AFTER}), or {@code null} when absent or unreadable
 	 */
 	public static @Nullable Duration parseRetryAfter(@Nullable String header, Instant now) {
 		if (header == null || header.isBlank()) {
@@ -85,7 +90,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 		}
 		String value = header.trim();
 		if (value.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-			// Any number of digits: more than a day's worth (or than a long holds) is read as a day.
+			// Any number of digits: more than a day's worth (or than a long holds) is
+			// read as a day.
 			String digits = value.replaceFirst("^0+(?=.)", "");
 			return (digits.length() > 9) ? MAXIMUM_RETRY_AFTER
 					: min(Duration.ofSeconds(Long.parseLong(digits)), MAXIMUM_RETRY_AFTER);

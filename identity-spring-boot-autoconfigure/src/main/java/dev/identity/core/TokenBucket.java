@@ -6,14 +6,15 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A token bucket: a burst of {@code capacity} actions at once, then one per {@code refillEvery}.
- * Immutable and clock-free; the caller keeps the current bucket (e.g. in an atomic reference) and
- * passes the time in. It limits what an attacker can make the starter do on their behalf (refreshes
- * for forged key ids, introspection requests for made-up tokens) without limiting a quiet moment's
- * legitimate action.
+ * A token bucket: a burst of {@code capacity} actions at once, then one per
+ * {@code refillEvery}. Immutable and clock-free; the caller keeps the current bucket
+ * (e.g. in an atomic reference) and passes the time in. It limits what an attacker can
+ * make the starter do on their behalf (refreshes for forged key ids, introspection
+ * requests for made-up tokens) without limiting a quiet moment's legitimate action.
  *
  * @param tokens actions available at {@code updatedAt}
- * @param updatedAt when {@code tokens} was counted, or {@code null} for a full bucket never used
+ * @param updatedAt when {@code tokens} was counted, or {@code null} for a full bucket
+ * never used
  */
 public record TokenBucket(double tokens, @Nullable Instant updatedAt) {
 
@@ -32,7 +33,8 @@ public record TokenBucket(double tokens, @Nullable Instant updatedAt) {
 	 * @param now the current time
 	 * @param capacity the burst size, {@code 1} or more
 	 * @param refillEvery time for one action to come back; zero for no limit
-	 * @return the bucket after the action, or {@code null} when no action is available now
+	 * @return the bucket after the action, or {@code null} when no action is available
+	 * now
 	 */
 	public @Nullable TokenBucket take(Instant now, int capacity, Duration refillEvery) {
 		double available = available(now, capacity, refillEvery);
@@ -51,8 +53,9 @@ public record TokenBucket(double tokens, @Nullable Instant updatedAt) {
 	}
 
 	/**
-	 * This bucket as seen from a moment: when the clock went back before the last count, the count
-	 * moves to that moment, so a stepped clock cannot stop the refill until it catches up again.
+	 * This bucket as seen from a moment: when the clock went back before the last count,
+	 * the count moves to that moment, so a stepped clock cannot stop the refill until it
+	 * catches up again.
 	 * @param now the current time
 	 * @return this bucket, or one counted at {@code now}
 	 */
@@ -68,7 +71,8 @@ public record TokenBucket(double tokens, @Nullable Instant updatedAt) {
 		if (!now.isAfter(this.updatedAt)) {
 			return this.tokens;
 		}
-		// In seconds as doubles: neither a refill of a microsecond nor one of centuries overflows.
+		// In seconds as doubles: neither a refill of a microsecond nor one of centuries
+		// overflows.
 		double elapsed = seconds(Duration.between(this.updatedAt, now));
 		double every = seconds(refillEvery);
 		return Math.min(burst, this.tokens + elapsed / every);

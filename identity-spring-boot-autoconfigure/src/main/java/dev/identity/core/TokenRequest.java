@@ -11,8 +11,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request to the token endpoint (RFC 6749 §4, RFC 8693). Values only: the core turns one into form
- * parameters, the transports send it. No {@code toString()} shows a code, token or password.
+ * A request to the token endpoint (RFC 6749 §4, RFC 8693). Values only: the core turns
+ * one into form parameters, the transports send it. No {@code toString()} shows a code,
+ * token or password.
  */
 public sealed interface TokenRequest {
 
@@ -20,19 +21,21 @@ public sealed interface TokenRequest {
 	String grantType();
 
 	/**
-	 * Whether sending the request twice is harmless, so a 5xx may be retried. A code, a rotating
-	 * refresh token or a password is spent by the first attempt that reached the server.
+	 * Whether sending the request twice is harmless, so a 5xx may be retried. A code, a
+	 * rotating refresh token or a password is spent by the first attempt that reached the
+	 * server.
 	 * @return whether the request may be retried after a server error
 	 */
 	boolean idempotent();
 
 	/**
-	 * Client credentials (RFC 6749 §4.4): a token for this application itself. Two equal requests
-	 * share one cached token.
+	 * Client credentials (RFC 6749 §4.4): a token for this application itself. Two equal
+	 * requests share one cached token.
 	 *
 	 * @param scopes requested scopes, may be empty
 	 * @param resources {@code resource} indicators (RFC 8707)
-	 * @param audiences {@code audience} values, for providers that take them (Auth0, RFC 8693 style)
+	 * @param audiences {@code audience} values, for providers that take them (Auth0, RFC
+	 * 8693 style)
 	 * @param parameters any other form parameters
 	 */
 	record ClientCredentials(Set<String> scopes, List<String> resources, List<String> audiences,
@@ -220,8 +223,9 @@ public sealed interface TokenRequest {
 	}
 
 	/**
-	 * Resource owner password credentials (RFC 6749 §4.3). Legacy and discouraged (OAuth 2.0 Security
-	 * BCP §2.4): refused unless {@code identity.password-grant-enabled} is set.
+	 * Resource owner password credentials (RFC 6749 §4.3). Legacy and discouraged (OAuth
+	 * 2.0 Security BCP §2.4): refused unless {@code identity.password-grant-enabled} is
+	 * set.
 	 *
 	 * @param username the user name
 	 * @param password the password

@@ -26,9 +26,9 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns requests to the provider's client endpoints (token, introspection, revocation) into form
- * posts, with client authentication. One place for the parameter rules of RFC 6749, 7009, 7523,
- * 7636, 7662, 8693 and 8707.
+ * Turns requests to the provider's client endpoints (token, introspection, revocation)
+ * into form posts, with client authentication. One place for the parameter rules of RFC
+ * 6749, 7009, 7523, 7636, 7662, 8693 and 8707.
  */
 public final class TokenRequests {
 
@@ -49,7 +49,8 @@ public final class TokenRequests {
 	public static FormPost token(TokenRequest request, ClientRegistration client, URI tokenEndpoint, Instant now) {
 		List<Map.Entry<String, String>> form = new ArrayList<>();
 		add(form, "grant_type", request.grantType());
-		// Java 17: no pattern matching for switch yet; the interface is sealed, so the chain is complete.
+		// Java 17: no pattern matching for switch yet; the interface is sealed, so the
+		// chain is complete.
 		if (request instanceof TokenRequest.ClientCredentials cc) {
 			scopes(form, cc.scopes());
 			cc.resources().forEach((resource) -> add(form, "resource", resource));
@@ -115,7 +116,10 @@ public final class TokenRequests {
 		return aboutToken("revocation", token, tokenTypeHint, client, endpoint, now);
 	}
 
-	/** Introspection and revocation take the same form: the token and an optional type hint. */
+	/**
+	 * Introspection and revocation take the same form: the token and an optional type
+	 * hint.
+	 */
 	private static FormPost aboutToken(String name, String token, @Nullable String tokenTypeHint,
 			ClientRegistration client, URI endpoint, Instant now) {
 		List<Map.Entry<String, String>> form = new ArrayList<>();
@@ -145,14 +149,20 @@ public final class TokenRequests {
 		return new FormPost(endpoint, uri, headers, form);
 	}
 
-	/** RFC 6749 §2.3.1: id and secret are form-encoded before Base64, so ':' in them survives. */
+	/**
+	 * RFC 6749 §2.3.1: id and secret are form-encoded before Base64, so ':' in them
+	 * survives.
+	 */
 	private static String basic(ClientRegistration client) {
 		String credentials = URLEncoder.encode(client.getClientId(), StandardCharsets.UTF_8) + ":"
 				+ URLEncoder.encode(client.clientSecret(), StandardCharsets.UTF_8);
 		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** RFC 7523 §3: iss and sub are the client, aud the endpoint, short-lived with a unique jti. */
+	/**
+	 * RFC 7523 §3: iss and sub are the client, aud the endpoint, short-lived with a
+	 * unique jti.
+	 */
 	private static String assertion(ClientRegistration client, URI audience, Instant now) {
 		JWK key = client.privateKey();
 		try {

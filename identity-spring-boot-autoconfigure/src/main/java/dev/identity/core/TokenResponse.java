@@ -15,8 +15,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A successful token endpoint response (RFC 6749 §5.1, RFC 8693 §2.2.1, OpenID Connect Core §3.1.3.3).
- * No {@link #toString()} shows a token.
+ * A successful token endpoint response (RFC 6749 §5.1, RFC 8693 §2.2.1, OpenID Connect
+ * Core §3.1.3.3). No {@link #toString()} shows a token.
  */
 public final class TokenResponse {
 
@@ -25,12 +25,15 @@ public final class TokenResponse {
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
 	};
 
-	/** Shortest lifetime of a token: a zero or negative {@code expires_in} means it is not to be reused. */
+	/**
+	 * Shortest lifetime of a token: a zero or negative {@code expires_in} means it is not
+	 * to be reused.
+	 */
 	public static final Duration MINIMUM_LIFETIME = Duration.ZERO;
 
 	/**
-	 * Longest lifetime of a token, whatever {@code expires_in} or the configured default lifetime say: a
-	 * cached token is renewed after a week at the latest.
+	 * Longest lifetime of a token, whatever {@code expires_in} or the configured default
+	 * lifetime say: a cached token is renewed after a week at the latest.
 	 */
 	public static final Duration MAXIMUM_LIFETIME = Duration.ofDays(7);
 
@@ -105,10 +108,11 @@ public final class TokenResponse {
 	}
 
 	/**
-	 * {@code expires_in} within {@link #MINIMUM_LIFETIME} and {@link #MAXIMUM_LIFETIME}: a number, or a
-	 * string holding one (some providers send that). A value that is no number, or {@code null}, counts as
-	 * absent; the provider's answer is still a token, and a bad hint about its lifetime must not cost the
-	 * caller the token or overflow later arithmetic.
+	 * {@code expires_in} within {@link #MINIMUM_LIFETIME} and {@link #MAXIMUM_LIFETIME}:
+	 * a number, or a string holding one (some providers send that). A value that is no
+	 * number, or {@code null}, counts as absent; the provider's answer is still a token,
+	 * and a bad hint about its lifetime must not cost the caller the token or overflow
+	 * later arithmetic.
 	 */
 	private static @Nullable Duration expiresIn(@Nullable Object value) {
 		double seconds;
@@ -124,7 +128,8 @@ public final class TokenResponse {
 		if (Double.isNaN(seconds)) {
 			return null;
 		}
-		// Compared as a double: 1e300 or a BigInteger of any size becomes the maximum, never a long overflow.
+		// Compared as a double: 1e300 or a BigInteger of any size becomes the maximum,
+		// never a long overflow.
 		if (seconds >= MAXIMUM_LIFETIME.getSeconds()) {
 			return MAXIMUM_LIFETIME;
 		}
@@ -169,8 +174,9 @@ public final class TokenResponse {
 	}
 
 	/**
-	 * {@code expires_in} within {@link #MINIMUM_LIFETIME} and {@link #MAXIMUM_LIFETIME}, or {@code null}
-	 * when the provider did not send it or sent something other than a number.
+	 * {@code expires_in} within {@link #MINIMUM_LIFETIME} and {@link #MAXIMUM_LIFETIME},
+	 * or {@code null} when the provider did not send it or sent something other than a
+	 * number.
 	 */
 	public @Nullable Duration getExpiresIn() {
 		return this.expiresIn;
@@ -178,8 +184,8 @@ public final class TokenResponse {
 
 	/**
 	 * When the access token expires.
-	 * @param defaultLifetime lifetime to assume when {@code expires_in} is absent; also held within
-	 * {@link #MINIMUM_LIFETIME} and {@link #MAXIMUM_LIFETIME}
+	 * @param defaultLifetime lifetime to assume when {@code expires_in} is absent; also
+	 * held within {@link #MINIMUM_LIFETIME} and {@link #MAXIMUM_LIFETIME}
 	 * @return the expiry
 	 */
 	public Instant expiresAt(Duration defaultLifetime) {
@@ -201,7 +207,10 @@ public final class TokenResponse {
 		return this.idToken;
 	}
 
-	/** Granted scopes from {@code scope}; empty when the provider granted the requested ones silently. */
+	/**
+	 * Granted scopes from {@code scope}; empty when the provider granted the requested
+	 * ones silently.
+	 */
 	public Set<String> getScopes() {
 		return this.scopes;
 	}

@@ -26,11 +26,13 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Verifies JWS compact tokens against a {@link ValidationPolicy}. No I/O and no clock: keys and
- * {@code now} are arguments. Every JOSE and JWT rule of this client lives here, once.
+ * Verifies JWS compact tokens against a {@link ValidationPolicy}. No I/O and no clock:
+ * keys and {@code now} are arguments. Every JOSE and JWT rule of this client lives here,
+ * once.
  * <p>
- * Decoding uses {@link Base64} (strict, canonical base64url) and Jackson with duplicate-member
- * detection; signatures use a JCA {@link Signature} on a key converted once by Nimbus.
+ * Decoding uses {@link Base64} (strict, canonical base64url) and Jackson with
+ * duplicate-member detection; signatures use a JCA {@link Signature} on a key converted
+ * once by Nimbus.
  */
 public final class TokenVerifier {
 
@@ -38,14 +40,12 @@ public final class TokenVerifier {
 	public static final int MAXIMUM_TOKEN_LENGTH = 64 * 1024;
 
 	/**
-	 * A plain streaming factory: a parser from it costs no binding context, where one from a mapper
-	 * would set up a deserialization context per token.
+	 * A plain streaming factory: a parser from it costs no binding context, where one
+	 * from a mapper would set up a deserialization context per token.
 	 */
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
-
-
 
 	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
@@ -77,10 +77,10 @@ public final class TokenVerifier {
 	/**
 	 * Split and decode a token and check its header.
 	 * @param token the compact serialization
-	 * @return the parsed token; header failures are recorded, not thrown, so the claims checks can
-	 * still be reported with them
-	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when the token is not a JWS compact
-	 * serialization of two JSON objects
+	 * @return the parsed token; header failures are recorded, not thrown, so the claims
+	 * checks can still be reported with them
+	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when the token is not a
+	 * JWS compact serialization of two JSON objects
 	 */
 	public ParsedToken parse(@Nullable String token) {
 		if (token == null || token.isEmpty()) {
@@ -95,7 +95,8 @@ public final class TokenVerifier {
 			throw format("token is not a JWS compact serialization (three base64url parts separated by '.'); "
 					+ "encrypted (JWE) and opaque tokens are not JWTs this client can verify locally");
 		}
-		// One copy of the token as bytes serves the base64url decoding and the signing input.
+		// One copy of the token as bytes serves the base64url decoding and the signing
+		// input.
 		byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
 		if (ascii.length != token.length()) {
 			// A surrogate pair became one byte: the parts' offsets would not line up.
@@ -122,17 +123,18 @@ public final class TokenVerifier {
 		if (signature.length == 0) {
 			failures.add(new TokenCheckFailure(TokenCheck.SIGNATURE, "token has an empty signature"));
 		}
-		return new ParsedToken(token, algorithm, (String) kid, (String) typ, failures, ascii, second, signature, claims);
+		return new ParsedToken(token, algorithm, (String) kid, (String) typ, failures, ascii, second, signature,
+				claims);
 	}
 
 	/**
 	 * Pick the key for a token from a key set.
 	 * @param token the parsed token
 	 * @param keys the key set
-	 * @return the key, or {@code null} when the set has no key for the token's {@code kid} (the caller
-	 * may refresh the set and try again)
-	 * @throws InvalidTokenException when the token has no {@code kid} and the set holds more than one
-	 * key for its algorithm
+	 * @return the key, or {@code null} when the set has no key for the token's
+	 * {@code kid} (the caller may refresh the set and try again)
+	 * @throws InvalidTokenException when the token has no {@code kid} and the set holds
+	 * more than one key for its algorithm
 	 */
 	public @Nullable VerificationKey selectKey(ParsedToken token, KeySet keys) {
 		if (token.keyId != null) {
@@ -143,8 +145,10 @@ public final class TokenVerifier {
 		}
 		List<VerificationKey> candidates = keys.fitting(token.algorithm);
 		if (candidates.size() > 1) {
-			throw failed(token, new TokenCheckFailure(TokenCheck.KEY, "token has no kid and the JWK set holds "
-					+ candidates.size() + " keys for " + token.algorithm + "; the provider must send a kid"), null);
+			throw failed(
+					token, new TokenCheckFailure(TokenCheck.KEY, "token has no kid and the JWK set holds "
+							+ candidates.size() + " keys for " + token.algorithm + "; the provider must send a kid"),
+					null);
 		}
 		return candidates.isEmpty() ? null : candidates.get(0);
 	}
@@ -178,9 +182,10 @@ public final class TokenVerifier {
 	}
 
 	/**
-	 * Whether a token that {@link #verify} accepted earlier may still be accepted without verifying it
-	 * again: its validity window holds at {@code now}, with the same clock skew, and the key that verified
-	 * it is still the one the key set offers for it, and still fit for the token's algorithm.
+	 * Whether a token that {@link #verify} accepted earlier may still be accepted without
+	 * verifying it again: its validity window holds at {@code now}, with the same clock
+	 * skew, and the key that verified it is still the one the key set offers for it, and
+	 * still fit for the token's algorithm.
 	 * @param token the token accepted earlier
 	 * @param notBefore its {@code nbf}, or {@code null}
 	 * @param verifiedWith the public key its signature was verified with
@@ -203,7 +208,8 @@ public final class TokenVerifier {
 					: List.of();
 			current = (candidates.size() == 1) ? candidates.get(0) : null;
 		}
-		// The same key, and still allowed for the token's algorithm (use, alg, key_ops may have changed).
+		// The same key, and still allowed for the token's algorithm (use, alg, key_ops
+		// may have changed).
 		return current != null && token.getAlgorithm() != null && current.getPublicKey().equals(verifiedWith)
 				&& current.misfits(token.getAlgorithm()).isEmpty();
 	}
@@ -217,9 +223,11 @@ public final class TokenVerifier {
 	}
 
 	/**
-	 * Reject a token that cannot be verified, reporting the given reason with every other failed check.
+	 * Reject a token that cannot be verified, reporting the given reason with every other
+	 * failed check.
 	 * @param token the parsed token
-	 * @param reason why no key verified it, or {@code null} when the header checks already failed
+	 * @param reason why no key verified it, or {@code null} when the header checks
+	 * already failed
 	 * @param now the current time
 	 * @return never returns normally
 	 */
@@ -256,9 +264,8 @@ public final class TokenVerifier {
 			return null;
 		}
 		if (!this.policy.getAlgorithms().contains(algorithm)) {
-			failures.add(new TokenCheckFailure(TokenCheck.ALGORITHM, "alg " + algorithm
-					+ " is not accepted; accepted: " + this.policy.getAlgorithms()
-					+ " (set identity.algorithms if the provider really signs with it)"));
+			failures.add(new TokenCheckFailure(TokenCheck.ALGORITHM, "alg " + algorithm + " is not accepted; accepted: "
+					+ this.policy.getAlgorithms() + " (set identity.algorithms if the provider really signs with it)"));
 			return null;
 		}
 		return algorithm;
@@ -273,10 +280,11 @@ public final class TokenVerifier {
 			failures.add(new TokenCheckFailure(TokenCheck.CRITICAL_HEADER, "'crit' must be a non-empty array"));
 			return;
 		}
-		// No JWS extension is supported, so every critical name is unknown (RFC 7515 §4.1.11).
+		// No JWS extension is supported, so every critical name is unknown (RFC 7515
+		// §4.1.11).
 		for (Object name : names) {
-			failures.add(new TokenCheckFailure(TokenCheck.CRITICAL_HEADER, "critical header extension '"
-					+ printable(String.valueOf(name)) + "' is not understood"));
+			failures.add(new TokenCheckFailure(TokenCheck.CRITICAL_HEADER,
+					"critical header extension '" + printable(String.valueOf(name)) + "' is not understood"));
 		}
 	}
 
@@ -304,13 +312,14 @@ public final class TokenVerifier {
 		JwsAlgorithm algorithm = token.algorithm;
 		byte[] signature = token.signature;
 		if (signature.length != key.signatureLength()) {
-			failures.add(new TokenCheckFailure(TokenCheck.SIGNATURE, "signature is " + signature.length
-					+ " bytes; " + algorithm + " with this key makes " + key.signatureLength()));
+			failures.add(new TokenCheckFailure(TokenCheck.SIGNATURE, "signature is " + signature.length + " bytes; "
+					+ algorithm + " with this key makes " + key.signatureLength()));
 			return;
 		}
 		try {
 			if (algorithm.family() == JwsAlgorithm.KeyFamily.EC) {
-				// r and s must lie in [1, n-1]: some Java 17 updates accepted r = s = 0 for any message
+				// r and s must lie in [1, n-1]: some Java 17 updates accepted r = s = 0
+				// for any message
 				// (CVE-2022-21449).
 				ECDSA.ensureLegalSignature(signature, com.nimbusds.jose.JWSAlgorithm.parse(algorithm.name()));
 				signature = ECDSA.transcodeSignatureToDER(signature);
@@ -327,8 +336,8 @@ public final class TokenVerifier {
 			}
 		}
 		catch (GeneralSecurityException | JOSEException ex) {
-			failures.add(new TokenCheckFailure(TokenCheck.SIGNATURE,
-					"signature could not be verified with key " + describe(key) + ": " + ex.getClass().getSimpleName()));
+			failures.add(new TokenCheckFailure(TokenCheck.SIGNATURE, "signature could not be verified with key "
+					+ describe(key) + ": " + ex.getClass().getSimpleName()));
 		}
 	}
 
@@ -349,8 +358,8 @@ public final class TokenVerifier {
 			failures.add(new TokenCheckFailure(TokenCheck.CLAIM_TYPE, "'iss' is not a string"));
 		}
 		else if (!iss.equals(this.policy.getIssuer())) {
-			failures.add(new TokenCheckFailure(TokenCheck.ISSUER,
-					"iss '" + printable((String) iss) + "' is not the configured issuer '" + this.policy.getIssuer() + "'"));
+			failures.add(new TokenCheckFailure(TokenCheck.ISSUER, "iss '" + printable((String) iss)
+					+ "' is not the configured issuer '" + this.policy.getIssuer() + "'"));
 		}
 		checkAudience(claims.get("aud"), failures);
 		Instant expiresAt = Instant.EPOCH;
@@ -384,8 +393,8 @@ public final class TokenVerifier {
 				failures.add(new TokenCheckFailure(TokenCheck.CLAIM_TYPE, "'iat' is not a number"));
 			}
 			else if (instant(iat).isAfter(now.plusSeconds(skew))) {
-				failures.add(new TokenCheckFailure(TokenCheck.ISSUED_AT,
-						"token was issued in the future at " + instant(iat) + " (now " + now + ", clock skew " + skew + "s)"));
+				failures.add(new TokenCheckFailure(TokenCheck.ISSUED_AT, "token was issued in the future at "
+						+ instant(iat) + " (now " + now + ", clock skew " + skew + "s)"));
 			}
 		}
 		Object sub = claims.get("sub");
@@ -413,7 +422,8 @@ public final class TokenVerifier {
 			audiences = values.stream().map(String.class::cast).toList();
 		}
 		else {
-			failures.add(new TokenCheckFailure(TokenCheck.CLAIM_TYPE, "'aud' is neither a string nor an array of strings"));
+			failures
+				.add(new TokenCheckFailure(TokenCheck.CLAIM_TYPE, "'aud' is neither a string nor an array of strings"));
 			return;
 		}
 		if (this.policy.getAudiences().isEmpty()) {
@@ -424,14 +434,15 @@ public final class TokenVerifier {
 				return;
 			}
 		}
-		failures.add(new TokenCheckFailure(TokenCheck.AUDIENCE, (audiences.isEmpty() ? "token has no 'aud'"
-				: "aud " + audiences.stream().map(TokenVerifier::printable).toList()) + " holds none of the configured audiences "
-				+ this.policy.getAudiences()));
+		failures.add(new TokenCheckFailure(TokenCheck.AUDIENCE,
+				(audiences.isEmpty() ? "token has no 'aud'"
+						: "aud " + audiences.stream().map(TokenVerifier::printable).toList())
+						+ " holds none of the configured audiences " + this.policy.getAudiences()));
 	}
 
 	/**
-	 * Largest NumericDate magnitude taken literally (about 31 million years); beyond it a date is
-	 * clamped, so that adding the clock skew can never overflow.
+	 * Largest NumericDate magnitude taken literally (about 31 million years); beyond it a
+	 * date is clamped, so that adding the clock skew can never overflow.
 	 */
 	private static final long NUMERIC_DATE_LIMIT = 1_000_000_000_000_000L;
 
@@ -444,7 +455,8 @@ public final class TokenVerifier {
 			seconds = number.longValue();
 		}
 		else if ((value instanceof Double || value instanceof Float) && !Double.isFinite(number.doubleValue())) {
-			// JSON like 1e400 parses to infinity; clamp it like any other out-of-range date.
+			// JSON like 1e400 parses to infinity; clamp it like any other out-of-range
+			// date.
 			if (Double.isNaN(number.doubleValue())) {
 				return null;
 			}
@@ -478,13 +490,15 @@ public final class TokenVerifier {
 				throw format("token " + part + " holds a character outside the unpadded base64url alphabet");
 			}
 		}
-		// Canonical encoding: the unused low bits of the last character must be zero (RFC 4648 §3.5),
+		// Canonical encoding: the unused low bits of the last character must be zero (RFC
+		// 4648 §3.5),
 		// so one token has exactly one spelling.
 		int last = value((char) (token[to - 1] & 0xFF));
 		if ((length % 4 == 2 && (last & 0x0F) != 0) || (length % 4 == 3 && (last & 0x03) != 0)) {
 			throw format("token " + part + " is not canonical base64url (non-zero padding bits)");
 		}
-		// Decoded straight from the token's bytes: the decoder returns a buffer over an array of exactly
+		// Decoded straight from the token's bytes: the decoder returns a buffer over an
+		// array of exactly
 		// the decoded length.
 		ByteBuffer decoded = BASE64URL.decode(ByteBuffer.wrap(token, from, length));
 		return (decoded.hasArray() && decoded.arrayOffset() == 0 && decoded.array().length == decoded.remaining())
@@ -529,10 +543,11 @@ public final class TokenVerifier {
 	}
 
 	/**
-	 * The object the parser is at, read in one streaming pass into the types Jackson's untyped binding
-	 * gives: {@code LinkedHashMap}, {@code ArrayList}, {@code String}, {@code Boolean}, {@code Integer}
-	 * / {@code Long} / {@code BigInteger} by size, {@code Double}. Duplicate members are refused by the
-	 * parser; nesting depth is bounded by its read constraints.
+	 * The object the parser is at, read in one streaming pass into the types Jackson's
+	 * untyped binding gives: {@code LinkedHashMap}, {@code ArrayList}, {@code String},
+	 * {@code Boolean}, {@code Integer} / {@code Long} / {@code BigInteger} by size,
+	 * {@code Double}. Duplicate members are refused by the parser; nesting depth is
+	 * bounded by its read constraints.
 	 */
 	private static Map<String, Object> readObject(JsonParser parser) {
 		Map<String, Object> object = new LinkedHashMap<>();
@@ -582,8 +597,9 @@ public final class TokenVerifier {
 	}
 
 	/**
-	 * Bound and clean a value that came from outside (a token, a provider's document) before it enters
-	 * a message or a log line: control characters become {@code ?}, and it is cut after a limit.
+	 * Bound and clean a value that came from outside (a token, a provider's document)
+	 * before it enters a message or a log line: control characters become {@code ?}, and
+	 * it is cut after a limit.
 	 * @param value the value
 	 * @param limit how many characters to keep
 	 * @return the printable value, with {@code ...} when it was cut
@@ -605,8 +621,9 @@ public final class TokenVerifier {
 	}
 
 	/**
-	 * Control characters (C0, DEL, C1 with NEL), the Unicode line and paragraph separators, and the
-	 * bidirectional overrides and isolates, which can fake or reorder a log line.
+	 * Control characters (C0, DEL, C1 with NEL), the Unicode line and paragraph
+	 * separators, and the bidirectional overrides and isolates, which can fake or reorder
+	 * a log line.
 	 */
 	private static boolean unprintable(char c) {
 		return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'

@@ -24,10 +24,11 @@ public final class UserInfo {
 	/**
 	 * Parse a UserInfo response and check its subject.
 	 * @param body the JSON body
-	 * @param expectedSubject the ID token's {@code sub}, or {@code null} when there is none to compare
+	 * @param expectedSubject the ID token's {@code sub}, or {@code null} when there is
+	 * none to compare
 	 * @return the claims
-	 * @throws IllegalArgumentException when the body is not a JSON object with a string {@code sub}, or
-	 * the subject differs (§5.3.2: the response must then not be used)
+	 * @throws IllegalArgumentException when the body is not a JSON object with a string
+	 * {@code sub}, or the subject differs (§5.3.2: the response must then not be used)
 	 */
 	public static UserInfo parse(String body, @Nullable String expectedSubject) {
 		Map<String, Object> json;

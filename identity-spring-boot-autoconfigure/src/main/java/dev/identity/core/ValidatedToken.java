@@ -12,8 +12,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A token whose signature and claims passed every check. Only the engine creates instances, so
- * holding one proves the token was verified.
+ * A token whose signature and claims passed every check. Only the engine creates
+ * instances, so holding one proves the token was verified.
  * <p>
  * {@link #toString()} never shows the token itself.
  */
@@ -21,7 +21,6 @@ public final class ValidatedToken implements java.io.Serializable {
 
 	// Part of the signed-in user kept in HTTP sessions (see AuthenticatedUser).
 	private static final long serialVersionUID = 1L;
-
 
 	private final String tokenValue;
 
@@ -41,8 +40,8 @@ public final class ValidatedToken implements java.io.Serializable {
 	}
 
 	/**
-	 * @param owned whether the claims were parsed for this token alone and nothing else holds them: they
-	 * are then made read-only where they are instead of copied
+	 * @param owned whether the claims were parsed for this token alone and nothing else
+	 * holds them: they are then made read-only where they are instead of copied
 	 */
 	ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
 			Map<String, Object> claims, Instant expiresAt, boolean owned) {
@@ -59,7 +58,10 @@ public final class ValidatedToken implements java.io.Serializable {
 		return this.tokenValue;
 	}
 
-	/** Signature algorithm from the header; {@code null} for an opaque token validated by introspection. */
+	/**
+	 * Signature algorithm from the header; {@code null} for an opaque token validated by
+	 * introspection.
+	 */
 	public @Nullable JwsAlgorithm getAlgorithm() {
 		return this.algorithm;
 	}
@@ -111,8 +113,8 @@ public final class ValidatedToken implements java.io.Serializable {
 	}
 
 	/**
-	 * Scopes from the {@code scope} claim (space-separated, RFC 8693 §4.2) or, when absent, the
-	 * {@code scp} claim (string or array).
+	 * Scopes from the {@code scope} claim (space-separated, RFC 8693 §4.2) or, when
+	 * absent, the {@code scp} claim (string or array).
 	 * @return the scopes, empty when the token has none
 	 */
 	public Set<String> getScopes() {
@@ -157,14 +159,16 @@ public final class ValidatedToken implements java.io.Serializable {
 		return (this.claims.get(name) instanceof String value) ? value : null;
 	}
 
-	/** A claim that is a JSON array of strings (or a single string), empty when absent. */
+	/**
+	 * A claim that is a JSON array of strings (or a single string), empty when absent.
+	 */
 	public List<String> getClaimAsStringList(String name) {
 		return stringList(this.claims.get(name));
 	}
 
 	/**
-	 * Claims as they were verified: nested JSON arrays and objects are read-only too, so no code
-	 * holding the token can change what was checked.
+	 * Claims as they were verified: nested JSON arrays and objects are read-only too, so
+	 * no code holding the token can change what was checked.
 	 */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> deepUnmodifiable(Map<String, Object> claims) {
@@ -175,7 +179,9 @@ public final class ValidatedToken implements java.io.Serializable {
 		return Collections.unmodifiableMap(copy);
 	}
 
-	/** The same claims, read-only in place: nested maps and lists are wrapped, not copied. */
+	/**
+	 * The same claims, read-only in place: nested maps and lists are wrapped, not copied.
+	 */
 	private static Map<String, Object> readOnly(Map<String, Object> claims) {
 		claims.replaceAll((name, value) -> readOnlyValue(value));
 		return Collections.unmodifiableMap(claims);

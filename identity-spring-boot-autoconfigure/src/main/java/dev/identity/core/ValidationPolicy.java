@@ -11,8 +11,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a token must satisfy: issuer, audiences, algorithms, clock skew, type and required claims.
- * Immutable; build one with {@link #withIssuer(String)}.
+ * What a token must satisfy: issuer, audiences, algorithms, clock skew, type and required
+ * claims. Immutable; build one with {@link #withIssuer(String)}.
  */
 public final class ValidationPolicy {
 
@@ -83,8 +83,9 @@ public final class ValidationPolicy {
 	}
 
 	/**
-	 * Whether tokens that are not access tokens (OpenID Connect ID tokens, or a {@code typ} of another
-	 * kind of JWT) are accepted; {@code false} unless configured (RFC 9068 §4, RFC 8725 §3.11).
+	 * Whether tokens that are not access tokens (OpenID Connect ID tokens, or a
+	 * {@code typ} of another kind of JWT) are accepted; {@code false} unless configured
+	 * (RFC 9068 §4, RFC 8725 §3.11).
 	 */
 	public boolean isIdTokensAccepted() {
 		return this.idTokensAccepted;
@@ -174,10 +175,11 @@ public final class ValidationPolicy {
 		}
 
 		/**
-		 * Accept tokens that bear the marks of an OpenID Connect ID token, or whose {@code typ} declares
-		 * another kind of JWT than an access token. Off by default: a resource server must refuse ID
-		 * tokens (RFC 9068 §4, RFC 8725 §3.11). For a validator of ID tokens, or an API that
-		 * deliberately authenticates callers by their ID token.
+		 * Accept tokens that bear the marks of an OpenID Connect ID token, or whose
+		 * {@code typ} declares another kind of JWT than an access token. Off by default:
+		 * a resource server must refuse ID tokens (RFC 9068 §4, RFC 8725 §3.11). For a
+		 * validator of ID tokens, or an API that deliberately authenticates callers by
+		 * their ID token.
 		 * @param idTokensAccepted whether to accept them
 		 * @return this builder
 		 */

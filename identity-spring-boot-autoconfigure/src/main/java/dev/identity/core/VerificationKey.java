@@ -19,15 +19,17 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A public key from a JWK set, converted once, with the JWK parameters that restrict its use.
- * Built from Nimbus {@link JWK} objects; symmetric and private material is never kept.
+ * A public key from a JWK set, converted once, with the JWK parameters that restrict its
+ * use. Built from Nimbus {@link JWK} objects; symmetric and private material is never
+ * kept.
  */
 public final class VerificationKey {
 
 	/** RSA keys shorter than this are refused (RFC 7518 §3.3). */
 	static final int MINIMUM_RSA_BITS = 2048;
 
-	// DER prefixes of an X.509 SubjectPublicKeyInfo for the two EdDSA curves (RFC 8410 §4).
+	// DER prefixes of an X.509 SubjectPublicKeyInfo for the two EdDSA curves (RFC 8410
+	// §4).
 	private static final byte[] ED25519_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
 	private static final byte[] ED448_PREFIX = HexFormat.of().parseHex("3043300506032b6571033a00");
@@ -67,8 +69,8 @@ public final class VerificationKey {
 	/**
 	 * Convert a JWK.
 	 * @param jwk the key
-	 * @return the verification key, or {@code null} when the JWK is not an asymmetric public key this
-	 * client can verify with (symmetric keys, unknown curves)
+	 * @return the verification key, or {@code null} when the JWK is not an asymmetric
+	 * public key this client can verify with (symmetric keys, unknown curves)
 	 * @throws JOSEException if Nimbus cannot convert the key material
 	 */
 	static @Nullable VerificationKey from(JWK jwk) throws JOSEException {
@@ -185,8 +187,8 @@ public final class VerificationKey {
 	@Override
 	public String toString() {
 		return "VerificationKey[kid=" + this.keyId + ", kty=" + this.family
-				+ ((this.curve != null) ? ", crv=" + this.curve : "") + ((this.algorithm != null) ? ", alg=" + this.algorithm : "")
-				+ "]";
+				+ ((this.curve != null) ? ", crv=" + this.curve : "")
+				+ ((this.algorithm != null) ? ", alg=" + this.algorithm : "") + "]";
 	}
 
 }

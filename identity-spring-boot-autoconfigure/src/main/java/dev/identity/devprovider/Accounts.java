@@ -24,9 +24,10 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 
 /**
- * The provider's clients and users, and the claims its tokens carry for them. Browser-login clients
- * accept redirect URIs added while the provider runs ({@link DevelopmentProvider#allowApplication}),
- * so the registered clients are rebuilt on change.
+ * The provider's clients and users, and the claims its tokens carry for them.
+ * Browser-login clients accept redirect URIs added while the provider runs
+ * ({@link DevelopmentProvider#allowApplication}), so the registered clients are rebuilt
+ * on change.
  */
 final class Accounts implements RegisteredClientRepository, UserDetailsService {
 
@@ -42,8 +43,8 @@ final class Accounts implements RegisteredClientRepository, UserDetailsService {
 
 	private volatile Map<String, RegisteredClient> registered;
 
-	Accounts(List<DevelopmentProvider.Client> clients, List<DevelopmentProvider.User> users,
-			@Nullable String audience, Collection<String> redirectUris, Collection<String> postLogoutRedirectUris) {
+	Accounts(List<DevelopmentProvider.Client> clients, List<DevelopmentProvider.User> users, @Nullable String audience,
+			Collection<String> redirectUris, Collection<String> postLogoutRedirectUris) {
 		this.clients = List.copyOf(clients);
 		Map<String, DevelopmentProvider.User> byName = new ConcurrentHashMap<>();
 		users.forEach((user) -> byName.put(user.username(), user));
@@ -78,7 +79,8 @@ final class Accounts implements RegisteredClientRepository, UserDetailsService {
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 				.scopes((scopes) -> scopes.addAll(client.scopes()))
-				.clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());
+				.clientSettings(
+						ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build());
 			if (client.browserLogin()) {
 				builder.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
 					.authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
@@ -118,7 +120,8 @@ final class Accounts implements RegisteredClientRepository, UserDetailsService {
 	}
 
 	/**
-	 * Add the claims of the client or user a token is issued for, and the configured audience.
+	 * Add the claims of the client or user a token is issued for, and the configured
+	 * audience.
 	 */
 	void customize(JwtEncodingContext context) {
 		String tokenType = context.getTokenType().getValue();

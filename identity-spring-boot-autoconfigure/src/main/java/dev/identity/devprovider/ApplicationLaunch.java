@@ -10,19 +10,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.NativeDetector;
 
 /**
- * Whether an application runs from its build ({@code spring-boot:run}, the IDE, tests) or packaged
- * ({@code java -jar}, an extracted or unpacked archive, a native image). The development provider
- * starts only from a build: its demo secrets are public.
+ * Whether an application runs from its build ({@code spring-boot:run}, the IDE, tests) or
+ * packaged ({@code java -jar}, an extracted or unpacked archive, a native image). The
+ * development provider starts only from a build: its demo secrets are public.
  * <p>
- * The rule is the one by which Spring Boot's devtools turn themselves off in a packaged application
- * ({@code DefaultRestartInitializer.isDevelopmentClassLoader} and {@code DevToolsEnablementDeducer}):
- * not a native image, and the application's classes loaded by the JDK's application class loader (or
- * by devtools' restart class loader, which devtools only uses once that same rule passed), never by
- * Spring Boot's launcher ({@code org.springframework.boot.loader.launch.JarLauncher} loads them with
- * its {@code LaunchedClassLoader}). Unlike devtools it allows tests, and it is stricter about where the
- * classes come from: from a directory, as a build writes them ({@code target/classes}), never from a
- * jar (a plain {@code java -cp app.jar}, or the extracted layout's {@code java -jar app/app.jar}) nor
- * from the {@code BOOT-INF/classes} or {@code WEB-INF/classes} of an unpacked archive.
+ * The rule is the one by which Spring Boot's devtools turn themselves off in a packaged
+ * application ({@code DefaultRestartInitializer.isDevelopmentClassLoader} and
+ * {@code DevToolsEnablementDeducer}): not a native image, and the application's classes
+ * loaded by the JDK's application class loader (or by devtools' restart class loader,
+ * which devtools only uses once that same rule passed), never by Spring Boot's launcher
+ * ({@code org.springframework.boot.loader.launch.JarLauncher} loads them with its
+ * {@code LaunchedClassLoader}). Unlike devtools it allows tests, and it is stricter about
+ * where the classes come from: from a directory, as a build writes them
+ * ({@code target/classes}), never from a jar (a plain {@code java -cp app.jar}, or the
+ * extracted layout's {@code java -jar app/app.jar}) nor from the {@code BOOT-INF/classes}
+ * or {@code WEB-INF/classes} of an unpacked archive.
  */
 final class ApplicationLaunch {
 
@@ -34,8 +36,9 @@ final class ApplicationLaunch {
 
 	/**
 	 * Why the application runs packaged.
-	 * @param sources the application's sources, as {@code SpringApplication.getAllSources()} gives them;
-	 * its classes tell where it runs from
+	 * @param sources the application's sources, as
+	 * {@code SpringApplication.getAllSources()} gives them; its classes tell where it
+	 * runs from
 	 * @return the reason, or {@code null} when it runs from its build
 	 */
 	static @Nullable String whyPackaged(Collection<?> sources) {
@@ -80,8 +83,10 @@ final class ApplicationLaunch {
 		if (path.endsWith("/BOOT-INF/classes/") || path.endsWith("/WEB-INF/classes/")) {
 			return className + " was loaded from the unpacked archive " + location;
 		}
-		// A container image often runs the application's classes from a plain directory (Jib's
-		// /app/classes, an extracted layered jar copied to /app): only a build's output counts.
+		// A container image often runs the application's classes from a plain directory
+		// (Jib's
+		// /app/classes, an extracted layered jar copied to /app): only a build's output
+		// counts.
 		for (String build : BUILD_OUTPUTS) {
 			if (path.contains(build)) {
 				return null;

@@ -5,28 +5,54 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The accounts of the demo provider that {@code identity.dev-provider.enabled} starts. They fit the
- * samples' notes API: roles, permissions and a feature flag in the claims the {@code generic} claims
- * preset reads ({@code roles}, {@code permissions}, {@code feature_flags}).
+ * The accounts of the demo provider that {@code identity.dev-provider.enabled} starts.
+ * They fit the samples' notes API: roles, permissions and a feature flag in the claims
+ * the {@code generic} claims preset reads ({@code roles}, {@code permissions},
+ * {@code feature_flags}).
  * <table>
  * <caption>Clients</caption>
- * <tr><th>client id / secret</th><th>grants</th><th>roles</th><th>permissions</th><th>notes-export</th></tr>
- * <tr><td>demo-client / demo-secret</td><td>browser login, client credentials</td><td>service</td>
- * <td>audit:write</td><td>false</td></tr>
- * <tr><td>demo-admin / demo-admin-secret</td><td>client credentials</td><td>admin</td>
- * <td>notes:read, notes:write</td><td>true</td></tr>
- * <tr><td>demo-reader / demo-reader-secret</td><td>client credentials</td><td>reader</td>
- * <td>notes:read</td><td>false</td></tr>
+ * <tr>
+ * <th>client id / secret</th>
+ * <th>grants</th>
+ * <th>roles</th>
+ * <th>permissions</th>
+ * <th>notes-export</th>
+ * </tr>
+ * <tr>
+ * <td>demo-client / demo-secret</td>
+ * <td>browser login, client credentials</td>
+ * <td>service</td>
+ * <td>audit:write</td>
+ * <td>false</td>
+ * </tr>
+ * <tr>
+ * <td>demo-admin / demo-admin-secret</td>
+ * <td>client credentials</td>
+ * <td>admin</td>
+ * <td>notes:read, notes:write</td>
+ * <td>true</td>
+ * </tr>
+ * <tr>
+ * <td>demo-reader / demo-reader-secret</td>
+ * <td>client credentials</td>
+ * <td>reader</td>
+ * <td>notes:read</td>
+ * <td>false</td>
+ * </tr>
  * </table>
- * Users {@code alice / alice-password} (admin) and {@code bob / bob-password} (reader) sign in through
- * {@code demo-client}; their access tokens carry the claims of the client of the same role.
+ * Users {@code alice / alice-password} (admin) and {@code bob / bob-password} (reader)
+ * sign in through {@code demo-client}; their access tokens carry the claims of the client
+ * of the same role.
  */
 public final class DemoAccounts {
 
 	/** The {@code aud} of the demo provider's access tokens. */
 	public static final String AUDIENCE = "demo-api";
 
-	/** The client the application itself is registered as (browser login and its own calls). */
+	/**
+	 * The client the application itself is registered as (browser login and its own
+	 * calls).
+	 */
 	public static final String CLIENT_ID = "demo-client";
 
 	public static final String CLIENT_SECRET = "demo-secret";

@@ -26,23 +26,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.Assert;
 
 /**
- * An OpenID provider for development and tests: Spring Authorization Server on {@code 127.0.0.1}, in
- * the application's JVM, with in-memory clients and users and RS256 keys generated at start. Nothing
- * it holds survives a restart, and it is not meant to serve anything but the local machine.
+ * An OpenID provider for development and tests: Spring Authorization Server on
+ * {@code 127.0.0.1}, in the application's JVM, with in-memory clients and users and RS256
+ * keys generated at start. Nothing it holds survives a restart, and it is not meant to
+ * serve anything but the local machine.
  * <p>
  * Applications get one through {@code identity.dev-provider.enabled}, which starts
- * {@link #demo(int) the demo provider} when no {@code identity.issuer-uri} is configured. Tests build
- * their own:
- * <pre class="code">
+ * {@link #demo(int) the demo provider} when no {@code identity.issuer-uri} is configured.
+ * Tests build their own: <pre class="code">
  * try (DevelopmentProvider provider = DevelopmentProvider.builder()
  *         .client(new DevelopmentProvider.Client("orders", "orders-secret", Set.of("read"), Map.of()))
  *         .start()) {
  *     // point the application at provider.issuer()
  * }
- * </pre>
- * It runs as an application context of its own, so nothing of the application (its beans, its
- * {@code application.yml}, Spring Security's configuration) reaches it, and it shares only the logging
- * system, which it leaves as the application configured it.
+ * </pre> It runs as an application context of its own, so nothing of the application (its
+ * beans, its {@code application.yml}, Spring Security's configuration) reaches it, and it
+ * shares only the logging system, which it leaves as the application configured it.
  */
 public final class DevelopmentProvider implements AutoCloseable {
 
@@ -55,7 +54,9 @@ public final class DevelopmentProvider implements AutoCloseable {
 	/** The path of the OpenID discovery document. */
 	public static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
-	/** Set in the provider's own environment: the application listener stays out of it. */
+	/**
+	 * Set in the provider's own environment: the application listener stays out of it.
+	 */
 	static final String MARKER = "dev.identity.devprovider.context";
 
 	static final String ISSUER = "dev.identity.devprovider.issuer";
@@ -89,13 +90,15 @@ public final class DevelopmentProvider implements AutoCloseable {
 	}
 
 	/**
-	 * The demo provider that {@code identity.dev-provider.enabled} starts: the clients and users of
-	 * {@link DemoAccounts}, access tokens for the audience {@link DemoAccounts#AUDIENCE}.
+	 * The demo provider that {@code identity.dev-provider.enabled} starts: the clients
+	 * and users of {@link DemoAccounts}, access tokens for the audience
+	 * {@link DemoAccounts#AUDIENCE}.
 	 * @param port the port on 127.0.0.1, or 0 for a free one
 	 * @return a builder ready to {@link Builder#start() start}
 	 */
 	public static Builder demo(int port) {
-		// Loopback redirect URIs match on any port: an application on 127.0.0.1 with the default callback
+		// Loopback redirect URIs match on any port: an application on 127.0.0.1 with the
+		// default callback
 		// path can log in before its port is known.
 		Builder builder = builder().port(port)
 			.audience(DemoAccounts.AUDIENCE)
@@ -107,8 +110,8 @@ public final class DevelopmentProvider implements AutoCloseable {
 	}
 
 	/**
-	 * The issuer, {@code http://127.0.0.1:<port>}, exactly as in the discovery document and the
-	 * tokens' {@code iss}.
+	 * The issuer, {@code http://127.0.0.1:<port>}, exactly as in the discovery document
+	 * and the tokens' {@code iss}.
 	 */
 	public String issuer() {
 		return this.issuer;
@@ -125,11 +128,14 @@ public final class DevelopmentProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Let the browser-login clients come back to an application: its callback path as a redirect URI
-	 * and its root as a post-logout redirect URI. Loopback redirect URIs match on any port already;
-	 * post-logout redirect URIs are compared exactly, so the application's port must be known.
-	 * @param applicationUrl the application's base URL, e.g. {@code http://127.0.0.1:8080}
-	 * @param callbackPath the application's login callback path, e.g. {@code /login/callback}
+	 * Let the browser-login clients come back to an application: its callback path as a
+	 * redirect URI and its root as a post-logout redirect URI. Loopback redirect URIs
+	 * match on any port already; post-logout redirect URIs are compared exactly, so the
+	 * application's port must be known.
+	 * @param applicationUrl the application's base URL, e.g.
+	 * {@code http://127.0.0.1:8080}
+	 * @param callbackPath the application's login callback path, e.g.
+	 * {@code /login/callback}
 	 */
 	public void allowApplication(URI applicationUrl, String callbackPath) {
 		String base = applicationUrl.toString().replaceAll("/+$", "");
@@ -142,8 +148,8 @@ public final class DevelopmentProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Generate an RSA-2048 key, publish it and sign new tokens with it. Keys published before stay
-	 * published.
+	 * Generate an RSA-2048 key, publish it and sign new tokens with it. Keys published
+	 * before stay published.
 	 * @return the new key's {@code kid}
 	 */
 	public String rotateKey() {
@@ -151,10 +157,12 @@ public final class DevelopmentProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Withdraw a key from the JWK set. Tokens it signed stop validating once a client refetches the set.
+	 * Withdraw a key from the JWK set. Tokens it signed stop validating once a client
+	 * refetches the set.
 	 * @param kid the key's id
 	 * @throws IllegalArgumentException when no published key has this id
-	 * @throws IllegalStateException when it is the key that signs new tokens (rotate first)
+	 * @throws IllegalStateException when it is the key that signs new tokens (rotate
+	 * first)
 	 */
 	public void removeKey(String kid) {
 		this.keys.remove(kid);
@@ -172,9 +180,9 @@ public final class DevelopmentProvider implements AutoCloseable {
 	}
 
 	/**
-	 * A registered client. Client-credentials tokens carry {@code accessTokenClaims}; a client with
-	 * {@code browserLogin} may also use the authorization-code flow (PKCE required, no consent screen)
-	 * and refresh tokens.
+	 * A registered client. Client-credentials tokens carry {@code accessTokenClaims}; a
+	 * client with {@code browserLogin} may also use the authorization-code flow (PKCE
+	 * required, no consent screen) and refresh tokens.
 	 *
 	 * @param clientId the client id
 	 * @param secret the client secret (client_secret_basic or client_secret_post)
@@ -215,8 +223,10 @@ public final class DevelopmentProvider implements AutoCloseable {
 	 *
 	 * @param username the login name, also the tokens' {@code sub}
 	 * @param password the password
-	 * @param idTokenClaims claims added to the user's ID tokens (and so to UserInfo), e.g. {@code name}
-	 * @param accessTokenClaims claims added to access tokens issued for the user, e.g. {@code roles}
+	 * @param idTokenClaims claims added to the user's ID tokens (and so to UserInfo),
+	 * e.g. {@code name}
+	 * @param accessTokenClaims claims added to access tokens issued for the user, e.g.
+	 * {@code roles}
 	 */
 	public record User(String username, String password, Map<String, Object> idTokenClaims,
 			Map<String, Object> accessTokenClaims) {
@@ -267,8 +277,8 @@ public final class DevelopmentProvider implements AutoCloseable {
 		}
 
 		/**
-		 * The {@code aud} of every access token. Without one, Spring Authorization Server's default
-		 * applies: the client id of the client the token was issued to.
+		 * The {@code aud} of every access token. Without one, Spring Authorization
+		 * Server's default applies: the client id of the client the token was issued to.
 		 * @param audience the audience
 		 * @return this builder
 		 */
@@ -298,7 +308,8 @@ public final class DevelopmentProvider implements AutoCloseable {
 		}
 
 		/**
-		 * A redirect URI every browser-login client accepts. Loopback URIs match on any port.
+		 * A redirect URI every browser-login client accepts. Loopback URIs match on any
+		 * port.
 		 * @param redirectUri the absolute URI
 		 * @return this builder
 		 */
@@ -308,7 +319,8 @@ public final class DevelopmentProvider implements AutoCloseable {
 		}
 
 		/**
-		 * A post-logout redirect URI every browser-login client accepts, compared exactly.
+		 * A post-logout redirect URI every browser-login client accepts, compared
+		 * exactly.
 		 * @param postLogoutRedirectUri the absolute URI
 		 * @return this builder
 		 */
@@ -318,7 +330,8 @@ public final class DevelopmentProvider implements AutoCloseable {
 		}
 
 		/**
-		 * Work on the provider's context before it is refreshed, e.g. to register a servlet filter.
+		 * Work on the provider's context before it is refreshed, e.g. to register a
+		 * servlet filter.
 		 * @param initializer the initializer
 		 * @return this builder
 		 */
@@ -328,8 +341,8 @@ public final class DevelopmentProvider implements AutoCloseable {
 		}
 
 		/**
-		 * Start the provider. With port 0 it retries on another free port when one is taken between
-		 * choosing and binding it.
+		 * Start the provider. With port 0 it retries on another free port when one is
+		 * taken between choosing and binding it.
 		 * @return the running provider; close it when done
 		 * @throws PortInUseException when a fixed port is taken
 		 */
@@ -341,14 +354,17 @@ public final class DevelopmentProvider implements AutoCloseable {
 			int attempts = (this.port != 0) ? 1 : RANDOM_PORT_ATTEMPTS;
 			RuntimeException lastFailure = null;
 			for (int attempt = 0; attempt < attempts; attempt++) {
-				// The issuer, and so the port, must be known before the server starts: Spring Authorization
-				// Server reads it when its filters are built. Another process may take the port in between.
+				// The issuer, and so the port, must be known before the server starts:
+				// Spring Authorization
+				// Server reads it when its filters are built. Another process may take
+				// the port in between.
 				int port = (this.port != 0) ? this.port : freePort();
 				String issuer = "http://127.0.0.1:" + port;
 				try {
 					ConfigurableApplicationContext context = run(port, issuer, keys, accounts);
 					try {
-						// The first key was generated while the server started; a started provider can sign.
+						// The first key was generated while the server started; a started
+						// provider can sign.
 						keys.activeKeyId();
 					}
 					catch (RuntimeException ex) {
@@ -374,21 +390,26 @@ public final class DevelopmentProvider implements AutoCloseable {
 
 		private ConfigurableApplicationContext run(int port, String issuer, SigningKeys keys, Accounts accounts) {
 			int instance = instances.incrementAndGet();
-			// Command-line arguments outrank system properties and environment variables, so nothing set
-			// for the application (server.port, web application type...) leaks into the provider.
+			// Command-line arguments outrank system properties and environment variables,
+			// so nothing set
+			// for the application (server.port, web application type...) leaks into the
+			// provider.
 			List<String> args = List.of("--" + MARKER + "=true", "--" + ISSUER + "=" + issuer,
 					"--server.address=127.0.0.1", "--server.port=" + port, "--server.shutdown=immediate",
 					"--server.tomcat.threads.min-spare=2",
-					// Cookies are per host, not per port: the application's JSESSIONID on 127.0.0.1 must survive
+					// Cookies are per host, not per port: the application's JSESSIONID on
+					// 127.0.0.1 must survive
 					// a login here.
-					"--server.servlet.session.cookie.name=IDENTITY_DEV_PROVIDER_SESSION", "--spring.application.name=identity-dev-provider-" + instance,
+					"--server.servlet.session.cookie.name=IDENTITY_DEV_PROVIDER_SESSION",
+					"--spring.application.name=identity-dev-provider-" + instance,
 					// No application.yml of the application is read.
 					"--spring.config.name=identity-dev-provider", "--spring.main.web-application-type=servlet",
 					"--spring.main.banner-mode=off", "--spring.main.log-startup-info=false",
 					"--spring.jmx.enabled=false");
 			SpringApplication application = new SpringApplication(DevelopmentProviderConfiguration.class);
 			application.setWebApplicationType(WebApplicationType.SERVLET);
-			// Logging is set up once per JVM, by the application: the provider must not reset it.
+			// Logging is set up once per JVM, by the application: the provider must not
+			// reset it.
 			List<ApplicationListener<?>> listeners = new ArrayList<>(application.getListeners());
 			listeners.removeIf(LoggingApplicationListener.class::isInstance);
 			application.setListeners(listeners);

@@ -25,16 +25,18 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts the {@link DevelopmentProvider#demo(int) demo provider} for an application that enables
- * {@code identity.dev-provider.enabled} and configures no {@code identity.issuer-uri}, and points the
- * application at it. It runs once the application context is prepared: its environment is complete
- * (initializers, such as a test's dynamic properties, have run) and no bean exists yet, so the identity
- * client's auto-configuration sees an ordinary issuer. The provider stops with the application.
+ * Starts the {@link DevelopmentProvider#demo(int) demo provider} for an application that
+ * enables {@code identity.dev-provider.enabled} and configures no
+ * {@code identity.issuer-uri}, and points the application at it. It runs once the
+ * application context is prepared: its environment is complete (initializers, such as a
+ * test's dynamic properties, have run) and no bean exists yet, so the identity client's
+ * auto-configuration sees an ordinary issuer. The provider stops with the application.
  * <p>
- * It never starts when an issuer is configured. With no issuer, start-up fails when a production
- * profile is active ({@code identity.dev-provider.production-profiles}) or when the application runs
- * packaged rather than from its build ({@link ApplicationLaunch}): {@code identity.dev-provider.enabled}
- * alone never starts it from a {@code java -jar}.
+ * It never starts when an issuer is configured. With no issuer, start-up fails when a
+ * production profile is active ({@code identity.dev-provider.production-profiles}) or
+ * when the application runs packaged rather than from its build
+ * ({@link ApplicationLaunch}): {@code identity.dev-provider.enabled} alone never starts
+ * it from a {@code java -jar}.
  */
 public class DevelopmentProviderApplicationListener implements SmartApplicationListener {
 
@@ -54,14 +56,16 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 
 	@Override
 	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
-		return ApplicationPreparedEvent.class.isAssignableFrom(eventType)
-				|| isWebServerInitializedEvent(eventType)
+		return ApplicationPreparedEvent.class.isAssignableFrom(eventType) || isWebServerInitializedEvent(eventType)
 				|| ContextRefreshedEvent.class.isAssignableFrom(eventType)
 				|| ContextClosedEvent.class.isAssignableFrom(eventType)
 				|| ApplicationFailedEvent.class.isAssignableFrom(eventType);
 	}
 
-	/** After logging is initialized, so the provider's messages use the application's logging. */
+	/**
+	 * After logging is initialized, so the provider's messages use the application's
+	 * logging.
+	 */
 	@Override
 	public int getOrder() {
 		return LoggingApplicationListener.DEFAULT_ORDER + 1;
@@ -82,8 +86,10 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 		else if (event instanceof ContextRefreshedEvent refreshed) {
 			DevelopmentProviderLauncher launcher = this.launcher;
 			if (launcher != null && refreshed.getApplicationContext() == this.context) {
-				// Property sources added while the context refreshed (@PropertySource) were not there
-				// when the provider started: an issuer among them means the provider must not serve.
+				// Property sources added while the context refreshed (@PropertySource)
+				// were not there
+				// when the provider started: an issuer among them means the provider must
+				// not serve.
 				launcher.checkNoOtherIssuer();
 			}
 		}
@@ -114,16 +120,19 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 		}
 		List<String> production = productionProfilesActive(environment, properties);
 		if (!production.isEmpty()) {
-			throw new InvalidIdentityConfigurationException(List.of(new InvalidIdentityConfigurationException.Problem(
-					"identity.issuer-uri", "", "is required in profile " + String.join(", ", production)
-							+ ": the development provider never starts in the profiles of "
-							+ "identity.dev-provider.production-profiles " + properties.getProductionProfiles())));
+			throw new InvalidIdentityConfigurationException(List
+				.of(new InvalidIdentityConfigurationException.Problem("identity.issuer-uri", "",
+						"is required in profile " + String.join(", ", production)
+								+ ": the development provider never starts in the profiles of "
+								+ "identity.dev-provider.production-profiles " + properties.getProductionProfiles())));
 		}
 		String packaged = ApplicationLaunch.whyPackaged(sources);
 		if (packaged != null) {
-			// Its demo secrets are public: a packaged application never serves them, whatever it enables.
+			// Its demo secrets are public: a packaged application never serves them,
+			// whatever it enables.
 			throw new InvalidIdentityConfigurationException(List.of(new InvalidIdentityConfigurationException.Problem(
-					"identity.issuer-uri", "", "is required: the application runs packaged (" + packaged + "), and "
+					"identity.issuer-uri", "",
+					"is required: the application runs packaged (" + packaged + "), and "
 							+ "the development provider starts only from a build (spring-boot:run, the IDE, tests); "
 							+ "set identity.issuer-uri to your provider's issuer")));
 		}
@@ -154,7 +163,8 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 		List<String> production = new ArrayList<>();
 		for (String profile : properties.getProductionProfiles()) {
 			boolean active = Arrays.stream(inEffect)
-				.anyMatch((candidate) -> candidate.trim().toLowerCase(Locale.ROOT)
+				.anyMatch((candidate) -> candidate.trim()
+					.toLowerCase(Locale.ROOT)
 					.equals(profile.trim().toLowerCase(Locale.ROOT)));
 			if (active) {
 				production.add(profile);

@@ -36,10 +36,11 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * The Spring Authorization Server behind {@link DevelopmentProvider}.
  * <p>
- * It is in the library jar, so it must never be picked up by an application's component scanning: the
- * condition holds only in the environment {@link DevelopmentProvider} builds. It imports the few
- * auto-configurations a servlet authorization server needs instead of enabling them all: whatever else
- * the class path holds, the identity client above all, stays out of the provider, and it starts faster.
+ * It is in the library jar, so it must never be picked up by an application's component
+ * scanning: the condition holds only in the environment {@link DevelopmentProvider}
+ * builds. It imports the few auto-configurations a servlet authorization server needs
+ * instead of enabling them all: whatever else the class path holds, the identity client
+ * above all, stays out of the provider, and it starts faster.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = DevelopmentProvider.MARKER, havingValue = "true")
@@ -68,20 +69,22 @@ class DevelopmentProviderConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain defaultSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
 			.formLogin(Customizer.withDefaults());
 		return http.build();
 	}
 
 	@Bean
-	AuthorizationServerSettings authorizationServerSettings(@Value("${" + DevelopmentProvider.ISSUER + "}") String issuer) {
+	AuthorizationServerSettings authorizationServerSettings(
+			@Value("${" + DevelopmentProvider.ISSUER + "}") String issuer) {
 		return AuthorizationServerSettings.builder().issuer(issuer).build();
 	}
 
 	/**
-	 * The credentials are in-memory constants of development and tests. Hashing them would cost a bcrypt
-	 * round on the first token request: a {@code {noop}} client secret is re-encoded with the default
-	 * encoder on first use.
+	 * The credentials are in-memory constants of development and tests. Hashing them
+	 * would cost a bcrypt round on the first token request: a {@code {noop}} client
+	 * secret is re-encoded with the default encoder on first use.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -94,9 +97,9 @@ class DevelopmentProviderConfiguration {
 
 			@Override
 			public boolean matches(CharSequence rawPassword, String encodedPassword) {
-				return encodedPassword != null && MessageDigest.isEqual(
-						rawPassword.toString().getBytes(StandardCharsets.UTF_8),
-						encodedPassword.getBytes(StandardCharsets.UTF_8));
+				return encodedPassword != null
+						&& MessageDigest.isEqual(rawPassword.toString().getBytes(StandardCharsets.UTF_8),
+								encodedPassword.getBytes(StandardCharsets.UTF_8));
 			}
 
 		};
@@ -108,8 +111,8 @@ class DevelopmentProviderConfiguration {
 	}
 
 	/**
-	 * With more than one published key the encoder picks the one whose {@code kid} is in the header. The
-	 * claims of the client or user come from {@link Accounts}.
+	 * With more than one published key the encoder picks the one whose {@code kid} is in
+	 * the header. The claims of the client or user come from {@link Accounts}.
 	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeys keys, Accounts accounts) {

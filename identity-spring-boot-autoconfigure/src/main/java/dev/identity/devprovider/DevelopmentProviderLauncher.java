@@ -23,9 +23,9 @@ import org.springframework.core.env.MutablePropertySources;
 
 /**
  * The running demo provider of one application. Loaded only once
- * {@link DevelopmentProviderApplicationListener} decided to start one, when Spring Authorization Server
- * and so a servlet web server are on the class path: the listener itself must load in any
- * application.
+ * {@link DevelopmentProviderApplicationListener} decided to start one, when Spring
+ * Authorization Server and so a servlet web server are on the class path: the listener
+ * itself must load in any application.
  */
 final class DevelopmentProviderLauncher {
 
@@ -46,7 +46,8 @@ final class DevelopmentProviderLauncher {
 	}
 
 	/**
-	 * Start the demo provider and point the application's {@code identity.*} properties at it.
+	 * Start the demo provider and point the application's {@code identity.*} properties
+	 * at it.
 	 */
 	static DevelopmentProviderLauncher launch(ConfigurableEnvironment environment, int port) {
 		DevelopmentProvider provider;
@@ -80,17 +81,16 @@ final class DevelopmentProviderLauncher {
 	}
 
 	/**
-	 * The application's web server is up: let the browser-login client come back to it, and say where to
-	 * sign in.
+	 * The application's web server is up: let the browser-login client come back to it,
+	 * and say where to sign in.
 	 */
 	void webServerStarted(ApplicationEvent event, @Nullable ApplicationContext applicationContext) {
 		WebServerInitializedEvent initialized = (WebServerInitializedEvent) event;
 		if (initialized.getApplicationContext() != applicationContext) {
 			return; // a management server on a port of its own
 		}
-		String application = "http://127.0.0.1:" + initialized.getWebServer().getPort()
-				+ this.environment.getProperty("server.servlet.context-path",
-						this.environment.getProperty("spring.webflux.base-path", ""));
+		String application = "http://127.0.0.1:" + initialized.getWebServer().getPort() + this.environment
+			.getProperty("server.servlet.context-path", this.environment.getProperty("spring.webflux.base-path", ""));
 		String callbackPath = this.environment.getProperty("identity.login.callback-path", "/login/callback");
 		this.provider.allowApplication(URI.create(application), callbackPath);
 		String loginPath = this.environment.getProperty("identity.login.login-path", "/login");
@@ -99,8 +99,9 @@ final class DevelopmentProviderLauncher {
 	}
 
 	/**
-	 * Fail when a property source other than the provider's configures an issuer: one added after the
-	 * provider started, such as an {@code @PropertySource}, would otherwise be overridden by it.
+	 * Fail when a property source other than the provider's configures an issuer: one
+	 * added after the provider started, such as an {@code @PropertySource}, would
+	 * otherwise be overridden by it.
 	 * @throws InvalidIdentityConfigurationException when another issuer is configured
 	 */
 	void checkNoOtherIssuer() {
@@ -113,11 +114,11 @@ final class DevelopmentProviderLauncher {
 			.bind("identity.issuer-uri", String.class)
 			.orElse("");
 		if (!issuer.isBlank()) {
-			throw new InvalidIdentityConfigurationException(List.of(new InvalidIdentityConfigurationException.Problem(
-					"identity.issuer-uri", issuer,
-					"was set by a property source read after the development provider started (such as an "
-							+ "@PropertySource); set it in the application's configuration files, arguments or "
-							+ "environment, or turn identity.dev-provider.enabled off")));
+			throw new InvalidIdentityConfigurationException(
+					List.of(new InvalidIdentityConfigurationException.Problem("identity.issuer-uri", issuer,
+							"was set by a property source read after the development provider started (such as an "
+									+ "@PropertySource); set it in the application's configuration files, arguments or "
+									+ "environment, or turn identity.dev-provider.enabled off")));
 		}
 	}
 

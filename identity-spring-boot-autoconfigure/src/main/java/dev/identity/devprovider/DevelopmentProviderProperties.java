@@ -7,17 +7,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The development provider: an OpenID provider started in the application's JVM when no
- * {@code identity.issuer-uri} is configured. Read before the application context exists, by
- * {@link DevelopmentProviderApplicationListener}.
+ * {@code identity.issuer-uri} is configured. Read before the application context exists,
+ * by {@link DevelopmentProviderApplicationListener}.
  */
 @ConfigurationProperties("identity.dev-provider")
 public class DevelopmentProviderProperties {
 
 	/**
-	 * Whether to start a development OpenID provider (Spring Authorization Server with demo accounts, on
-	 * 127.0.0.1) when identity.issuer-uri is not set. Needs Spring Authorization Server on the class
-	 * path. Never starts when an issuer is configured, a production profile is active, or the application
-	 * runs packaged (java -jar) rather than from its build.
+	 * Whether to start a development OpenID provider (Spring Authorization Server with
+	 * demo accounts, on 127.0.0.1) when identity.issuer-uri is not set. Needs Spring
+	 * Authorization Server on the class path. Never starts when an issuer is configured,
+	 * a production profile is active, or the application runs packaged (java -jar) rather
+	 * than from its build.
 	 */
 	private boolean enabled;
 
@@ -27,8 +28,8 @@ public class DevelopmentProviderProperties {
 	private int port = 9000;
 
 	/**
-	 * Profiles in which the development provider refuses to start: with one of them active and no
-	 * identity.issuer-uri, start-up fails instead.
+	 * Profiles in which the development provider refuses to start: with one of them
+	 * active and no identity.issuer-uri, start-up fails instead.
 	 */
 	private List<String> productionProfiles = new ArrayList<>(List.of("prod", "production"));
 

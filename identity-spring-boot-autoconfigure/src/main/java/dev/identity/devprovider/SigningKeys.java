@@ -19,8 +19,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 /**
- * The provider's key material. The JWK set endpoint and the token encoder both read it on every
- * request, so a rotation or a removal is visible to the very next request.
+ * The provider's key material. The JWK set endpoint and the token encoder both read it on
+ * every request, so a rotation or a removal is visible to the very next request.
  */
 final class SigningKeys implements JWKSource<SecurityContext> {
 
@@ -31,9 +31,10 @@ final class SigningKeys implements JWKSource<SecurityContext> {
 	};
 
 	/**
-	 * The next key, generated ahead on a thread of its own: a cold JVM takes most of a second for an
-	 * RSA-2048 key pair, time better spent while the server starts or the test runs. One key at a time,
-	 * so the generation does not compete with more than one core.
+	 * The next key, generated ahead on a thread of its own: a cold JVM takes most of a
+	 * second for an RSA-2048 key pair, time better spent while the server starts or the
+	 * test runs. One key at a time, so the generation does not compete with more than one
+	 * core.
 	 */
 	private static CompletableFuture<RSAKey> spare = CompletableFuture.supplyAsync(SigningKeys::generate, keyThread);
 
@@ -57,7 +58,8 @@ final class SigningKeys implements JWKSource<SecurityContext> {
 	String rotate() {
 		state();
 		RSAKey key = take().join();
-		// The new key is published in the same step it becomes active: no token is ever signed by a key
+		// The new key is published in the same step it becomes active: no token is ever
+		// signed by a key
 		// the JWK set does not list.
 		this.state.updateAndGet((current) -> {
 			List<JWK> keys = new ArrayList<>(current.keys().getKeys());

@@ -9,10 +9,11 @@ import dev.identity.core.TokenResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Client-credentials tokens, cached per whole request (scopes, resources, audiences, extra
- * parameters). A token is served until {@code renewal skew} before its expiry; failures are never
- * cached. Bounded: past {@link #MAXIMUM_ENTRIES} requests, expired entries are dropped first and then
- * the whole cache, so a caller building requests from user input cannot grow it without end.
+ * Client-credentials tokens, cached per whole request (scopes, resources, audiences,
+ * extra parameters). A token is served until {@code renewal skew} before its expiry;
+ * failures are never cached. Bounded: past {@link #MAXIMUM_ENTRIES} requests, expired
+ * entries are dropped first and then the whole cache, so a caller building requests from
+ * user input cannot grow it without end.
  */
 final class ClientTokenCache {
 

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param discoveryPolicy the checks on the discovery document
  * @param discoveryCache caching of the discovery document
  * @param jwksCache caching of the JWK set
- * @param client this application as an OAuth client, or {@code null} when it only validates tokens
+ * @param client this application as an OAuth client, or {@code null} when it only
+ * validates tokens
  * @param tokens the client's token handling
  * @param retry retries of requests to the provider
  * @param introspection token introspection and the opaque-token mode
@@ -29,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryPolicy discoveryPolicy,
 		CacheSettings discoveryCache, CacheSettings jwksCache, @Nullable ClientRegistration client,
-		TokenSettings tokens, RetryPolicy retry, IntrospectionSettings introspection,
-		TokenCacheSettings tokenCache, FetchLimits fetches) {
+		TokenSettings tokens, RetryPolicy retry, IntrospectionSettings introspection, TokenCacheSettings tokenCache,
+		FetchLimits fetches) {
 
 	public EngineSettings {
 		Objects.requireNonNull(issuer, "issuer");
@@ -100,9 +101,9 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 	}
 
 	/**
-	 * Reuse of the verdict on a token seen before: a token sent with many requests is verified once,
-	 * then found by its SHA-256. Every reuse re-checks {@code exp} and {@code nbf} and that the key
-	 * that verified it is still published.
+	 * Reuse of the verdict on a token seen before: a token sent with many requests is
+	 * verified once, then found by its SHA-256. Every reuse re-checks {@code exp} and
+	 * {@code nbf} and that the key that verified it is still published.
 	 *
 	 * @param enabled whether verdicts are reused
 	 * @param maxEntries most tokens remembered at once
@@ -126,22 +127,28 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 	/**
 	 * Token introspection (RFC 7662).
 	 *
-	 * @param opaqueTokens whether {@code validate} treats every token as opaque and asks the provider
-	 * (a resource server whose provider issues reference tokens)
-	 * @param cacheTtl longest time an introspection result is reused; an active result never outlives
-	 * the token's {@code exp}; zero disables the cache
-	 * @param maxConcurrent most introspection requests in flight at once; more fail at once
-	 * @param maxPerSecond most introspection requests started per second (a burst of as many, then
-	 * evenly); more fail at once. Tokens anyone can make up must not turn into provider requests without
-	 * bound
-	 * @param failureTtl how long a provider failure to introspect a token is answered from memory
-	 * @param requireTokenType whether, in opaque-token mode, a response without {@code token_type} is
-	 * refused: an active refresh token must not pass for an access token
+	 * @param opaqueTokens whether {@code validate} treats every token as opaque and asks
+	 * the provider (a resource server whose provider issues reference tokens)
+	 * @param cacheTtl longest time an introspection result is reused; an active result
+	 * never outlives the token's {@code exp}; zero disables the cache
+	 * @param maxConcurrent most introspection requests in flight at once; more fail at
+	 * once
+	 * @param maxPerSecond most introspection requests started per second (a burst of as
+	 * many, then evenly); more fail at once. Tokens anyone can make up must not turn into
+	 * provider requests without bound
+	 * @param failureTtl how long a provider failure to introspect a token is answered
+	 * from memory
+	 * @param requireTokenType whether, in opaque-token mode, a response without
+	 * {@code token_type} is refused: an active refresh token must not pass for an access
+	 * token
 	 */
 	public record IntrospectionSettings(boolean opaqueTokens, Duration cacheTtl, int maxConcurrent, int maxPerSecond,
 			Duration failureTtl, boolean requireTokenType) {
 
-		/** JWT validation; results reused up to 30 s; 64 requests in flight, 100 per second; failures for 2 s. */
+		/**
+		 * JWT validation; results reused up to 30 s; 64 requests in flight, 100 per
+		 * second; failures for 2 s.
+		 */
 		public static final IntrospectionSettings DEFAULT = new IntrospectionSettings(false, Duration.ofSeconds(30));
 
 		public IntrospectionSettings {
@@ -165,11 +172,13 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 	/**
 	 * How the client's tokens are handled.
 	 *
-	 * @param renewalSkew how long before expiry a cached client-credentials token is renewed
-	 * @param defaultLifetime lifetime assumed when a token response has no {@code expires_in}
+	 * @param renewalSkew how long before expiry a cached client-credentials token is
+	 * renewed
+	 * @param defaultLifetime lifetime assumed when a token response has no
+	 * {@code expires_in}
 	 * @param passwordGrantEnabled whether the legacy password grant may be used
-	 * @param defaultRequest the client-credentials request of {@code clientCredentials()} without
-	 * arguments (the configured scopes)
+	 * @param defaultRequest the client-credentials request of {@code clientCredentials()}
+	 * without arguments (the configured scopes)
 	 */
 	public record TokenSettings(Duration renewalSkew, Duration defaultLifetime, boolean passwordGrantEnabled,
 			TokenRequest.ClientCredentials defaultRequest) {
@@ -187,14 +196,16 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 	}
 
 	/**
-	 * How long the fetch of a provider document (discovery, JWK set) may take, and how long other
-	 * callers wait for it. A provider that stalls must not hold every request thread of a servlet
-	 * application: a fetch has a deadline for its whole response, and once it has run for
-	 * {@code sharedWait}, callers no longer wait for it; they use the cached document, or fail at once.
+	 * How long the fetch of a provider document (discovery, JWK set) may take, and how
+	 * long other callers wait for it. A provider that stalls must not hold every request
+	 * thread of a servlet application: a fetch has a deadline for its whole response, and
+	 * once it has run for {@code sharedWait}, callers no longer wait for it; they use the
+	 * cached document, or fail at once.
 	 *
-	 * @param deadline longest time one request to the provider may take, response body included
-	 * @param sharedWait longest time a caller waits for a fetch another caller started, counted from the
-	 * fetch's start; a fetch older than this is not joined
+	 * @param deadline longest time one request to the provider may take, response body
+	 * included
+	 * @param sharedWait longest time a caller waits for a fetch another caller started,
+	 * counted from the fetch's start; a fetch older than this is not joined
 	 */
 	public record FetchLimits(Duration deadline, Duration sharedWait) {
 

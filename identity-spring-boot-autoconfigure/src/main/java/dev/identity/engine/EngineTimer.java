@@ -3,9 +3,9 @@ package dev.identity.engine;
 import java.time.Duration;
 
 /**
- * Runs a short task after a delay: the end of the wait for a shared fetch, and the deadline of a fetch.
- * Tasks only complete futures; they never perform I/O. Tests give the engine a timer driven by their
- * simulated clock.
+ * Runs a short task after a delay: the end of the wait for a shared fetch, and the
+ * deadline of a fetch. Tasks only complete futures; they never perform I/O. Tests give
+ * the engine a timer driven by their simulated clock.
  */
 @FunctionalInterface
 public interface EngineTimer {

@@ -3,7 +3,8 @@ package dev.identity.engine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a transport hands back to the engine: status, the headers the engine reads, and the body.
+ * What a transport hands back to the engine: status, the headers the engine reads, and
+ * the body.
  *
  * @param status the HTTP status
  * @param cacheControl the {@code Cache-Control} header, or {@code null}

@@ -8,10 +8,10 @@ import dev.identity.core.FormPost;
 import dev.identity.core.IdentityProviderException;
 
 /**
- * The transport port of the engine: "GET this URL", "POST this form", "wait this long". A blocking
- * adapter performs each on the calling thread and returns a completed future; a reactive adapter
- * subscribes and returns at once. Either way the engine never holds a lock while a request runs,
- * and a wait never blocks an event loop.
+ * The transport port of the engine: "GET this URL", "POST this form", "wait this long". A
+ * blocking adapter performs each on the calling thread and returns a completed future; a
+ * reactive adapter subscribes and returns at once. Either way the engine never holds a
+ * lock while a request runs, and a wait never blocks an event loop.
  */
 @FunctionalInterface
 public interface HttpFetcher {
@@ -26,22 +26,23 @@ public interface HttpFetcher {
 	CompletableFuture<FetchedResponse> get(String endpoint, URI uri);
 
 	/**
-	 * The failure of a request that passed its deadline, the same whichever transport or the engine
-	 * saw it first.
+	 * The failure of a request that passed its deadline, the same whichever transport or
+	 * the engine saw it first.
 	 * @param endpoint logical endpoint name
 	 * @param uri the URL
 	 * @param deadline the deadline of the whole response
 	 * @return the failure
 	 */
 	static IdentityProviderException deadlinePassed(String endpoint, URI uri, Duration deadline) {
-		return new IdentityProviderException(endpoint, uri, "no complete response within " + deadline.toMillis() + " ms");
+		return new IdentityProviderException(endpoint, uri,
+				"no complete response within " + deadline.toMillis() + " ms");
 	}
 
 	/**
-	 * Whether this transport's callers hold a thread while they wait (a blocking transport). Such a
-	 * caller waits for a fetch another caller started only up to the shared wait, so that a stalled
-	 * provider cannot hold every request thread; a caller that holds no thread waits up to the fetch's
-	 * deadline.
+	 * Whether this transport's callers hold a thread while they wait (a blocking
+	 * transport). Such a caller waits for a fetch another caller started only up to the
+	 * shared wait, so that a stalled provider cannot hold every request thread; a caller
+	 * that holds no thread waits up to the fetch's deadline.
 	 * @return {@code true} for a blocking transport
 	 */
 	default boolean holdsCallerThread() {
@@ -59,14 +60,15 @@ public interface HttpFetcher {
 		if (headers.isEmpty()) {
 			return get(endpoint, uri);
 		}
-		return CompletableFuture.failedFuture(
-				new IdentityProviderException(endpoint, uri, "this transport cannot send request headers"));
+		return CompletableFuture
+			.failedFuture(new IdentityProviderException(endpoint, uri, "this transport cannot send request headers"));
 	}
 
 	/**
 	 * Send a form post.
 	 * @param post the request
-	 * @return the response of any status; completes exceptionally only when no response arrived
+	 * @return the response of any status; completes exceptionally only when no response
+	 * arrived
 	 */
 	default CompletableFuture<FetchedResponse> post(FormPost post) {
 		return CompletableFuture.failedFuture(
@@ -74,8 +76,8 @@ public interface HttpFetcher {
 	}
 
 	/**
-	 * Wait before a retry: a blocking transport sleeps on its (blocking) thread, a reactive one uses a
-	 * timer.
+	 * Wait before a retry: a blocking transport sleeps on its (blocking) thread, a
+	 * reactive one uses a timer.
 	 * @param delay how long
 	 * @return completes after the delay
 	 */

@@ -48,21 +48,29 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The shared state behind every client of one issuer: the discovery cache, the JWK set cache and
- * the single-flight that makes concurrent misses cost one request, whichever client flavor asked.
+ * The shared state behind every client of one issuer: the discovery cache, the JWK set
+ * cache and the single-flight that makes concurrent misses cost one request, whichever
+ * client flavor asked.
  * <p>
- * The engine performs no I/O itself. Each client hands it an {@link HttpFetcher} of its own
- * transport; the engine decides (through the core) whether a fetch is needed, runs at most one per
- * document at a time, and swaps the result in. No lock is held during a fetch.
+ * The engine performs no I/O itself. Each client hands it an {@link HttpFetcher} of its
+ * own transport; the engine decides (through the core) whether a fetch is needed, runs at
+ * most one per document at a time, and swaps the result in. No lock is held during a
+ * fetch.
  */
 public final class IdentityEngine implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(IdentityEngine.class);
 
-	/** Rounds of fetch-and-retry one validation may take: discovery, keys, one unknown-kid refresh. */
+	/**
+	 * Rounds of fetch-and-retry one validation may take: discovery, keys, one unknown-kid
+	 * refresh.
+	 */
 	private static final int MAXIMUM_ROUNDS = 3;
 
-	/** Refreshes for unknown key ids that may start at once, before the minimum refresh interval applies. */
+	/**
+	 * Refreshes for unknown key ids that may start at once, before the minimum refresh
+	 * interval applies.
+	 */
 	static final int UNKNOWN_KEY_BURST = 1;
 
 	private static final String DISCOVERY = "discovery";
@@ -89,7 +97,10 @@ public final class IdentityEngine implements AutoCloseable {
 
 	private final ProviderDocument<KeySet> jwks;
 
-	/** Refreshes of the JWK set for unknown key ids: a burst, then one per minimum refresh interval. */
+	/**
+	 * Refreshes of the JWK set for unknown key ids: a burst, then one per minimum refresh
+	 * interval.
+	 */
 	private final AtomicReference<TokenBucket> unknownKeyRefreshes = new AtomicReference<>(TokenBucket.full());
 
 	private final SingleFlight<Object> flights = new SingleFlight<>();
@@ -117,8 +128,8 @@ public final class IdentityEngine implements AutoCloseable {
 	 * Create an engine.
 	 * @param settings the issuer settings
 	 * @param clock the clock
-	 * @param background executor for refreshes ahead of expiry, or {@code null} for a small pool of
-	 * the engine's own (at most two daemon threads, one per document)
+	 * @param background executor for refreshes ahead of expiry, or {@code null} for a
+	 * small pool of the engine's own (at most two daemon threads, one per document)
 	 */
 	public IdentityEngine(EngineSettings settings, Clock clock, @Nullable Executor background) {
 		this(settings, clock, background, EngineTimer.system(), () -> ThreadLocalRandom.current().nextDouble());
@@ -128,8 +139,8 @@ public final class IdentityEngine implements AutoCloseable {
 	 * Create an engine with its sources of time and chance given, as tests do.
 	 * @param settings the issuer settings
 	 * @param clock the clock
-	 * @param background executor for refreshes ahead of expiry, or {@code null} for a small pool of
-	 * the engine's own
+	 * @param background executor for refreshes ahead of expiry, or {@code null} for a
+	 * small pool of the engine's own
 	 * @param timer runs the ends of shared waits and the deadlines of fetches
 	 * @param random values in {@code [0, 1)} for the jitter of back-offs
 	 */
@@ -174,37 +185,43 @@ public final class IdentityEngine implements AutoCloseable {
 	// ---- validation
 
 	/**
-	 * Validate a token, fetching discovery and keys through the given transport when needed.
+	 * Validate a token, fetching discovery and keys through the given transport when
+	 * needed.
 	 * @param token the compact JWS
 	 * @param fetcher the caller's transport
 	 * @return the validated token; completes exceptionally with an
-	 * {@link dev.identity.core.InvalidTokenException} or an {@link IdentityProviderException}
+	 * {@link dev.identity.core.InvalidTokenException} or an
+	 * {@link IdentityProviderException}
 	 */
 	public CompletableFuture<ValidatedToken> validate(@Nullable String token, HttpFetcher fetcher) {
 		return validate(token, fetcher, Runnable::run);
 	}
 
 	/**
-	 * Validate a token, fetching discovery and keys through the given transport when needed, and going
-	 * on after a fetch on the given executor.
+	 * Validate a token, fetching discovery and keys through the given transport when
+	 * needed, and going on after a fetch on the given executor.
 	 * <p>
-	 * A fetch is shared by every validation that needs it while it is in flight. Without an executor
-	 * of their own, all of them would go on, one after the other, on the thread that completed the
-	 * fetch: after a key rotation, one thread (an event loop, or the caller that fetched) would verify
-	 * every waiting token in turn. With one, each validation verifies its token where its caller
-	 * wants: on a blocking caller's own thread, or spread over a reactive scheduler.
+	 * A fetch is shared by every validation that needs it while it is in flight. Without
+	 * an executor of their own, all of them would go on, one after the other, on the
+	 * thread that completed the fetch: after a key rotation, one thread (an event loop,
+	 * or the caller that fetched) would verify every waiting token in turn. With one,
+	 * each validation verifies its token where its caller wants: on a blocking caller's
+	 * own thread, or spread over a reactive scheduler.
 	 * <p>
-	 * A fetch that has run for {@link EngineSettings.FetchLimits#sharedWait()} is not joined: the
-	 * validation goes on with the cached document, or fails with an {@link IdentityProviderException} at
-	 * once. A caller of a {@linkplain HttpFetcher#holdsCallerThread() blocking transport} that joined a
-	 * fetch in time waits for it only until then too; a caller that holds no thread waits until the
-	 * fetch ends or its deadline passes.
+	 * A fetch that has run for {@link EngineSettings.FetchLimits#sharedWait()} is not
+	 * joined: the validation goes on with the cached document, or fails with an
+	 * {@link IdentityProviderException} at once. A caller of a
+	 * {@linkplain HttpFetcher#holdsCallerThread() blocking transport} that joined a fetch
+	 * in time waits for it only until then too; a caller that holds no thread waits until
+	 * the fetch ends or its deadline passes.
 	 * @param token the compact JWS
 	 * @param fetcher the caller's transport
-	 * @param continuations where the validation goes on once a fetch it waited for has completed; one
-	 * that refuses the task fails the validation with its {@code RejectedExecutionException}
+	 * @param continuations where the validation goes on once a fetch it waited for has
+	 * completed; one that refuses the task fails the validation with its
+	 * {@code RejectedExecutionException}
 	 * @return the validated token; completes exceptionally with an
-	 * {@link dev.identity.core.InvalidTokenException} or an {@link IdentityProviderException}
+	 * {@link dev.identity.core.InvalidTokenException} or an
+	 * {@link IdentityProviderException}
 	 */
 	public CompletableFuture<ValidatedToken> validate(@Nullable String token, HttpFetcher fetcher,
 			Executor continuations) {
@@ -228,9 +245,11 @@ public final class IdentityEngine implements AutoCloseable {
 	 * Validate a token only if no I/O is needed: the hot path of every flavor.
 	 * @param token the compact JWS
 	 * @param fetcher the caller's transport, used only for a refresh in the background
-	 * @return the validated token, or {@code null} when discovery or keys must be fetched first
+	 * @return the validated token, or {@code null} when discovery or keys must be fetched
+	 * first
 	 * @throws dev.identity.core.InvalidTokenException when the token is invalid
-	 * @throws IdentityProviderException when the provider failed and no usable cached value remains
+	 * @throws IdentityProviderException when the provider failed and no usable cached
+	 * value remains
 	 */
 	public @Nullable ValidatedToken validateIfCached(@Nullable String token, HttpFetcher fetcher) {
 		if (this.settings.introspection().opaqueTokens()) {
@@ -252,7 +271,10 @@ public final class IdentityEngine implements AutoCloseable {
 		return (this.validatedTokens != null) ? this.validatedTokens.size() : 0;
 	}
 
-	/** The key of a token in the validated-token cache, or {@code null} when it is off or cannot apply. */
+	/**
+	 * The key of a token in the validated-token cache, or {@code null} when it is off or
+	 * cannot apply.
+	 */
 	private ValidatedTokenCache.@Nullable Digest digest(@Nullable String token) {
 		if (this.validatedTokens == null || token == null || token.isEmpty()
 				|| token.length() > TokenVerifier.MAXIMUM_TOKEN_LENGTH) {
@@ -262,9 +284,9 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The earlier verdict on a token, when it still holds: the caches it rests on are usable as they
-	 * are (the same decisions as a full validation, including a background refresh when due), and the
-	 * core confirms its time window and key.
+	 * The earlier verdict on a token, when it still holds: the caches it rests on are
+	 * usable as they are (the same decisions as a full validation, including a background
+	 * refresh when due), and the core confirms its time window and key.
 	 */
 	private @Nullable ValidatedToken reuse(ValidatedTokenCache.Digest digest, HttpFetcher fetcher) {
 		ValidatedTokenCache cache = Objects.requireNonNull(this.validatedTokens);
@@ -300,7 +322,8 @@ public final class IdentityEngine implements AutoCloseable {
 			return CompletableFuture.completedFuture(validated.token());
 		}
 		Need need = (Need) step;
-		// The outcome of the fetch is recorded in the cache state; the next round reads it from there.
+		// The outcome of the fetch is recorded in the cache state; the next round reads
+		// it from there.
 		return fetch(need, fetcher).handle((ignored, failure) -> null)
 			.thenComposeAsync((ignored) -> validate(parsed, digest, fetcher, continuations, round + 1,
 					keyRefreshUsed || need.forUnknownKey()), continuations);
@@ -316,8 +339,8 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * A document to fetch (or a fetch to wait for) before validation can go on, and the state that was
-	 * seen missing it.
+	 * A document to fetch (or a fetch to wait for) before validation can go on, and the
+	 * state that was seen missing it.
 	 */
 	private record Need(ProviderDocument<?> document, CacheState<?> observed, boolean forUnknownKey) implements Step {
 
@@ -325,9 +348,11 @@ public final class IdentityEngine implements AutoCloseable {
 
 	/**
 	 * One pass over the caches, without I/O.
-	 * @param keyRefreshUsed whether this validation already had its refresh for an unknown key
-	 * @param mayStartKeyRefresh whether a refresh for an unknown key may be counted against the limit now;
-	 * the hot path only looks, and leaves the counting to the full validation that follows it
+	 * @param keyRefreshUsed whether this validation already had its refresh for an
+	 * unknown key
+	 * @param mayStartKeyRefresh whether a refresh for an unknown key may be counted
+	 * against the limit now; the hot path only looks, and leaves the counting to the full
+	 * validation that follows it
 	 */
 	private Step attempt(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest, HttpFetcher fetcher,
 			int round, boolean keyRefreshUsed, boolean mayStartKeyRefresh) {
@@ -360,11 +385,12 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Whether a token whose key is not in the set may wait for a newer set. A key published after the
-	 * last fetch is picked up at first sight, whenever that fetch was: the limit counts refreshes for
-	 * unknown keys only (a burst, then one per minimum refresh interval), so a flood of forged key ids
-	 * costs the provider a bounded number of requests, and a routine fetch a second ago costs nothing.
-	 * A fetch already in flight is joined, while it is young enough to wait for.
+	 * Whether a token whose key is not in the set may wait for a newer set. A key
+	 * published after the last fetch is picked up at first sight, whenever that fetch
+	 * was: the limit counts refreshes for unknown keys only (a burst, then one per
+	 * minimum refresh interval), so a flood of forged key ids costs the provider a
+	 * bounded number of requests, and a routine fetch a second ago costs nothing. A fetch
+	 * already in flight is joined, while it is young enough to wait for.
 	 */
 	private boolean mayRefreshForUnknownKey(CacheState<KeySet> observed, Instant now, boolean take) {
 		ProviderDocument.Flight running = this.jwks.flight();
@@ -378,7 +404,8 @@ public final class IdentityEngine implements AutoCloseable {
 		}
 		CacheSettings cache = this.jwks.cache();
 		if (observed.lastFailure() != null && !observed.mayFetch(now, cache)) {
-			// The provider failed a moment ago: its back-off holds for these refreshes too.
+			// The provider failed a moment ago: its back-off holds for these refreshes
+			// too.
 			return false;
 		}
 		Duration every = cache.minimumRefreshInterval();
@@ -388,7 +415,10 @@ public final class IdentityEngine implements AutoCloseable {
 		return take(this.unknownKeyRefreshes, now, UNKNOWN_KEY_BURST, every);
 	}
 
-	/** Take an action from a shared token bucket; one whose clock went back is recounted from now. */
+	/**
+	 * Take an action from a shared token bucket; one whose clock went back is recounted
+	 * from now.
+	 */
 	private static boolean take(AtomicReference<TokenBucket> shared, Instant now, int capacity, Duration every) {
 		while (true) {
 			TokenBucket bucket = shared.get();
@@ -421,16 +451,16 @@ public final class IdentityEngine implements AutoCloseable {
 			default -> {
 				ProviderDocument.Flight running = document.flight();
 				if (running != null && running.isLate(now, this.settings.fetches().sharedWait())) {
-					// Nobody waits for a fetch that is already late: the cached copy, or the error now.
+					// Nobody waits for a fetch that is already late: the cached copy, or
+					// the error now.
 					if (state.usableWhileProviderFails(now, cache)) {
 						return true;
 					}
 					throw lateFetch(document, running, now);
 				}
 				if (round >= MAXIMUM_ROUNDS) {
-					throw (state.lastFailure() != null) ? state.lastFailure()
-							: new IdentityProviderException(document.name(), uriForErrors(document),
-									"no usable document after " + round + " fetches");
+					throw (state.lastFailure() != null) ? state.lastFailure() : new IdentityProviderException(
+							document.name(), uriForErrors(document), "no usable document after " + round + " fetches");
 				}
 				return false;
 			}
@@ -457,10 +487,10 @@ public final class IdentityEngine implements AutoCloseable {
 		String subject = (parsed.getKeyId() != null) ? "no key with kid '" + printable(parsed.getKeyId()) + "'"
 				: "no key for " + parsed.getAlgorithm();
 		if (logger.isDebugEnabled()) {
-			// The key set and refresh times help an operator, but are no business of the token's sender.
+			// The key set and refresh times help an operator, but are no business of the
+			// token's sender.
 			logger.debug(subject + " in " + keys + "; JWK set last fetched at " + state.lastAttemptAt()
-					+ ", refreshes for unknown keys limited to one per "
-					+ this.jwks.cache().minimumRefreshInterval());
+					+ ", refreshes for unknown keys limited to one per " + this.jwks.cache().minimumRefreshInterval());
 		}
 		return new TokenCheckFailure(TokenCheck.KEY, subject + " in the provider's JWK set");
 	}
@@ -477,7 +507,8 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The JWK set, fetched (with discovery first) through the given transport when needed.
+	 * The JWK set, fetched (with discovery first) through the given transport when
+	 * needed.
 	 * @param fetcher the caller's transport
 	 * @return the key set
 	 */
@@ -510,8 +541,7 @@ public final class IdentityEngine implements AutoCloseable {
 				|| decision == CacheState.Decision.USE_STALE;
 	}
 
-	private <T> CompletableFuture<CacheState<T>> current(ProviderDocument<T> document, HttpFetcher fetcher,
-			int round) {
+	private <T> CompletableFuture<CacheState<T>> current(ProviderDocument<T> document, HttpFetcher fetcher, int round) {
 		CacheState<T> state = document.state();
 		try {
 			if (usable(document, state, this.clock.instant(), fetcher, round)) {
@@ -529,7 +559,8 @@ public final class IdentityEngine implements AutoCloseable {
 		if (document.flight() != null) {
 			return;
 		}
-		// The task refreshes the state seen now: if several are queued before the first runs, the
+		// The task refreshes the state seen now: if several are queued before the first
+		// runs, the
 		// later ones find the state replaced and fetch nothing.
 		Need need = new Need(document, document.state(), false);
 		try {
@@ -549,9 +580,10 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Fetch a document once, whoever asks, and return what to wait for: callers that saw the same state
-	 * share one request, a caller whose observed state was already replaced goes on at once, and a
-	 * caller that finds another's fetch in flight waits no longer than the shared wait.
+	 * Fetch a document once, whoever asks, and return what to wait for: callers that saw
+	 * the same state share one request, a caller whose observed state was already
+	 * replaced goes on at once, and a caller that finds another's fetch in flight waits
+	 * no longer than the shared wait.
 	 * @return completes when the caller may look at the state again; never fails
 	 */
 	@SuppressWarnings("unchecked")
@@ -568,7 +600,8 @@ public final class IdentityEngine implements AutoCloseable {
 			if (running.isLate(started, this.settings.fetches().sharedWait())) {
 				return CompletableFuture.completedFuture(null);
 			}
-			// A caller that holds a thread waits only until the fetch is late; one that holds none, until
+			// A caller that holds a thread waits only until the fetch is late; one that
+			// holds none, until
 			// the fetch ends or its deadline passes.
 			return fetcher.holdsCallerThread() ? running.shared() : running.done();
 		}
@@ -581,8 +614,9 @@ public final class IdentityEngine implements AutoCloseable {
 		EngineSettings.FetchLimits limits = this.settings.fetches();
 		try {
 			Runnable cancelShared = this.timer.schedule(mine::becameLate, limits.sharedWait());
-			Runnable cancelDeadline = this.timer.schedule(() -> settle(document, mine, current, started, null,
-					HttpFetcher.deadlinePassed(document.name(), uriForErrors(document), limits.deadline())),
+			Runnable cancelDeadline = this.timer.schedule(
+					() -> settle(document, mine, current, started, null,
+							HttpFetcher.deadlinePassed(document.name(), uriForErrors(document), limits.deadline())),
 					limits.deadline());
 			mine.done().whenComplete((ignored, failure) -> {
 				cancelShared.run();
@@ -590,7 +624,8 @@ public final class IdentityEngine implements AutoCloseable {
 			});
 		}
 		catch (RuntimeException ex) {
-			// Without its timers the fetch could never end late: it does not start, and is recorded failed.
+			// Without its timers the fetch could never end late: it does not start, and
+			// is recorded failed.
 			settle(document, mine, current, started, null, asProviderFailure(document.name(), this.discoveryUri, ex));
 			return mine.done();
 		}
@@ -604,7 +639,8 @@ public final class IdentityEngine implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
-			// A transport that throws instead of failing its future is still a failed fetch: recorded, so
+			// A transport that throws instead of failing its future is still a failed
+			// fetch: recorded, so
 			// the back-off applies to it too.
 			URI failedUri = (uri != null) ? uri : this.discoveryUri;
 			settle(document, mine, current, started, null, asProviderFailure(document.name(), failedUri, ex));
@@ -633,8 +669,9 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Record the outcome of a fetch, once: its response, or its deadline, whichever comes first. The new
-	 * state goes in before anything else can fail, so waiters always find it.
+	 * Record the outcome of a fetch, once: its response, or its deadline, whichever comes
+	 * first. The new state goes in before anything else can fail, so waiters always find
+	 * it.
 	 */
 	private <T> void settle(ProviderDocument<T> document, ProviderDocument.Flight flight, CacheState<T> previous,
 			Instant started, @Nullable CacheState<T> succeeded, @Nullable IdentityProviderException failure) {
@@ -648,7 +685,8 @@ public final class IdentityEngine implements AutoCloseable {
 			report(document, previous, next);
 		}
 		finally {
-			// Whatever happened above, the flight ends: a flight left registered would be joined forever.
+			// Whatever happened above, the flight ends: a flight left registered would be
+			// joined forever.
 			document.finished(flight);
 			flight.end();
 		}
@@ -658,8 +696,10 @@ public final class IdentityEngine implements AutoCloseable {
 		try {
 			IdentityException failure = next.lastFailure();
 			if (failure != null) {
-				logger.warn("Fetching " + document.name() + " failed" + ((previous.value() != null)
-						? "; the last good copy keeps serving within the outage tolerance" : "") + "; next attempt in "
+				logger.warn("Fetching " + document.name() + " failed"
+						+ ((previous.value() != null) ? "; the last good copy keeps serving within the outage tolerance"
+								: "")
+						+ "; next attempt in "
 						+ Math.max(0, Duration.between(this.clock.instant(), next.nextFetchAllowedAt(document.cache()))
 							.toMillis())
 						+ " ms at the earliest: " + failure.getMessage());
@@ -679,9 +719,10 @@ public final class IdentityEngine implements AutoCloseable {
 	 * Send a token request (any grant) and read the response.
 	 * @param request the request
 	 * @param fetcher the caller's transport
-	 * @return the token response; completes exceptionally with an {@link OAuthErrorException} when
-	 * the provider answers an OAuth error, an {@link IdentityProviderException} for other failures,
-	 * or an {@link IllegalStateException} when no client is configured or the grant is disabled
+	 * @return the token response; completes exceptionally with an
+	 * {@link OAuthErrorException} when the provider answers an OAuth error, an
+	 * {@link IdentityProviderException} for other failures, or an
+	 * {@link IllegalStateException} when no client is configured or the grant is disabled
 	 */
 	public CompletableFuture<TokenResponse> requestToken(TokenRequest request, HttpFetcher fetcher) {
 		ClientRegistration client = this.settings.client();
@@ -707,9 +748,9 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * A client-credentials token, from cache while it is not due for renewal. Concurrent callers of
-	 * an equal request share one token request, whichever client flavor they use; a failure is not
-	 * cached.
+	 * A client-credentials token, from cache while it is not due for renewal. Concurrent
+	 * callers of an equal request share one token request, whichever client flavor they
+	 * use; a failure is not cached.
 	 * @param request the request
 	 * @param fetcher the caller's transport
 	 * @return the token response
@@ -726,8 +767,8 @@ public final class IdentityEngine implements AutoCloseable {
 				return CompletableFuture.completedFuture(again);
 			}
 			return requestToken(request, fetcher).thenApply((response) -> {
-				this.clientTokens.put(request, response,
-						response.expiresAt(this.settings.tokens().defaultLifetime()), this.clock.instant());
+				this.clientTokens.put(request, response, response.expiresAt(this.settings.tokens().defaultLifetime()),
+						this.clock.instant());
 				return response;
 			});
 		}).copy();
@@ -743,8 +784,8 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Forget a cached client-credentials token a resource server refused (401), so the next call gets a
-	 * new one. A newer token that already replaced it stays.
+	 * Forget a cached client-credentials token a resource server refused (401), so the
+	 * next call gets a new one. A newer token that already replaced it stays.
 	 * @param request the request the token was obtained with
 	 * @param accessToken the refused token
 	 */
@@ -756,22 +797,22 @@ public final class IdentityEngine implements AutoCloseable {
 
 	private CompletableFuture<ValidatedToken> validateOpaque(@Nullable String token, HttpFetcher fetcher) {
 		if (token == null || token.isBlank()) {
-			return CompletableFuture.failedFuture(
-					dev.identity.core.InvalidTokenException.of(TokenCheck.FORMAT, "token is empty"));
+			return CompletableFuture
+				.failedFuture(dev.identity.core.InvalidTokenException.of(TokenCheck.FORMAT, "token is empty"));
 		}
 		if (token.length() > TokenVerifier.MAXIMUM_TOKEN_LENGTH) {
 			// Refused before it costs the provider a request.
 			return CompletableFuture.failedFuture(dev.identity.core.InvalidTokenException.of(TokenCheck.FORMAT,
 					"token is longer than " + TokenVerifier.MAXIMUM_TOKEN_LENGTH + " characters"));
 		}
-		return introspect(token, "access_token", fetcher)
-			.thenApply((result) -> result.toValidatedToken(token, this.settings.validation(), this.clock.instant(),
-					this.settings.introspection().requireTokenType()));
+		return introspect(token, "access_token", fetcher).thenApply((result) -> result.toValidatedToken(token,
+				this.settings.validation(), this.clock.instant(), this.settings.introspection().requireTokenType()));
 	}
 
 	/**
-	 * Introspect a token (RFC 7662), reusing a recent result: never longer than the token's
-	 * {@code exp} nor the configured TTL. Concurrent introspections of one token share one request.
+	 * Introspect a token (RFC 7662), reusing a recent result: never longer than the
+	 * token's {@code exp} nor the configured TTL. Concurrent introspections of one token
+	 * share one request.
 	 * @param token the token
 	 * @param tokenTypeHint {@code access_token}, {@code refresh_token} or {@code null}
 	 * @param fetcher the caller's transport
@@ -809,7 +850,8 @@ public final class IdentityEngine implements AutoCloseable {
 			return sent.whenComplete((result, failure) -> {
 				this.introspectionsInFlight.decrementAndGet();
 				if (unwrap(failure) instanceof IdentityProviderException provider) {
-					// Asked again at once, a provider that just failed would likely fail again.
+					// Asked again at once, a provider that just failed would likely fail
+					// again.
 					this.introspections.putFailure(token, provider, this.clock.instant(),
 							this.settings.introspection().failureTtl());
 				}
@@ -829,8 +871,8 @@ public final class IdentityEngine implements AutoCloseable {
 				result = IntrospectionResult.parse(response.body());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IdentityProviderException(post.endpoint(), endpoint, response.status(), null,
-						ex.getMessage(), null);
+				throw new IdentityProviderException(post.endpoint(), endpoint, response.status(), null, ex.getMessage(),
+						null);
 			}
 			this.introspections.put(token, result, this.clock.instant(), this.settings.introspection().cacheTtl());
 			return result;
@@ -838,9 +880,10 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Count an introspection request against the limits, before it is sent: at most so many in flight
-	 * and so many per second, however many made-up tokens arrive.
-	 * @return {@code null} when it may be sent (and is now counted in flight), else why not
+	 * Count an introspection request against the limits, before it is sent: at most so
+	 * many in flight and so many per second, however many made-up tokens arrive.
+	 * @return {@code null} when it may be sent (and is now counted in flight), else why
+	 * not
 	 */
 	private @Nullable IdentityProviderException admitIntrospection() {
 		EngineSettings.IntrospectionSettings limits = this.settings.introspection();
@@ -885,7 +928,8 @@ public final class IdentityEngine implements AutoCloseable {
 		return discovery(fetcher).thenCompose((document) -> {
 			URI endpoint = requireEndpoint(document.getRevocationEndpoint(), "revocation_endpoint");
 			FormPost post = TokenRequests.revocation(token, tokenTypeHint, client, endpoint, this.clock.instant());
-			// Revoking twice is harmless (RFC 7009 §2.2: an invalid token is answered with 200 too).
+			// Revoking twice is harmless (RFC 7009 §2.2: an invalid token is answered
+			// with 200 too).
 			return send(post, true, fetcher).thenApply((response) -> {
 				this.introspections.evict(token);
 				if (!response.isSuccessful()) {
@@ -964,7 +1008,8 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Send a form post, retrying as the retry policy says; the transport does the waiting.
+	 * Send a form post, retrying as the retry policy says; the transport does the
+	 * waiting.
 	 * @param post the request
 	 * @param idempotent whether repeating it is harmless
 	 * @param fetcher the caller's transport
@@ -991,8 +1036,8 @@ public final class IdentityEngine implements AutoCloseable {
 				.delayBeforeRetry(attempt, status, idempotent, retryAfter, ThreadLocalRandom.current().nextDouble());
 			if (delay == null) {
 				return (failure != null)
-						? CompletableFuture.<FetchedResponse>failedFuture(
-								asProviderFailure(post.endpoint(), post.uri(), failure))
+						? CompletableFuture
+							.<FetchedResponse>failedFuture(asProviderFailure(post.endpoint(), post.uri(), failure))
 						: CompletableFuture.completedFuture(answer);
 			}
 			if (logger.isDebugEnabled()) {
@@ -1030,7 +1075,8 @@ public final class IdentityEngine implements AutoCloseable {
 			}
 			ValidatedTokenCache cache = this.validatedTokens;
 			if (cache != null) {
-				// Verdicts resting on a key that left the set (or changed under its kid) go with it.
+				// Verdicts resting on a key that left the set (or changed under its kid)
+				// go with it.
 				Instant now = this.clock.instant();
 				cache.removeIf((entry) -> !this.verifier.stillValid(entry.token(), entry.notBefore(),
 						entry.verifiedWith(), keys, now));
@@ -1054,12 +1100,14 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Requests to the provider never follow redirects: a redirect could lead them off the host the
-	 * discovery policy allowed, and re-send client credentials or an access token there.
+	 * Requests to the provider never follow redirects: a redirect could lead them off the
+	 * host the discovery policy allowed, and re-send client credentials or an access
+	 * token there.
 	 */
 	private static IdentityProviderException redirectRefused(String name, URI uri, FetchedResponse response) {
-		return new IdentityProviderException(name, uri, response.status(), null, "answered a redirect (HTTP "
-				+ response.status() + "); requests to the provider never follow redirects", null);
+		return new IdentityProviderException(name, uri, response.status(), null,
+				"answered a redirect (HTTP " + response.status() + "); requests to the provider never follow redirects",
+				null);
 	}
 
 	static IdentityProviderException asProviderFailure(String name, URI uri, Throwable failure) {
@@ -1067,10 +1115,8 @@ public final class IdentityEngine implements AutoCloseable {
 		if (cause instanceof IdentityProviderException provider) {
 			return provider;
 		}
-		return new IdentityProviderException(name, uri, 0, null,
-				"request failed: " + cause.getClass().getSimpleName()
-						+ ((cause.getMessage() != null) ? " (" + printable(cause.getMessage()) + ")" : ""),
-				cause);
+		return new IdentityProviderException(name, uri, 0, null, "request failed: " + cause.getClass().getSimpleName()
+				+ ((cause.getMessage() != null) ? " (" + printable(cause.getMessage()) + ")" : ""), cause);
 	}
 
 	/**
@@ -1115,6 +1161,5 @@ public final class IdentityEngine implements AutoCloseable {
 		}
 
 	}
-
 
 }

@@ -13,10 +13,10 @@ import dev.identity.core.IntrospectionResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Introspection results, keyed by a SHA-256 hash of the token (never the token itself). An active
- * result lives no longer than the token's {@code exp} nor than the configured TTL; an inactive one
- * up to the TTL; a provider failure for the failure TTL. Bounded in size, whatever anonymous requests
- * send.
+ * Introspection results, keyed by a SHA-256 hash of the token (never the token itself).
+ * An active result lives no longer than the token's {@code exp} nor than the configured
+ * TTL; an inactive one up to the TTL; a provider failure for the failure TTL. Bounded in
+ * size, whatever anonymous requests send.
  */
 final class IntrospectionCache {
 
@@ -30,7 +30,8 @@ final class IntrospectionCache {
 	}
 
 	/**
-	 * The provider's recent failure to introspect a token, answered again without asking it.
+	 * The provider's recent failure to introspect a token, answered again without asking
+	 * it.
 	 * @param token the token
 	 * @param now the current time
 	 * @return the failure, or {@code null}
@@ -64,11 +65,14 @@ final class IntrospectionCache {
 
 	private void store(String key, Entry entry, Instant now) {
 		if (this.entries.size() >= MAXIMUM_ENTRIES) {
-			// Expired entries go first, then inactive results and failures (a flood of made-up tokens
-			// produces only those), so the results of real, active tokens survive as long as possible.
+			// Expired entries go first, then inactive results and failures (a flood of
+			// made-up tokens
+			// produces only those), so the results of real, active tokens survive as long
+			// as possible.
 			this.entries.values().removeIf((existing) -> !now.isBefore(existing.until()));
 			if (this.entries.size() >= MAXIMUM_ENTRIES) {
-				this.entries.values().removeIf((existing) -> existing.result() == null || !existing.result().isActive());
+				this.entries.values()
+					.removeIf((existing) -> existing.result() == null || !existing.result().isActive());
 			}
 			if (this.entries.size() >= MAXIMUM_ENTRIES) {
 				this.entries.clear();

@@ -13,8 +13,9 @@ import dev.identity.core.CacheState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One cached provider document (the discovery document or the JWK set): its name, its cache state,
- * its cache settings, where it is fetched from, how it is read, and the fetch of it in flight, if any.
+ * One cached provider document (the discovery document or the JWK set): its name, its
+ * cache state, its cache settings, where it is fetched from, how it is read, and the
+ * fetch of it in flight, if any.
  *
  * @param <T> the document's value
  */
@@ -95,9 +96,10 @@ final class ProviderDocument<T> {
 	}
 
 	/**
-	 * One fetch of the document. {@link #done()} completes when the fetch has ended (or its deadline
-	 * passed); {@link #shared()} completes then too, or once the fetch has run for the shared wait, when
-	 * it becomes {@linkplain #isLate late}: callers stop waiting for it.
+	 * One fetch of the document. {@link #done()} completes when the fetch has ended (or
+	 * its deadline passed); {@link #shared()} completes then too, or once the fetch has
+	 * run for the shared wait, when it becomes {@linkplain #isLate late}: callers stop
+	 * waiting for it.
 	 */
 	static final class Flight {
 

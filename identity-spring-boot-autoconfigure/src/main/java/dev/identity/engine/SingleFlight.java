@@ -5,10 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Coalesces concurrent loads of the same key into one: the first caller starts the work, everyone
- * else arriving while it runs gets the same future. No lock is held while the work runs, and the
- * key is released before the future completes, so a caller that sees the result and asks again
- * starts a fresh load.
+ * Coalesces concurrent loads of the same key into one: the first caller starts the work,
+ * everyone else arriving while it runs gets the same future. No lock is held while the
+ * work runs, and the key is released before the future completes, so a caller that sees
+ * the result and asks again starts a fresh load.
  *
  * @param <K> the key type
  */

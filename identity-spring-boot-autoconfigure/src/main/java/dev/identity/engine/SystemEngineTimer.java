@@ -9,10 +9,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One daemon thread for every engine of the JVM; cancelled tasks leave its queue at once. A task that
- * falls due is handed to a daemon thread of its own pool: completing a future runs what waits on it,
- * which for a blocking caller may be a request to the provider, and the timer must stay on time for
- * every other engine.
+ * One daemon thread for every engine of the JVM; cancelled tasks leave its queue at once.
+ * A task that falls due is handed to a daemon thread of its own pool: completing a future
+ * runs what waits on it, which for a blocking caller may be a request to the provider,
+ * and the timer must stay on time for every other engine.
  */
 final class SystemEngineTimer implements EngineTimer {
 
@@ -38,7 +38,8 @@ final class SystemEngineTimer implements EngineTimer {
 
 	@Override
 	public Runnable schedule(Runnable task, Duration delay) {
-		// Delays are bounded at start-up (at most a day); the cap only guards the arithmetic.
+		// Delays are bounded at start-up (at most a day); the cap only guards the
+		// arithmetic.
 		long millis = (delay.compareTo(Duration.ofDays(1)) > 0) ? Duration.ofDays(1).toMillis()
 				: Math.max(0, delay.toMillis());
 		ScheduledFuture<?> scheduled = this.executor.schedule(() -> this.tasks.execute(task), millis,

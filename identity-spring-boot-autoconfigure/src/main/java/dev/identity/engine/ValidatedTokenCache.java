@@ -15,13 +15,14 @@ import dev.identity.core.ValidatedToken;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tokens verified recently, so that a token sent with many requests is verified once. Keyed by the
- * SHA-256 of the token, never the token itself; bounded in size. Whether an entry may still be used
- * (its time window, its key still published) is the core's decision
- * ({@link dev.identity.core.TokenVerifier#stillValid}), made on every hit.
+ * Tokens verified recently, so that a token sent with many requests is verified once.
+ * Keyed by the SHA-256 of the token, never the token itself; bounded in size. Whether an
+ * entry may still be used (its time window, its key still published) is the core's
+ * decision ({@link dev.identity.core.TokenVerifier#stillValid}), made on every hit.
  * <p>
- * When full, it first drops the entries whose token has expired, then a tenth of the rest: eviction
- * costs a constant amount per insertion, however many distinct tokens arrive.
+ * When full, it first drops the entries whose token has expired, then a tenth of the
+ * rest: eviction costs a constant amount per insertion, however many distinct tokens
+ * arrive.
  */
 final class ValidatedTokenCache {
 
@@ -70,7 +71,8 @@ final class ValidatedTokenCache {
 
 	void put(Digest digest, ValidatedToken token, PublicKey verifiedWith, Instant now) {
 		if (this.entries.size() >= this.maxEntries && !evict(now)) {
-			// Full, and another thread is making room: this verdict is simply not remembered, so the bound
+			// Full, and another thread is making room: this verdict is simply not
+			// remembered, so the bound
 			// holds however many threads insert at once.
 			return;
 		}
@@ -81,7 +83,9 @@ final class ValidatedTokenCache {
 		this.entries.remove(digest, entry);
 	}
 
-	/** Drop every entry the predicate matches, e.g. those of a key that left the JWK set. */
+	/**
+	 * Drop every entry the predicate matches, e.g. those of a key that left the JWK set.
+	 */
 	void removeIf(Predicate<Entry> stale) {
 		this.entries.values().removeIf(stale);
 	}
@@ -90,7 +94,10 @@ final class ValidatedTokenCache {
 		return this.entries.size();
 	}
 
-	/** @return whether this thread made room; {@code false} when another thread is evicting */
+	/**
+	 * @return whether this thread made room; {@code false} when another thread is
+	 * evicting
+	 */
 	private boolean evict(Instant now) {
 		if (!this.evicting.compareAndSet(false, true)) {
 			return false;

@@ -1,5 +1,6 @@
 /**
- * Shared state of one issuer: discovery and key caches and the single-flight that coalesces fetches from every client.
+ * Shared state of one issuer: discovery and key caches and the single-flight that
+ * coalesces fetches from every client.
  */
 @NullMarked
 package dev.identity.engine;

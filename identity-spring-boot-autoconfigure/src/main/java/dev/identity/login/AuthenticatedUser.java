@@ -9,15 +9,14 @@ import dev.identity.core.ValidatedToken;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The user of a completed login: who they are, from the validated ID token (OpenID Connect Core §2,
- * §5.1), and the tokens to act for them (RFC 6749 §5.1). {@link #toString()} shows no token and no
- * personal data beyond the subject.
+ * The user of a completed login: who they are, from the validated ID token (OpenID
+ * Connect Core §2, §5.1), and the tokens to act for them (RFC 6749 §5.1).
+ * {@link #toString()} shows no token and no personal data beyond the subject.
  */
 public final class AuthenticatedUser implements java.io.Serializable {
 
 	// Kept in HTTP sessions, which Spring Session may serialize to a shared store.
 	private static final long serialVersionUID = 1L;
-
 
 	private final ValidatedToken idToken;
 
@@ -42,8 +41,8 @@ public final class AuthenticatedUser implements java.io.Serializable {
 	 * The user of a token response whose ID token was validated.
 	 * @param idToken the ID token, validated by {@link IdTokenValidator}
 	 * @param tokens the token response it came with
-	 * @return the user; the access token expires {@code expires_in} after the response arrived or, when the
-	 * provider sent no {@code expires_in}, with the ID token
+	 * @return the user; the access token expires {@code expires_in} after the response
+	 * arrived or, when the provider sent no {@code expires_in}, with the ID token
 	 * @throws IllegalArgumentException when the ID token is not the response's
 	 */
 	public static AuthenticatedUser of(ValidatedToken idToken, TokenResponse tokens) {
@@ -66,7 +65,10 @@ public final class AuthenticatedUser implements java.io.Serializable {
 		return Objects.requireNonNull(this.idToken.getSubject());
 	}
 
-	/** {@code iss}: together with {@link #getSubject()} the only unique key of a user (OpenID Connect Core §5.7). */
+	/**
+	 * {@code iss}: together with {@link #getSubject()} the only unique key of a user
+	 * (OpenID Connect Core §5.7).
+	 */
 	public String getIssuer() {
 		return this.idToken.getIssuer();
 	}
@@ -81,7 +83,10 @@ public final class AuthenticatedUser implements java.io.Serializable {
 		return this.idToken.getClaimAsString("preferred_username");
 	}
 
-	/** {@code email}, or {@code null}; check {@link #isEmailVerified()} before trusting it. */
+	/**
+	 * {@code email}, or {@code null}; check {@link #isEmailVerified()} before trusting
+	 * it.
+	 */
 	public @Nullable String getEmail() {
 		return this.idToken.getClaimAsString("email");
 	}
@@ -96,7 +101,10 @@ public final class AuthenticatedUser implements java.io.Serializable {
 		return this.idToken.getClaimAsString("picture");
 	}
 
-	/** The validated ID token, for every other claim and for {@code id_token_hint} at logout. */
+	/**
+	 * The validated ID token, for every other claim and for {@code id_token_hint} at
+	 * logout.
+	 */
 	public ValidatedToken getIdToken() {
 		return this.idToken;
 	}
@@ -116,14 +124,17 @@ public final class AuthenticatedUser implements java.io.Serializable {
 		return this.accessTokenExpiresAt;
 	}
 
-	/** Scopes the provider reported as granted; empty when it granted the requested ones silently. */
+	/**
+	 * Scopes the provider reported as granted; empty when it granted the requested ones
+	 * silently.
+	 */
 	public Set<String> getScopes() {
 		return this.scopes;
 	}
 
 	/**
-	 * Whether the login still holds: the access token has not expired. When it has, a refresh token (if
-	 * any) may renew it; otherwise the user logs in again.
+	 * Whether the login still holds: the access token has not expired. When it has, a
+	 * refresh token (if any) may renew it; otherwise the user logs in again.
 	 * @param now the current time
 	 * @return whether the access token is still valid
 	 */

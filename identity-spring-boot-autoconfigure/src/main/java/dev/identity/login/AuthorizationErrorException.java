@@ -6,11 +6,11 @@ import dev.identity.core.IdentityException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provider ended the login with an error response (RFC 6749 §4.1.2.1, OpenID Connect Core
- * §3.1.2.6), e.g. {@code access_denied} when the user declined or {@code login_required} after
- * {@code prompt=none}. Raised only for a callback whose {@code state} matched the pending login, so
- * the error really answers this application's request. The values are cleaned and bounded before they
- * are kept.
+ * The provider ended the login with an error response (RFC 6749 §4.1.2.1, OpenID Connect
+ * Core §3.1.2.6), e.g. {@code access_denied} when the user declined or
+ * {@code login_required} after {@code prompt=none}. Raised only for a callback whose
+ * {@code state} matched the pending login, so the error really answers this application's
+ * request. The values are cleaned and bounded before they are kept.
  */
 public class AuthorizationErrorException extends IdentityException {
 
@@ -55,7 +55,10 @@ public class AuthorizationErrorException extends IdentityException {
 		return this.errorUri;
 	}
 
-	/** Whether the user or the provider declined ({@code access_denied}), as opposed to a failure. */
+	/**
+	 * Whether the user or the provider declined ({@code access_denied}), as opposed to a
+	 * failure.
+	 */
 	public boolean isAccessDenied() {
 		return "access_denied".equals(this.error);
 	}

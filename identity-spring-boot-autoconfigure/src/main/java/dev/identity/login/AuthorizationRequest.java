@@ -16,13 +16,13 @@ import dev.identity.core.DiscoveryDocument;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An OpenID Connect authentication request for the authorization-code flow with PKCE (OpenID
- * Connect Core §3.1.2.1, RFC 7636 §4.3): the URL to send the browser to and the {@link PendingLogin}
- * to keep until the callback.
+ * An OpenID Connect authentication request for the authorization-code flow with PKCE
+ * (OpenID Connect Core §3.1.2.1, RFC 7636 §4.3): the URL to send the browser to and the
+ * {@link PendingLogin} to keep until the callback.
  * <p>
- * Every request carries fresh {@code state} and {@code nonce} values and an {@code S256} code challenge,
- * as RFC 9700 §2.1.1 recommends. Build one with {@link #withDiscovery(DiscoveryDocument)}:
- * <pre class="code">
+ * Every request carries fresh {@code state} and {@code nonce} values and an {@code S256}
+ * code challenge, as RFC 9700 §2.1.1 recommends. Build one with
+ * {@link #withDiscovery(DiscoveryDocument)}: <pre class="code">
  * AuthorizationRequest request = AuthorizationRequest.withDiscovery(discovery)
  *     .clientId("web-app")
  *     .redirectUri(URI.create("https://app.example.com/login/callback"))
@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
 public final class AuthorizationRequest {
 
 	/**
-	 * Parameters this class sets itself. {@code max_age} is among them because the ID token's
-	 * {@code auth_time} must then be checked, which only {@link Builder#maxAge(Duration)} records.
+	 * Parameters this class sets itself. {@code max_age} is among them because the ID
+	 * token's {@code auth_time} must then be checked, which only
+	 * {@link Builder#maxAge(Duration)} records.
 	 */
 	private static final Set<String> RESERVED = Set.of("response_type", "client_id", "redirect_uri", "scope", "state",
 			"nonce", "code_challenge", "code_challenge_method", "max_age");
@@ -57,11 +58,12 @@ public final class AuthorizationRequest {
 
 	/**
 	 * Start a request to the provider described by a discovery document.
-	 * @param discovery the provider's metadata; its {@code authorization_endpoint} receives the request and
-	 * its {@code authorization_response_iss_parameter_supported} decides whether the callback must carry
-	 * {@code iss} (RFC 9207 §3)
+	 * @param discovery the provider's metadata; its {@code authorization_endpoint}
+	 * receives the request and its {@code authorization_response_iss_parameter_supported}
+	 * decides whether the callback must carry {@code iss} (RFC 9207 §3)
 	 * @return a builder
-	 * @throws IllegalArgumentException when the document has no {@code authorization_endpoint}
+	 * @throws IllegalArgumentException when the document has no
+	 * {@code authorization_endpoint}
 	 */
 	public static Builder withDiscovery(DiscoveryDocument discovery) {
 		Objects.requireNonNull(discovery, "discovery");
@@ -86,7 +88,10 @@ public final class AuthorizationRequest {
 		return new Builder(issuer, authorizationEndpoint);
 	}
 
-	/** URL to redirect the browser to; it carries {@code state} and the code challenge, never the verifier. */
+	/**
+	 * URL to redirect the browser to; it carries {@code state} and the code challenge,
+	 * never the verifier.
+	 */
 	public URI getUri() {
 		return this.uri;
 	}
@@ -136,7 +141,8 @@ public final class AuthorizationRequest {
 			if (issuer.isBlank()) {
 				throw new IllegalArgumentException("issuer must not be blank");
 			}
-			// Fail now rather than on every login: a fragment or relative endpoint cannot take a query.
+			// Fail now rather than on every login: a fragment or relative endpoint cannot
+			// take a query.
 			QueryString.on("authorization_endpoint", authorizationEndpoint);
 			this.issuer = issuer;
 			this.authorizationEndpoint = authorizationEndpoint;
@@ -152,7 +158,9 @@ public final class AuthorizationRequest {
 			return this;
 		}
 
-		/** {@code redirect_uri}: absolute, without fragment, registered with the provider. */
+		/**
+		 * {@code redirect_uri}: absolute, without fragment, registered with the provider.
+		 */
 		public Builder redirectUri(URI redirectUri) {
 			PendingLogin.requireRedirectUri(redirectUri);
 			this.redirectUri = redirectUri;
@@ -160,8 +168,8 @@ public final class AuthorizationRequest {
 		}
 
 		/**
-		 * Scopes to request besides {@code openid}, which is always sent first (OpenID Connect Core
-		 * §3.1.2.1).
+		 * Scopes to request besides {@code openid}, which is always sent first (OpenID
+		 * Connect Core §3.1.2.1).
 		 * @param scopes scope tokens (RFC 6749 §3.3), e.g. {@code profile}, {@code email}
 		 * @return this builder
 		 */
@@ -176,8 +184,8 @@ public final class AuthorizationRequest {
 		}
 
 		/**
-		 * Whether the callback must carry {@code iss} (RFC 9207 §2.4); taken from the discovery document
-		 * by {@link #withDiscovery(DiscoveryDocument)}.
+		 * Whether the callback must carry {@code iss} (RFC 9207 §2.4); taken from the
+		 * discovery document by {@link #withDiscovery(DiscoveryDocument)}.
 		 */
 		public Builder issuerParameterRequired(boolean issuerParameterRequired) {
 			this.issuerParameterRequired = issuerParameterRequired;
@@ -185,9 +193,10 @@ public final class AuthorizationRequest {
 		}
 
 		/**
-		 * Add a parameter such as {@code prompt} ({@code create} to register, {@code login},
-		 * {@code consent}), {@code login_hint}, {@code ui_locales}, {@code acr_values} or a provider's own,
-		 * e.g. {@code audience} (OpenID Connect Core §3.1.2.1, Initiating User Registration 1.0 §3).
+		 * Add a parameter such as {@code prompt} ({@code create} to register,
+		 * {@code login}, {@code consent}), {@code login_hint}, {@code ui_locales},
+		 * {@code acr_values} or a provider's own, e.g. {@code audience} (OpenID Connect
+		 * Core §3.1.2.1, Initiating User Registration 1.0 §3).
 		 * @param name the parameter name; not one this request sets itself
 		 * @param value the value, sent percent-encoded
 		 * @return this builder
@@ -208,8 +217,8 @@ public final class AuthorizationRequest {
 		}
 
 		/**
-		 * Ask for an authentication no older than this; the ID token's {@code auth_time} is then required
-		 * and checked (OpenID Connect Core §3.1.2.1, §3.1.3.7 step 13).
+		 * Ask for an authentication no older than this; the ID token's {@code auth_time}
+		 * is then required and checked (OpenID Connect Core §3.1.2.1, §3.1.3.7 step 13).
 		 * @param maxAge the age, whole seconds; zero forces a fresh sign-in
 		 * @return this builder
 		 */
@@ -226,8 +235,8 @@ public final class AuthorizationRequest {
 		 * Local path to show once the login completes.
 		 * @param returnTo a path starting with a single {@code /}, or {@code null}
 		 * @return this builder
-		 * @throws IllegalArgumentException when it could lead off this site (RFC 9700 §4.11) or is longer than
-		 * {@value PendingLogin#MAX_RETURN_TO_LENGTH} characters
+		 * @throws IllegalArgumentException when it could lead off this site (RFC 9700
+		 * §4.11) or is longer than {@value PendingLogin#MAX_RETURN_TO_LENGTH} characters
 		 */
 		public Builder returnTo(@Nullable String returnTo) {
 			PendingLogin.requireLocalPath(returnTo);

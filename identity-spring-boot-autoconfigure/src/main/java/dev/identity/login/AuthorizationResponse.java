@@ -10,9 +10,9 @@ import dev.identity.core.TokenRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The parameters of an authorization callback (RFC 6749 §4.1.2 and §4.1.2.1, OpenID Connect Core
- * §3.1.2.5 and §3.1.2.6, RFC 9207 §2), and the checks that turn it into the token request of the
- * pending login. Empty values count as absent (RFC 6749 §3.1).
+ * The parameters of an authorization callback (RFC 6749 §4.1.2 and §4.1.2.1, OpenID
+ * Connect Core §3.1.2.5 and §3.1.2.6, RFC 9207 §2), and the checks that turn it into the
+ * token request of the pending login. Empty values count as absent (RFC 6749 §3.1).
  * <p>
  * {@link #toString()} shows neither the code nor {@code state}.
  *
@@ -40,8 +40,8 @@ public record AuthorizationResponse(@Nullable String code, @Nullable String stat
 	 * {@code MultiValueMap} is such a map).
 	 * @param parameters every query parameter with its values
 	 * @return the response
-	 * @throws InvalidCallbackException ({@link CallbackCheck#FORMAT}) when one of the parameters read here
-	 * appears more than once (RFC 6749 §3.1)
+	 * @throws InvalidCallbackException ({@link CallbackCheck#FORMAT}) when one of the
+	 * parameters read here appears more than once (RFC 6749 §3.1)
 	 */
 	public static AuthorizationResponse fromParameters(Map<String, ? extends Collection<String>> parameters) {
 		Objects.requireNonNull(parameters, "parameters");
@@ -51,18 +51,21 @@ public record AuthorizationResponse(@Nullable String code, @Nullable String stat
 	}
 
 	/**
-	 * Check the callback against the pending login and build the token request that redeems the code
-	 * (RFC 6749 §4.1.3 with the PKCE verifier of RFC 7636 §4.5). The checks run in this order:
+	 * Check the callback against the pending login and build the token request that
+	 * redeems the code (RFC 6749 §4.1.3 with the PKCE verifier of RFC 7636 §4.5). The
+	 * checks run in this order:
 	 * <ol>
-	 * <li>{@code state} equals the pending login's, in constant time (RFC 6749 §10.12): nothing else of a
-	 * callback is believed before it is known to answer this browser's request;</li>
-	 * <li>{@code iss}, when present or announced by the provider, equals the issuer the request went to
-	 * (RFC 9207 §2.4), which defeats mix-up attacks;</li>
+	 * <li>{@code state} equals the pending login's, in constant time (RFC 6749 §10.12):
+	 * nothing else of a callback is believed before it is known to answer this browser's
+	 * request;</li>
+	 * <li>{@code iss}, when present or announced by the provider, equals the issuer the
+	 * request went to (RFC 9207 §2.4), which defeats mix-up attacks;</li>
 	 * <li>an {@code error} becomes an {@link AuthorizationErrorException};</li>
 	 * <li>the pending login is not older than {@code maxPendingAge};</li>
 	 * <li>a {@code code} is present.</li>
 	 * </ol>
-	 * The pending login is spent whatever the outcome: remove it from the session before calling this.
+	 * The pending login is spent whatever the outcome: remove it from the session before
+	 * calling this.
 	 * @param pending the login this callback should complete
 	 * @param maxPendingAge how long a login may take, e.g. 10 minutes
 	 * @param now the current time
@@ -98,16 +101,18 @@ public record AuthorizationResponse(@Nullable String code, @Nullable String stat
 	private void checkIssuer(PendingLogin pending) {
 		if (this.issuer == null) {
 			if (pending.issuerParameterRequired()) {
-				throw new InvalidCallbackException(CallbackCheck.ISSUER, "callback has no 'iss' though "
-						+ pending.issuer() + " announces authorization_response_iss_parameter_supported (RFC 9207 §2.4)");
+				throw new InvalidCallbackException(CallbackCheck.ISSUER,
+						"callback has no 'iss' though " + pending.issuer()
+								+ " announces authorization_response_iss_parameter_supported (RFC 9207 §2.4)");
 			}
 			return;
 		}
 		// RFC 9207 §2.4: simple string comparison (RFC 3986 §6.2.1), no normalization.
 		if (!this.issuer.equals(pending.issuer())) {
-			throw new InvalidCallbackException(CallbackCheck.ISSUER, "callback 'iss' '" + ProviderText.clean(this.issuer, 200)
-					+ "' is not '" + pending.issuer() + "', the issuer the login was sent to (RFC 9207 §2.4): "
-					+ "a mix-up attack or a provider answering for another issuer");
+			throw new InvalidCallbackException(CallbackCheck.ISSUER,
+					"callback 'iss' '" + ProviderText.clean(this.issuer, 200) + "' is not '" + pending.issuer()
+							+ "', the issuer the login was sent to (RFC 9207 §2.4): "
+							+ "a mix-up attack or a provider answering for another issuer");
 		}
 	}
 
@@ -131,7 +136,8 @@ public record AuthorizationResponse(@Nullable String code, @Nullable String stat
 	public String toString() {
 		return "AuthorizationResponse[code=" + ((this.code != null) ? "present" : "absent") + ", iss="
 				+ ((this.issuer != null) ? ProviderText.clean(this.issuer, 200) : null) + ", error="
-				+ ((this.error != null) ? ProviderText.clean(this.error, AuthorizationErrorException.ERROR_LIMIT) : null)
+				+ ((this.error != null) ? ProviderText.clean(this.error, AuthorizationErrorException.ERROR_LIMIT)
+						: null)
 				+ "]";
 	}
 

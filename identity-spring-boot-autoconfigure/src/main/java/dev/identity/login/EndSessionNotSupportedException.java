@@ -5,8 +5,9 @@ import java.util.Objects;
 import dev.identity.core.IdentityException;
 
 /**
- * The provider publishes no {@code end_session_endpoint}, so it does not support RP-Initiated Logout
- * (OpenID Connect RP-Initiated Logout 1.0 §2.1): only the application's own session can be ended.
+ * The provider publishes no {@code end_session_endpoint}, so it does not support
+ * RP-Initiated Logout (OpenID Connect RP-Initiated Logout 1.0 §2.1): only the
+ * application's own session can be ended.
  */
 public class EndSessionNotSupportedException extends IdentityException {
 

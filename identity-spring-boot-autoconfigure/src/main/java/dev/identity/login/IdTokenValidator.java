@@ -27,16 +27,17 @@ import dev.identity.core.VerificationKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Validates the ID token of an authorization-code login (OpenID Connect Core §3.1.3.7). The JOSE and
- * JWT rules (signature, {@code alg}, {@code iss}, {@code aud} holding the client id, {@code exp},
- * {@code iat}, required {@code sub} and {@code iat}) are the {@link TokenVerifier}'s; this class adds the
- * rules of OpenID Connect:
+ * Validates the ID token of an authorization-code login (OpenID Connect Core §3.1.3.7).
+ * The JOSE and JWT rules (signature, {@code alg}, {@code iss}, {@code aud} holding the
+ * client id, {@code exp}, {@code iat}, required {@code sub} and {@code iat}) are the
+ * {@link TokenVerifier}'s; this class adds the rules of OpenID Connect:
  * <ul>
  * <li>every audience is this client or one it trusts (step 3);</li>
- * <li>with several audiences {@code azp} is present, and when present it is this client (steps 4 and 5 of
- * OpenID Connect Core 1.0 as first published);</li>
+ * <li>with several audiences {@code azp} is present, and when present it is this client
+ * (steps 4 and 5 of OpenID Connect Core 1.0 as first published);</li>
  * <li>{@code nonce} equals the pending login's (step 11);</li>
- * <li>{@code auth_time} is present and recent enough when {@code max_age} was requested (step 13);</li>
+ * <li>{@code auth_time} is present and recent enough when {@code max_age} was requested
+ * (step 13);</li>
  * <li>{@code at_hash}, when present, matches the access token (§3.1.3.8, §3.2.2.9);</li>
  * <li>the login was started at this validator's issuer.</li>
  * </ul>
@@ -75,7 +76,10 @@ public final class IdTokenValidator {
 		return new Builder(issuer, clientId);
 	}
 
-	/** The policy the JOSE and JWT checks run with: issuer, audience = client id, {@code sub} and {@code iat} required. */
+	/**
+	 * The policy the JOSE and JWT checks run with: issuer, audience = client id,
+	 * {@code sub} and {@code iat} required.
+	 */
 	public ValidationPolicy getPolicy() {
 		return this.verifier.getPolicy();
 	}
@@ -90,12 +94,14 @@ public final class IdTokenValidator {
 	 * @param idToken the {@code id_token} of the token response
 	 * @param keys the provider's current keys
 	 * @param pending the login the token completes
-	 * @param accessToken the {@code access_token} issued with it, to check {@code at_hash}; {@code null}
-	 * when none was issued, in which case {@code at_hash} is not checked
+	 * @param accessToken the {@code access_token} issued with it, to check
+	 * {@code at_hash}; {@code null} when none was issued, in which case {@code at_hash}
+	 * is not checked
 	 * @param now the current time
 	 * @return the validated ID token
-	 * @throws InvalidTokenException listing the failed checks; {@link TokenCheck#KEY} when no key of the set
-	 * fits the token, so that the caller may refresh the keys once and try again
+	 * @throws InvalidTokenException listing the failed checks; {@link TokenCheck#KEY}
+	 * when no key of the set fits the token, so that the caller may refresh the keys once
+	 * and try again
 	 */
 	public ValidatedToken validate(String idToken, KeySet keys, PendingLogin pending, @Nullable String accessToken,
 			Instant now) {
@@ -108,9 +114,11 @@ public final class IdTokenValidator {
 		}
 		VerificationKey key = this.verifier.selectKey(parsed, keys);
 		if (key == null) {
-			throw this.verifier.reject(parsed, new TokenCheckFailure(TokenCheck.KEY,
-					((parsed.getKeyId() != null) ? "no key with kid '" + ProviderText.clean(parsed.getKeyId(), 64) + "'"
-							: "no key for " + parsed.getAlgorithm()) + " in the provider's JWK set " + keys),
+			throw this.verifier.reject(parsed,
+					new TokenCheckFailure(TokenCheck.KEY,
+							((parsed.getKeyId() != null)
+									? "no key with kid '" + ProviderText.clean(parsed.getKeyId(), 64) + "'"
+									: "no key for " + parsed.getAlgorithm()) + " in the provider's JWK set " + keys),
 					now);
 		}
 		ValidatedToken token = this.verifier.verify(parsed, key, now);
@@ -138,9 +146,10 @@ public final class IdTokenValidator {
 	private void checkAudiences(ValidatedToken token, List<TokenCheckFailure> failures) {
 		for (String audience : token.getAudiences()) {
 			if (!audience.equals(this.clientId) && !this.trustedAudiences.contains(audience)) {
-				failures.add(new TokenCheckFailure(TokenCheck.AUDIENCE, "aud holds '" + ProviderText.clean(audience, 64)
-						+ "', an audience this client does not trust (OpenID Connect Core §3.1.3.7 step 3); "
-						+ "list it among the trusted audiences if the provider is expected to add it"));
+				failures.add(new TokenCheckFailure(TokenCheck.AUDIENCE,
+						"aud holds '" + ProviderText.clean(audience, 64)
+								+ "', an audience this client does not trust (OpenID Connect Core §3.1.3.7 step 3); "
+								+ "list it among the trusted audiences if the provider is expected to add it"));
 			}
 		}
 	}
@@ -190,8 +199,8 @@ public final class IdTokenValidator {
 		}
 		Object authTime = token.getClaim("auth_time");
 		if (authTime == null) {
-			failures.add(new TokenCheckFailure(TokenCheck.REQUIRED_CLAIM, "ID token has no 'auth_time' though "
-					+ "max_age was requested (OpenID Connect Core §3.1.2.1)"));
+			failures.add(new TokenCheckFailure(TokenCheck.REQUIRED_CLAIM,
+					"ID token has no 'auth_time' though " + "max_age was requested (OpenID Connect Core §3.1.2.1)"));
 			return;
 		}
 		if (!(authTime instanceof Number number)) {
@@ -199,15 +208,16 @@ public final class IdTokenValidator {
 			return;
 		}
 		Duration skew = getPolicy().getClockSkew();
-		// Seconds as double: any NumericDate a provider may send compares without overflow, and NaN fails.
+		// Seconds as double: any NumericDate a provider may send compares without
+		// overflow, and NaN fails.
 		double oldestAllowed = (double) now.getEpochSecond() - maxAge.getSeconds() - skew.getSeconds();
 		double seconds = number.doubleValue();
 		if (!(seconds >= oldestAllowed)) {
 			String when = (Math.abs(seconds) < 1e15) ? Instant.ofEpochSecond((long) seconds).toString()
 					: number.toString();
-			failures.add(new TokenCheckFailure(AUTHENTICATION_TIME, "the user authenticated at " + when
-					+ ", more than max_age " + maxAge + " before now (" + now + ", clock skew " + skew.getSeconds()
-					+ "s) (OpenID Connect Core §3.1.3.7 step 13)"));
+			failures.add(new TokenCheckFailure(AUTHENTICATION_TIME,
+					"the user authenticated at " + when + ", more than max_age " + maxAge + " before now (" + now
+							+ ", clock skew " + skew.getSeconds() + "s) (OpenID Connect Core §3.1.3.7 step 13)"));
 		}
 	}
 
@@ -236,9 +246,10 @@ public final class IdTokenValidator {
 	}
 
 	/**
-	 * The hash of the ID token's {@code alg} (OpenID Connect Core §3.1.3.6): the one the signature uses,
-	 * and SHA-512 for EdDSA with Ed25519.
-	 * @return the JCA name, or {@code null} for Ed448, whose SHAKE256 the JDK does not offer as a digest
+	 * The hash of the ID token's {@code alg} (OpenID Connect Core §3.1.3.6): the one the
+	 * signature uses, and SHA-512 for EdDSA with Ed25519.
+	 * @return the JCA name, or {@code null} for Ed448, whose SHAKE256 the JDK does not
+	 * offer as a digest
 	 */
 	static @Nullable String hashAlgorithm(JwsAlgorithm algorithm, VerificationKey key) {
 		return switch (algorithm) {
@@ -251,7 +262,8 @@ public final class IdTokenValidator {
 	}
 
 	/**
-	 * {@code BASE64URL(left half of HASH(ASCII(access_token)))} (OpenID Connect Core §3.1.3.6).
+	 * {@code BASE64URL(left half of HASH(ASCII(access_token)))} (OpenID Connect Core
+	 * §3.1.3.6).
 	 * @param digest the JCA digest name
 	 * @param accessToken the access token
 	 * @return the {@code at_hash} value
@@ -280,7 +292,8 @@ public final class IdTokenValidator {
 
 		private final String clientId;
 
-		// The JOSE and JWT rules, with their argument checks, are the core policy's; this builder only
+		// The JOSE and JWT rules, with their argument checks, are the core policy's; this
+		// builder only
 		// adds what is particular to ID tokens.
 		private final ValidationPolicy.Builder policy;
 
@@ -292,7 +305,8 @@ public final class IdTokenValidator {
 			if (clientId.isBlank()) {
 				throw new IllegalArgumentException("client id must not be blank");
 			}
-			// What the core refuses as an access token is exactly what this validator expects.
+			// What the core refuses as an access token is exactly what this validator
+			// expects.
 			this.policy = policy.audiences(List.of(clientId))
 				.requiredClaims(List.of("sub", "iat"))
 				.acceptIdTokens(true);
@@ -300,8 +314,9 @@ public final class IdTokenValidator {
 		}
 
 		/**
-		 * Signature algorithms accepted for ID tokens (OpenID Connect Core §3.1.3.7 step 6), e.g. the
-		 * client's {@code id_token_signed_response_alg}; all asymmetric ones by default.
+		 * Signature algorithms accepted for ID tokens (OpenID Connect Core §3.1.3.7 step
+		 * 6), e.g. the client's {@code id_token_signed_response_alg}; all asymmetric ones
+		 * by default.
 		 */
 		public Builder algorithms(Collection<JwsAlgorithm> algorithms) {
 			this.policy.algorithms(algorithms);
@@ -315,8 +330,8 @@ public final class IdTokenValidator {
 		}
 
 		/**
-		 * Audiences besides the client id that an ID token may carry; any other is rejected (OpenID Connect
-		 * Core §3.1.3.7 step 3). Empty by default.
+		 * Audiences besides the client id that an ID token may carry; any other is
+		 * rejected (OpenID Connect Core §3.1.3.7 step 3). Empty by default.
 		 */
 		public Builder trustedAudiences(Collection<String> audiences) {
 			Objects.requireNonNull(audiences, "audiences");

@@ -5,9 +5,9 @@ import java.util.Objects;
 import dev.identity.core.IdentityException;
 
 /**
- * An authorization callback cannot complete the pending login: forged, replayed, from another login,
- * too late or malformed. The usual answer is to start a new login. The message never contains the
- * code or {@code state}.
+ * An authorization callback cannot complete the pending login: forged, replayed, from
+ * another login, too late or malformed. The usual answer is to start a new login. The
+ * message never contains the code or {@code state}.
  */
 public class InvalidCallbackException extends IdentityException {
 

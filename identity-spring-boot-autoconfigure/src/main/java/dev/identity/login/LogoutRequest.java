@@ -10,8 +10,9 @@ import dev.identity.core.DiscoveryDocument;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An RP-Initiated Logout request (OpenID Connect RP-Initiated Logout 1.0 §2): the URL that sends the
- * browser to the provider's {@code end_session_endpoint} to end the user's session there too.
+ * An RP-Initiated Logout request (OpenID Connect RP-Initiated Logout 1.0 §2): the URL
+ * that sends the browser to the provider's {@code end_session_endpoint} to end the user's
+ * session there too.
  * <p>
  * {@link #toString()} hides the {@code id_token_hint}.
  */
@@ -33,8 +34,8 @@ public final class LogoutRequest {
 	 * Start a logout request to the provider described by a discovery document.
 	 * @param discovery the provider's metadata
 	 * @return a builder
-	 * @throws EndSessionNotSupportedException when the document has no {@code end_session_endpoint}
-	 * (RP-Initiated Logout §2.1)
+	 * @throws EndSessionNotSupportedException when the document has no
+	 * {@code end_session_endpoint} (RP-Initiated Logout §2.1)
 	 */
 	public static Builder withDiscovery(DiscoveryDocument discovery) {
 		Objects.requireNonNull(discovery, "discovery");
@@ -54,7 +55,10 @@ public final class LogoutRequest {
 		return new Builder(endSessionEndpoint);
 	}
 
-	/** URL to redirect the browser to; it carries the {@code id_token_hint}, so never log it. */
+	/**
+	 * URL to redirect the browser to; it carries the {@code id_token_hint}, so never log
+	 * it.
+	 */
 	public URI getUri() {
 		return this.uri;
 	}
@@ -92,8 +96,8 @@ public final class LogoutRequest {
 		}
 
 		/**
-		 * {@code id_token_hint}: the ID token of the session to end, recommended by §2; an expired one is
-		 * fine.
+		 * {@code id_token_hint}: the ID token of the session to end, recommended by §2;
+		 * an expired one is fine.
 		 */
 		public Builder idTokenHint(@Nullable String idToken) {
 			this.idTokenHint = requireNotBlank(idToken, "id token hint");
@@ -106,32 +110,40 @@ public final class LogoutRequest {
 			return this;
 		}
 
-		/** {@code client_id}: lets the provider check {@code post_logout_redirect_uri} without an ID token. */
+		/**
+		 * {@code client_id}: lets the provider check {@code post_logout_redirect_uri}
+		 * without an ID token.
+		 */
 		public Builder clientId(@Nullable String clientId) {
 			this.clientId = requireNotBlank(clientId, "client id");
 			return this;
 		}
 
 		/**
-		 * {@code post_logout_redirect_uri}: where the provider sends the browser afterwards; must be
-		 * registered with it.
+		 * {@code post_logout_redirect_uri}: where the provider sends the browser
+		 * afterwards; must be registered with it.
 		 */
 		public Builder postLogoutRedirectUri(@Nullable URI postLogoutRedirectUri) {
-			if (postLogoutRedirectUri != null && (!postLogoutRedirectUri.isAbsolute()
-					|| postLogoutRedirectUri.getRawFragment() != null)) {
+			if (postLogoutRedirectUri != null
+					&& (!postLogoutRedirectUri.isAbsolute() || postLogoutRedirectUri.getRawFragment() != null)) {
 				throw new IllegalArgumentException("post-logout redirect URI must be absolute and have no fragment");
 			}
 			this.postLogoutRedirectUri = postLogoutRedirectUri;
 			return this;
 		}
 
-		/** {@code state}: returned with the redirect to {@code post_logout_redirect_uri}. */
+		/**
+		 * {@code state}: returned with the redirect to {@code post_logout_redirect_uri}.
+		 */
 		public Builder state(@Nullable String state) {
 			this.state = requireNotBlank(state, "state");
 			return this;
 		}
 
-		/** {@code ui_locales}: preferred languages of the logout pages, space-separated BCP 47 tags. */
+		/**
+		 * {@code ui_locales}: preferred languages of the logout pages, space-separated
+		 * BCP 47 tags.
+		 */
 		public Builder uiLocales(@Nullable String uiLocales) {
 			this.uiLocales = requireNotBlank(uiLocales, "ui locales");
 			return this;
@@ -154,9 +166,9 @@ public final class LogoutRequest {
 		/**
 		 * Create the request.
 		 * @return the request
-		 * @throws IllegalStateException when a post-logout redirect URI is given without an ID token hint or
-		 * a client id, so the provider could not tell which client registered it and must not redirect
-		 * (RP-Initiated Logout §2, §3)
+		 * @throws IllegalStateException when a post-logout redirect URI is given without
+		 * an ID token hint or a client id, so the provider could not tell which client
+		 * registered it and must not redirect (RP-Initiated Logout §2, §3)
 		 */
 		public LogoutRequest build() {
 			if (this.postLogoutRedirectUri != null && this.idTokenHint == null && this.clientId == null) {

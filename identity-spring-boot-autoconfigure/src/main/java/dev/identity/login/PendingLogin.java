@@ -13,45 +13,48 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a client keeps server-side (in the session) between sending the browser to the provider and
- * receiving the callback: the values that bind the callback and the ID token to this one login
- * (OpenID Connect Core §3.1.2.1, RFC 7636 §4.1, RFC 9207 §2.4).
+ * What a client keeps server-side (in the session) between sending the browser to the
+ * provider and receiving the callback: the values that bind the callback and the ID token
+ * to this one login (OpenID Connect Core §3.1.2.1, RFC 7636 §4.1, RFC 9207 §2.4).
  * <p>
- * {@link #toString()} shows neither {@code state}, {@code nonce} nor the code verifier. Instances are
- * {@link Serializable} for session stores; deserialization runs the same checks as the constructor.
+ * {@link #toString()} shows neither {@code state}, {@code nonce} nor the code verifier.
+ * Instances are {@link Serializable} for session stores; deserialization runs the same
+ * checks as the constructor.
  *
- * @param issuer the issuer the authorization request was sent to; the callback's {@code iss} and the
- * ID token's {@code iss} must equal it
+ * @param issuer the issuer the authorization request was sent to; the callback's
+ * {@code iss} and the ID token's {@code iss} must equal it
  * @param issuerParameterRequired whether the provider announces
- * {@code authorization_response_iss_parameter_supported}, so a callback without {@code iss} is rejected
- * (RFC 9207 §2.4)
- * @param redirectUri the {@code redirect_uri} of the request, sent again with the code (RFC 6749 §4.1.3)
+ * {@code authorization_response_iss_parameter_supported}, so a callback without
+ * {@code iss} is rejected (RFC 9207 §2.4)
+ * @param redirectUri the {@code redirect_uri} of the request, sent again with the code
+ * (RFC 6749 §4.1.3)
  * @param state the {@code state} value, binding the callback to this browser session
  * @param nonce the {@code nonce} value, binding the ID token to this login
  * @param codeVerifier the PKCE code verifier, sent with the code
- * @param maxAuthenticationAge the {@code max_age} requested, or {@code null}; when set, the ID token's
- * {@code auth_time} must be no older
+ * @param maxAuthenticationAge the {@code max_age} requested, or {@code null}; when set,
+ * the ID token's {@code auth_time} must be no older
  * @param returnTo the local path to show after login, or {@code null}
  * @param createdAt when the authorization request was created
  */
-public record PendingLogin(String issuer, boolean issuerParameterRequired, URI redirectUri, String state,
-		String nonce, String codeVerifier, @Nullable Duration maxAuthenticationAge, @Nullable String returnTo,
+public record PendingLogin(String issuer, boolean issuerParameterRequired, URI redirectUri, String state, String nonce,
+		String codeVerifier, @Nullable Duration maxAuthenticationAge, @Nullable String returnTo,
 		Instant createdAt) implements Serializable {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
 
 	/**
-	 * Longest {@code returnTo} kept, in characters. A pending login must stay small wherever it is kept
-	 * (a cookie holds 4 KB), and a path longer than this is no page a login sends anyone back to.
+	 * Longest {@code returnTo} kept, in characters. A pending login must stay small
+	 * wherever it is kept (a cookie holds 4 KB), and a path longer than this is no page a
+	 * login sends anyone back to.
 	 */
 	public static final int MAX_RETURN_TO_LENGTH = 2048;
 
 	/**
 	 * Check every value.
-	 * @throws IllegalArgumentException when a value is blank or malformed, the redirect URI is not an
-	 * absolute URI without fragment, or {@code returnTo} is not a local path of at most
-	 * {@value #MAX_RETURN_TO_LENGTH} characters
+	 * @throws IllegalArgumentException when a value is blank or malformed, the redirect
+	 * URI is not an absolute URI without fragment, or {@code returnTo} is not a local
+	 * path of at most {@value #MAX_RETURN_TO_LENGTH} characters
 	 */
 	public PendingLogin {
 		requireText(issuer, "issuer");
@@ -67,9 +70,10 @@ public record PendingLogin(String issuer, boolean issuerParameterRequired, URI r
 	}
 
 	/**
-	 * Whether a callback's {@code state} is this login's, compared in constant time so that timing
-	 * does not reveal how much of a guess was right.
-	 * @param candidate the {@code state} of the callback, or {@code null} when it had none
+	 * Whether a callback's {@code state} is this login's, compared in constant time so
+	 * that timing does not reveal how much of a guess was right.
+	 * @param candidate the {@code state} of the callback, or {@code null} when it had
+	 * none
 	 * @return whether it matches
 	 */
 	public boolean matchesState(@Nullable String candidate) {
@@ -78,8 +82,8 @@ public record PendingLogin(String issuer, boolean issuerParameterRequired, URI r
 	}
 
 	/**
-	 * Whether this login was started longer ago than the given age, so its callback is refused: a
-	 * pending login left in a session must not stay redeemable forever.
+	 * Whether this login was started longer ago than the given age, so its callback is
+	 * refused: a pending login left in a session must not stay redeemable forever.
 	 * @param maxAge how long a login may take
 	 * @param now the current time
 	 * @return whether it is too old
@@ -98,10 +102,11 @@ public record PendingLogin(String issuer, boolean issuerParameterRequired, URI r
 	}
 
 	/**
-	 * A "return to" value must stay on this site: an absolute or scheme-relative URL taken from a request
-	 * would make the login endpoint an open redirector (RFC 9700 §4.11). Backslashes and control
-	 * characters are refused because browsers read {@code /\evil} and {@code /<TAB>/evil} as
-	 * {@code //evil}. Its length is capped so that no request can make a pending login large.
+	 * A "return to" value must stay on this site: an absolute or scheme-relative URL
+	 * taken from a request would make the login endpoint an open redirector (RFC 9700
+	 * §4.11). Backslashes and control characters are refused because browsers read
+	 * {@code /\evil} and {@code /<TAB>/evil} as {@code //evil}. Its length is capped so
+	 * that no request can make a pending login large.
 	 */
 	static void requireLocalPath(@Nullable String returnTo) {
 		if (returnTo == null) {

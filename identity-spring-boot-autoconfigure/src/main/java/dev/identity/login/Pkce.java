@@ -9,8 +9,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Proof Key for Code Exchange with the {@code S256} method (RFC 7636). {@code plain} is not offered:
- * RFC 9700 §2.1.1 asks for a method that does not reveal the verifier in the authorization request.
+ * Proof Key for Code Exchange with the {@code S256} method (RFC 7636). {@code plain} is
+ * not offered: RFC 9700 §2.1.1 asks for a method that does not reveal the verifier in the
+ * authorization request.
  */
 public final class Pkce {
 
@@ -27,7 +28,8 @@ public final class Pkce {
 	}
 
 	/**
-	 * Create a code verifier from 32 random octets, base64url-encoded to 43 characters (RFC 7636 §4.1).
+	 * Create a code verifier from 32 random octets, base64url-encoded to 43 characters
+	 * (RFC 7636 §4.1).
 	 * @param random the source of randomness
 	 * @return the verifier
 	 */
@@ -37,8 +39,8 @@ public final class Pkce {
 	}
 
 	/**
-	 * Derive the {@code S256} code challenge: {@code BASE64URL(SHA256(ASCII(code_verifier)))}
-	 * (RFC 7636 §4.2).
+	 * Derive the {@code S256} code challenge:
+	 * {@code BASE64URL(SHA256(ASCII(code_verifier)))} (RFC 7636 §4.2).
 	 * @param verifier the code verifier
 	 * @return the challenge
 	 * @throws IllegalArgumentException when the verifier breaks RFC 7636 §4.1
@@ -49,8 +51,8 @@ public final class Pkce {
 	}
 
 	/**
-	 * Check a code verifier: 43 to 128 characters from {@code [A-Z] / [a-z] / [0-9] / "-" / "." / "_" / "~"}
-	 * (RFC 7636 §4.1).
+	 * Check a code verifier: 43 to 128 characters from
+	 * {@code [A-Z] / [a-z] / [0-9] / "-" / "." / "_" / "~"} (RFC 7636 §4.1).
 	 * @param verifier the verifier
 	 * @throws IllegalArgumentException when it breaks the rule
 	 */
@@ -75,7 +77,8 @@ public final class Pkce {
 			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
-			// Every Java platform must provide SHA-256 (java.security.MessageDigest contract).
+			// Every Java platform must provide SHA-256 (java.security.MessageDigest
+			// contract).
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -1,8 +1,8 @@
 package dev.identity.login;
 
 /**
- * Bounds and cleans text that arrived from outside (a callback's query, a token's claims) before it
- * enters an exception message or a log line.
+ * Bounds and cleans text that arrived from outside (a callback's query, a token's claims)
+ * before it enters an exception message or a log line.
  */
 final class ProviderText {
 
@@ -10,9 +10,10 @@ final class ProviderText {
 	}
 
 	/**
-	 * Keep the characters RFC 6749 §4.1.2.1 allows in {@code error} and {@code error_description}
-	 * ({@code %x20-21 / %x23-5B / %x5D-7E}), replacing others with {@code ?}, and cut the text at the
-	 * limit, so a crafted callback cannot forge log lines or flood them.
+	 * Keep the characters RFC 6749 §4.1.2.1 allows in {@code error} and
+	 * {@code error_description} ({@code %x20-21 / %x23-5B / %x5D-7E}), replacing others
+	 * with {@code ?}, and cut the text at the limit, so a crafted callback cannot forge
+	 * log lines or flood them.
 	 */
 	static String clean(String value, int limit) {
 		StringBuilder result = new StringBuilder(Math.min(value.length(), limit) + 3);

@@ -9,9 +9,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Appends query parameters to a provider endpoint. Values are percent-encoded as UTF-8, leaving only
- * the unreserved characters of RFC 3986 §2.3 as they are, so the result means the same to every
- * parser (a space is {@code %20}, never {@code +}).
+ * Appends query parameters to a provider endpoint. Values are percent-encoded as UTF-8,
+ * leaving only the unreserved characters of RFC 3986 §2.3 as they are, so the result
+ * means the same to every parser (a space is {@code %20}, never {@code +}).
  */
 final class QueryString {
 
@@ -29,24 +29,27 @@ final class QueryString {
 			throw new IllegalArgumentException(endpointName + " '" + endpoint + "' is not an absolute URL");
 		}
 		if (endpoint.getRawFragment() != null) {
-			throw new IllegalArgumentException(endpointName + " '" + endpoint + "' must not have a fragment "
-					+ "(RFC 6749 §3.1)");
+			throw new IllegalArgumentException(
+					endpointName + " '" + endpoint + "' must not have a fragment " + "(RFC 6749 §3.1)");
 		}
 		this.text = new StringBuilder(endpoint.toString());
-		// A query already in the endpoint is kept (OpenID Connect Core §3.1.2.1); its names are
+		// A query already in the endpoint is kept (OpenID Connect Core §3.1.2.1); its
+		// names are
 		// remembered because a parameter must not be sent twice (RFC 6749 §3.1).
 		String query = endpoint.getRawQuery();
 		if (query != null) {
 			for (String pair : query.split("&")) {
 				int equals = pair.indexOf('=');
-				this.names.add(URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8));
+				this.names
+					.add(URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8));
 			}
 		}
 	}
 
 	/**
 	 * Start a query on an endpoint.
-	 * @param endpointName how messages name the endpoint, e.g. {@code authorization_endpoint}
+	 * @param endpointName how messages name the endpoint, e.g.
+	 * {@code authorization_endpoint}
 	 * @param endpoint the endpoint, which may carry a query of its own
 	 * @return the query
 	 */
@@ -60,8 +63,8 @@ final class QueryString {
 			return this;
 		}
 		if (!this.names.add(name)) {
-			throw new IllegalArgumentException("parameter '" + name + "' would be sent twice to the "
-					+ this.endpointName + " (RFC 6749 §3.1)");
+			throw new IllegalArgumentException(
+					"parameter '" + name + "' would be sent twice to the " + this.endpointName + " (RFC 6749 §3.1)");
 		}
 		// Without a fragment, the first '?' is where the query starts.
 		char last = this.text.charAt(this.text.length() - 1);

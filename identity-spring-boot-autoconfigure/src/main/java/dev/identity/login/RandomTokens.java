@@ -9,8 +9,8 @@ import java.util.Base64;
 final class RandomTokens {
 
 	/**
-	 * 256 bits: twice the 128-bit floor of RFC 9700 §4.7.1 and the 32 octets RFC 7636 §4.1
-	 * recommends, which encode to a 43-character verifier, the shortest one allowed.
+	 * 256 bits: twice the 128-bit floor of RFC 9700 §4.7.1 and the 32 octets RFC 7636
+	 * §4.1 recommends, which encode to a 43-character verifier, the shortest one allowed.
 	 */
 	static final int BYTES = 32;
 

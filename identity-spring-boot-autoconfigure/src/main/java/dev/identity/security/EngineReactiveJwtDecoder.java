@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * A {@link ReactiveJwtDecoder} that validates through the identity engine without blocking; the
- * reactive twin of {@link EngineJwtDecoder}, sharing its conversions.
+ * A {@link ReactiveJwtDecoder} that validates through the identity engine without
+ * blocking; the reactive twin of {@link EngineJwtDecoder}, sharing its conversions.
  */
 public final class EngineReactiveJwtDecoder implements ReactiveJwtDecoder {
 

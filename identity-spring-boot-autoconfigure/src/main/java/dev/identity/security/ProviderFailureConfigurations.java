@@ -11,10 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The configurations imported by {@link IdentitySecurityAutoConfiguration}, one per web stack, on
- * unless {@value #ENABLED} is {@code false} (for an application that answers provider failures
- * itself). The answer is rendered by the application's {@link BearerTokenAccessExceptionHandler} when
- * it has one.
+ * The configurations imported by {@link IdentitySecurityAutoConfiguration}, one per web
+ * stack, on unless {@value #ENABLED} is {@code false} (for an application that answers
+ * provider failures itself). The answer is rendered by the application's
+ * {@link BearerTokenAccessExceptionHandler} when it has one.
  */
 final class ProviderFailureConfigurations {
 
@@ -35,11 +35,15 @@ final class ProviderFailureConfigurations {
 			"org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler" })
 	static class ServletConfiguration {
 
-		/** Registered with the servlet container like any {@code Filter} bean, in its order. */
+		/**
+		 * Registered with the servlet container like any {@code Filter} bean, in its
+		 * order.
+		 */
 		@Bean
 		ProviderFailureFilter identityProviderFailureFilter(ObjectProvider<BearerTokenAccessExceptionHandler> answers,
 				Environment environment) {
-			// Spring Boot registers the security filter chain at spring.security.filter.order (-100).
+			// Spring Boot registers the security filter chain at
+			// spring.security.filter.order (-100).
 			int securityOrder = environment.getProperty("spring.security.filter.order", Integer.class, -100);
 			return new ProviderFailureFilter(failures(answers), ProviderFailureFilter.orderBefore(securityOrder));
 		}

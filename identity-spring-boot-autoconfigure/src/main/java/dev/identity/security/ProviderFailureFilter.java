@@ -15,17 +15,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 503 when the identity provider's failure escapes Spring Security's filter chain. With
- * {@code oauth2ResourceServer(...)}, a decoder or authorities converter that cannot reach the provider
- * ends in an {@code AuthenticationServiceException}, which Spring Security's bearer-token filter
- * rethrows: the servlet container would answer 500. Ordered just before the security filter chain
- * ({@code spring.security.filter.order}), so any chain the application declares is covered as it is.
- * Any other exception, a provider failure the application's own code let escape included, passes on
- * untouched to the application's error handling.
+ * Answers 503 when the identity provider's failure escapes Spring Security's filter
+ * chain. With {@code oauth2ResourceServer(...)}, a decoder or authorities converter that
+ * cannot reach the provider ends in an {@code AuthenticationServiceException}, which
+ * Spring Security's bearer-token filter rethrows: the servlet container would answer 500.
+ * Ordered just before the security filter chain ({@code spring.security.filter.order}),
+ * so any chain the application declares is covered as it is. Any other exception, a
+ * provider failure the application's own code let escape included, passes on untouched to
+ * the application's error handling.
  */
 final class ProviderFailureFilter extends OncePerRequestFilter implements Ordered {
 
-	/** Headers that describe a body written before the failure, not the answer that replaces it. */
+	/**
+	 * Headers that describe a body written before the failure, not the answer that
+	 * replaces it.
+	 */
 	private static final List<String> BODY_HEADERS = List.of(HttpHeaders.CONTENT_DISPOSITION,
 			HttpHeaders.CONTENT_ENCODING, HttpHeaders.CONTENT_RANGE);
 
@@ -39,8 +43,9 @@ final class ProviderFailureFilter extends OncePerRequestFilter implements Ordere
 	}
 
 	/**
-	 * The order just before a filter's, saturating: none comes before {@link Integer#MIN_VALUE}, so a
-	 * security filter chain at that order ties with this filter (documented).
+	 * The order just before a filter's, saturating: none comes before
+	 * {@link Integer#MIN_VALUE}, so a security filter chain at that order ties with this
+	 * filter (documented).
 	 * @param securityOrder the order of Spring Security's filter chain
 	 * @return the order of this filter
 	 */
@@ -64,13 +69,14 @@ final class ProviderFailureFilter extends OncePerRequestFilter implements Ordere
 			if (provider == null || response.isCommitted()) {
 				throw ex;
 			}
-			ResponseEntity<byte[]> answer = this.failures
-				.answer(request.getMethod() + " " + request.getRequestURI(), provider);
+			ResponseEntity<byte[]> answer = this.failures.answer(request.getMethod() + " " + request.getRequestURI(),
+					provider);
 			try {
 				write(answer, response);
 			}
 			catch (IOException | IllegalStateException writeFailure) {
-				// The output was taken as a writer, or is gone: the original failure is what to report.
+				// The output was taken as a writer, or is gone: the original failure is
+				// what to report.
 				ex.addSuppressed(writeFailure);
 				throw ex;
 			}

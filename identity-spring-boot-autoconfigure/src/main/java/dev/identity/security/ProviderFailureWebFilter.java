@@ -11,16 +11,21 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Answers 503 when the identity provider's failure escapes Spring Security's WebFlux filter chain,
- * the reactive twin of {@link ProviderFailureFilter}: a reactive decoder or authorities converter that
- * cannot reach the provider ends in an {@code AuthenticationServiceException}, which Spring Security's
- * failure handler signals on, and which would become a 500. Ordered just before Spring Security's
- * {@code WebFilterChainProxy} (-100). Any other error, a provider failure the application's own code
- * let escape included, passes on untouched to the application's error handling. Never blocks.
+ * Answers 503 when the identity provider's failure escapes Spring Security's WebFlux
+ * filter chain, the reactive twin of {@link ProviderFailureFilter}: a reactive decoder or
+ * authorities converter that cannot reach the provider ends in an
+ * {@code AuthenticationServiceException}, which Spring Security's failure handler signals
+ * on, and which would become a 500. Ordered just before Spring Security's
+ * {@code WebFilterChainProxy} (-100). Any other error, a provider failure the
+ * application's own code let escape included, passes on untouched to the application's
+ * error handling. Never blocks.
  */
 final class ProviderFailureWebFilter implements WebFilter, Ordered {
 
-	/** Just before Spring Security's {@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER}. */
+	/**
+	 * Just before Spring Security's
+	 * {@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER}.
+	 */
 	static final int ORDER = -101;
 
 	private final ProviderFailures failures;

@@ -13,10 +13,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Authorities of a {@link Jwt} from the configured claims mapping (scopes, roles, permissions,
- * groups). The claims helpers read validated tokens only, so the token is taken through the engine
- * again: its key is cached by then, so this costs a signature check and no I/O. Its failures reach
- * Spring Security as {@link AuthenticationException}s.
+ * Authorities of a {@link Jwt} from the configured claims mapping (scopes, roles,
+ * permissions, groups). The claims helpers read validated tokens only, so the token is
+ * taken through the engine again: its key is cached by then, so this costs a signature
+ * check and no I/O. Its failures reach Spring Security as
+ * {@link AuthenticationException}s.
  */
 public final class ValidatedJwtAuthoritiesConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
 
@@ -33,8 +34,9 @@ public final class ValidatedJwtAuthoritiesConverter implements Converter<Jwt, Co
 	 * The authorities of a token.
 	 * @param jwt the token Spring Security's decoder accepted
 	 * @return its authorities
-	 * @throws AuthenticationException when the engine rejects the token (401) or cannot reach the
-	 * provider (503): Spring Security's own types, never an exception that would become a 500
+	 * @throws AuthenticationException when the engine rejects the token (401) or cannot
+	 * reach the provider (503): Spring Security's own types, never an exception that
+	 * would become a 500
 	 */
 	@Override
 	public Collection<GrantedAuthority> convert(Jwt jwt) {

@@ -22,11 +22,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Converts the engine's results into Spring Security's types: a {@link ValidatedToken} into a
- * {@link Jwt}, and the engine's exceptions into {@link JwtException}s (from a decoder) or
- * {@link AuthenticationException}s (from an authorities converter), so an invalid token is a 401 and an
- * unreachable provider is not mistaken for one. What reaches the client names the kinds of check that
- * failed ({@link BearerTokens#describe(InvalidTokenException)}); the details go to the DEBUG log.
+ * Converts the engine's results into Spring Security's types: a {@link ValidatedToken}
+ * into a {@link Jwt}, and the engine's exceptions into {@link JwtException}s (from a
+ * decoder) or {@link AuthenticationException}s (from an authorities converter), so an
+ * invalid token is a 401 and an unreachable provider is not mistaken for one. What
+ * reaches the client names the kinds of check that failed
+ * ({@link BearerTokens#describe(InvalidTokenException)}); the details go to the DEBUG
+ * log.
  */
 final class ValidatedTokenJwtMapper {
 
@@ -43,7 +45,8 @@ final class ValidatedTokenJwtMapper {
 			headers.put("alg", token.getAlgorithm().name());
 		}
 		else {
-			// An opaque token validated by introspection has no JOSE header; Jwt needs at least one.
+			// An opaque token validated by introspection has no JOSE header; Jwt needs at
+			// least one.
 			headers.put("typ", "introspected");
 		}
 		if (token.getKeyId() != null) {
@@ -69,9 +72,10 @@ final class ValidatedTokenJwtMapper {
 	}
 
 	/**
-	 * A decoder's failure: {@link BadJwtException} (401) for an invalid token, whose message Spring
-	 * Security sends to the client as the {@code error_description}; a plain {@link JwtException} (an
-	 * {@code AuthenticationServiceException} once Spring Security wraps it) for a provider failure.
+	 * A decoder's failure: {@link BadJwtException} (401) for an invalid token, whose
+	 * message Spring Security sends to the client as the {@code error_description}; a
+	 * plain {@link JwtException} (an {@code AuthenticationServiceException} once Spring
+	 * Security wraps it) for a provider failure.
 	 */
 	static JwtException toJwtException(Throwable failure) {
 		if (failure instanceof InvalidTokenException invalid) {
@@ -90,10 +94,11 @@ final class ValidatedTokenJwtMapper {
 	}
 
 	/**
-	 * An authorities converter's failure. Spring Security's servlet provider lets a converter's exceptions
-	 * through unchanged, so they must be its own types already: an {@link OAuth2AuthenticationException}
-	 * ({@code invalid_token}, 401) for an invalid token, an {@link AuthenticationServiceException} for any
-	 * other failure (a provider failure becomes 503, see {@link ProviderFailureFilter}).
+	 * An authorities converter's failure. Spring Security's servlet provider lets a
+	 * converter's exceptions through unchanged, so they must be its own types already: an
+	 * {@link OAuth2AuthenticationException} ({@code invalid_token}, 401) for an invalid
+	 * token, an {@link AuthenticationServiceException} for any other failure (a provider
+	 * failure becomes 503, see {@link ProviderFailureFilter}).
 	 */
 	static AuthenticationException toAuthenticationException(Throwable failure) {
 		if (failure instanceof InvalidTokenException invalid) {

@@ -9,13 +9,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request cannot reach a handler that needs its bearer token, with the answer it gets: 401
- * {@code invalid_token} when the token is missing or invalid, 403 {@code insufficient_scope} when a
- * valid token lacks what the handler requires (RFC 6750 §3.1), 503 when the identity provider could
- * not be asked. Rendered by {@link BearerTokenAccessExceptionHandler}.
+ * A request cannot reach a handler that needs its bearer token, with the answer it gets:
+ * 401 {@code invalid_token} when the token is missing or invalid, 403
+ * {@code insufficient_scope} when a valid token lacks what the handler requires (RFC 6750
+ * §3.1), 503 when the identity provider could not be asked. Rendered by
+ * {@link BearerTokenAccessExceptionHandler}.
  * <p>
- * {@link #getDescription()} is meant for the client; the message, for the log, may say more (which
- * claim or role was missing). Neither ever holds the token.
+ * {@link #getDescription()} is meant for the client; the message, for the log, may say
+ * more (which claim or role was missing). Neither ever holds the token.
  */
 public class BearerTokenAccessException extends IdentityException {
 
@@ -58,9 +59,9 @@ public class BearerTokenAccessException extends IdentityException {
 	}
 
 	/**
-	 * The bearer token was rejected: 401 {@code invalid_token}. The client is told which kinds of check
-	 * failed ({@link BearerTokens#describe(InvalidTokenException)}); the message, for the log, has every
-	 * detail.
+	 * The bearer token was rejected: 401 {@code invalid_token}. The client is told which
+	 * kinds of check failed ({@link BearerTokens#describe(InvalidTokenException)}); the
+	 * message, for the log, has every detail.
 	 * @param failure why it was rejected
 	 * @return the exception
 	 */
@@ -70,8 +71,8 @@ public class BearerTokenAccessException extends IdentityException {
 	}
 
 	/**
-	 * The token could not be validated because the identity provider failed: 503, without a
-	 * challenge, since no other token would fare better.
+	 * The token could not be validated because the identity provider failed: 503, without
+	 * a challenge, since no other token would fare better.
 	 * @param failure the provider's failure
 	 * @return the exception
 	 */
@@ -81,10 +82,10 @@ public class BearerTokenAccessException extends IdentityException {
 	}
 
 	/**
-	 * A valid token lacks what the handler requires: 403 {@code insufficient_scope}. The client is told
-	 * which kind of privilege is missing, not which value.
-	 * @param kind what kind of privilege is missing: {@code role}, {@code permission}, {@code scope} or
-	 * {@code claim}
+	 * A valid token lacks what the handler requires: 403 {@code insufficient_scope}. The
+	 * client is told which kind of privilege is missing, not which value.
+	 * @param kind what kind of privilege is missing: {@code role}, {@code permission},
+	 * {@code scope} or {@code claim}
 	 * @param scope the scope to name in the challenge (RFC 6750 §3), or {@code null}
 	 * @param reason what is missing, for the log only
 	 * @return the exception
@@ -98,8 +99,8 @@ public class BearerTokenAccessException extends IdentityException {
 	/**
 	 * The answer a failure of token validation deserves.
 	 * @param failure what validation raised
-	 * @return a {@code BearerTokenAccessException} for an invalid token or a provider failure, else
-	 * {@code failure} itself
+	 * @return a {@code BearerTokenAccessException} for an invalid token or a provider
+	 * failure, else {@code failure} itself
 	 */
 	public static RuntimeException translate(RuntimeException failure) {
 		if (failure instanceof InvalidTokenException invalid) {
@@ -117,8 +118,8 @@ public class BearerTokenAccessException extends IdentityException {
 	}
 
 	/**
-	 * Error code of the answer: {@code invalid_token} or {@code insufficient_scope} (RFC 6750 §3.1), or
-	 * {@code temporarily_unavailable} for a provider failure.
+	 * Error code of the answer: {@code invalid_token} or {@code insufficient_scope} (RFC
+	 * 6750 §3.1), or {@code temporarily_unavailable} for a provider failure.
 	 */
 	public String getError() {
 		return this.error;
@@ -129,7 +130,10 @@ public class BearerTokenAccessException extends IdentityException {
 		return this.description;
 	}
 
-	/** {@code WWW-Authenticate} value of the answer (RFC 6750 §3), or {@code null} for a provider failure. */
+	/**
+	 * {@code WWW-Authenticate} value of the answer (RFC 6750 §3), or {@code null} for a
+	 * provider failure.
+	 */
 	public @Nullable String getChallenge() {
 		return this.challenge;
 	}

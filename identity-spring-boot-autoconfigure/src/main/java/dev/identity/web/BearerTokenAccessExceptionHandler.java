@@ -16,13 +16,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers a {@link BearerTokenAccessException} in Spring MVC and WebFlux alike: its status, its
- * {@code WWW-Authenticate} challenge (RFC 6750 §3) and a small JSON body,
- * {@code {"error": "...", "error_description": "..."}}. The token is never part of the answer.
+ * Answers a {@link BearerTokenAccessException} in Spring MVC and WebFlux alike: its
+ * status, its {@code WWW-Authenticate} challenge (RFC 6750 §3) and a small JSON body,
+ * {@code {"error": "...", "error_description": "..."}}. The token is never part of the
+ * answer.
  * <p>
- * It comes before the application's own advice, so that a catch-all {@code @ExceptionHandler} does
- * not turn these answers into 500s. To answer differently, declare a bean of this type (a subclass
- * overriding {@link #handle(BearerTokenAccessException)}); the auto-configured one then backs off.
+ * It comes before the application's own advice, so that a catch-all
+ * {@code @ExceptionHandler} does not turn these answers into 500s. To answer differently,
+ * declare a bean of this type (a subclass overriding
+ * {@link #handle(BearerTokenAccessException)}); the auto-configured one then backs off.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,7 +42,8 @@ public class BearerTokenAccessExceptionHandler {
 	@ExceptionHandler(BearerTokenAccessException.class)
 	public ResponseEntity<byte[]> handle(BearerTokenAccessException exception) {
 		if (logger.isDebugEnabled()) {
-			// The provider's failures are logged where they happen; here only what the client was told.
+			// The provider's failures are logged where they happen; here only what the
+			// client was told.
 			logger.debug("Answered " + exception.getStatus().value() + ": " + exception.getMessage());
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(exception.getStatus())

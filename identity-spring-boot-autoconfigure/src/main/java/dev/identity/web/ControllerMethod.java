@@ -10,11 +10,13 @@ import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * A method of a controller or controller advice that Spring calls with resolved arguments: a handler
- * method, or a {@code @ModelAttribute}, {@code @InitBinder} or {@code @ExceptionHandler} method.
+ * A method of a controller or controller advice that Spring calls with resolved
+ * arguments: a handler method, or a {@code @ModelAttribute}, {@code @InitBinder} or
+ * {@code @ExceptionHandler} method.
  *
  * @param kind what Spring calls it for
- * @param method the method as Spring reads its parameters; for a handler, its {@link HandlerMethod}
+ * @param method the method as Spring reads its parameters; for a handler, its
+ * {@link HandlerMethod}
  * @param targetType the class behind any proxy, whose annotations describe it
  */
 public record ControllerMethod(Kind kind, AnnotatedMethod method, Class<?> targetType) {
@@ -35,7 +37,8 @@ public record ControllerMethod(Kind kind, AnnotatedMethod method, Class<?> targe
 
 	/**
 	 * The method of the target class that runs.
-	 * @return the implementing method (an interface's method becomes the class's), bridges resolved
+	 * @return the implementing method (an interface's method becomes the class's),
+	 * bridges resolved
 	 */
 	public Method targetMethod() {
 		return AopUtils.getMostSpecificMethod(this.method.getMethod(), this.targetType);
@@ -55,7 +58,10 @@ public record ControllerMethod(Kind kind, AnnotatedMethod method, Class<?> targe
 		/** A handler method of a handler mapping. */
 		HANDLER("handler"),
 
-		/** A {@code @ModelAttribute} method, called before the handlers of its controller or advice. */
+		/**
+		 * A {@code @ModelAttribute} method, called before the handlers of its controller
+		 * or advice.
+		 */
 		MODEL_ATTRIBUTE("@ModelAttribute method"),
 
 		/** An {@code @InitBinder} method, called to set up data binding. */

@@ -20,10 +20,11 @@ import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * Every method Spring calls with resolved arguments in an application's controllers: the mapped
- * handler methods, and the {@code @ModelAttribute}, {@code @InitBinder} and {@code @ExceptionHandler}
- * methods of their controllers and of every {@code @ControllerAdvice} bean, found as both web stacks
- * find them. No bean is created to find them.
+ * Every method Spring calls with resolved arguments in an application's controllers: the
+ * mapped handler methods, and the {@code @ModelAttribute}, {@code @InitBinder} and
+ * {@code @ExceptionHandler} methods of their controllers and of every
+ * {@code @ControllerAdvice} bean, found as both web stacks find them. No bean is created
+ * to find them.
  */
 public final class ControllerMethods {
 
@@ -62,7 +63,10 @@ public final class ControllerMethods {
 		return methods;
 	}
 
-	/** As Spring selects them: a {@code @ModelAttribute} on a handler method names its return value. */
+	/**
+	 * As Spring selects them: a {@code @ModelAttribute} on a handler method names its
+	 * return value.
+	 */
 	private static boolean isModelAttributeMethod(Method method) {
 		return !AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class)
 				&& AnnotatedElementUtils.hasAnnotation(method, ModelAttribute.class);

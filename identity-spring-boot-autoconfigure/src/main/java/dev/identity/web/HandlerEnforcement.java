@@ -23,20 +23,24 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * The start-up check that every controller method using the starter is enforced: a method that takes
- * a {@link ValidatedToken}, {@link TokenClaims}, {@link Claim @Claim} or {@link AuthenticatedUser}
- * parameter, or a handler that carries {@link RequireRole @RequireRole},
- * {@link RequirePermission @RequirePermission} or {@link RequireScope @RequireScope}, must never run
- * unchecked because nothing enforces it (no issuer configured, so no engine), nor because the web
- * configuration does not apply the starter ({@link HandlerWiring}), nor get such a parameter from
- * another resolver (a {@code @Claim} bound from the query string). Both web stacks run this one check
- * on their {@link ControllerMethods}.
+ * The start-up check that every controller method using the starter is enforced: a method
+ * that takes a {@link ValidatedToken}, {@link TokenClaims}, {@link Claim @Claim} or
+ * {@link AuthenticatedUser} parameter, or a handler that carries
+ * {@link RequireRole @RequireRole}, {@link RequirePermission @RequirePermission} or
+ * {@link RequireScope @RequireScope}, must never run unchecked because nothing enforces
+ * it (no issuer configured, so no engine), nor because the web configuration does not
+ * apply the starter ({@link HandlerWiring}), nor get such a parameter from another
+ * resolver (a {@code @Claim} bound from the query string). Both web stacks run this one
+ * check on their {@link ControllerMethods}.
  */
 public final class HandlerEnforcement {
 
 	private static final int LISTED = 5;
 
-	/** Packages of the annotations whose resolvers Spring or Spring Security consult before ours. */
+	/**
+	 * Packages of the annotations whose resolvers Spring or Spring Security consult
+	 * before ours.
+	 */
 	private static final List<String> BINDING_ANNOTATION_PACKAGES = List.of("org.springframework.web.bind.annotation.",
 			"org.springframework.security.core.annotation.", "org.springframework.security.web.bind.annotation.");
 
@@ -53,15 +57,17 @@ public final class HandlerEnforcement {
 	 * Check every controller method of the application.
 	 * @param methods the controller methods ({@link ControllerMethods#find})
 	 * @param wiring how the web configuration applies the starter
-	 * @param tokensEnforced whether the token parameters and requirements are enforced (the engine and
-	 * the web support exist)
-	 * @param usersResolved whether {@link AuthenticatedUser} parameters are resolved (browser login is on)
+	 * @param tokensEnforced whether the token parameters and requirements are enforced
+	 * (the engine and the web support exist)
+	 * @param usersResolved whether {@link AuthenticatedUser} parameters are resolved
+	 * (browser login is on)
 	 * @param issuer the configured {@code identity.issuer-uri}, or {@code null}
-	 * @throws InvalidIdentityConfigurationException naming {@code identity.issuer-uri} (or
-	 * {@code identity.client-id}) and the methods, when some method is not enforced
-	 * @throws HandlerWiringException when the web configuration does not apply the starter to some method
-	 * @throws IllegalStateException when a parameter would be bound by another resolver, or an
-	 * annotation is unusable or not enforced where it is
+	 * @throws InvalidIdentityConfigurationException naming {@code identity.issuer-uri}
+	 * (or {@code identity.client-id}) and the methods, when some method is not enforced
+	 * @throws HandlerWiringException when the web configuration does not apply the
+	 * starter to some method
+	 * @throws IllegalStateException when a parameter would be bound by another resolver,
+	 * or an annotation is unusable or not enforced where it is
 	 */
 	public static void check(List<ControllerMethod> methods, HandlerWiring wiring, boolean tokensEnforced,
 			boolean usersResolved, @Nullable String issuer) {
@@ -141,14 +147,18 @@ public final class HandlerEnforcement {
 		}
 	}
 
-	/** Requirements hold where a handler is mapped, never on the methods Spring calls around it. */
+	/**
+	 * Requirements hold where a handler is mapped, never on the methods Spring calls
+	 * around it.
+	 */
 	private static void rejectRequirements(ControllerMethod method) {
 		List<AnnotatedElement> elements = List.of(method.method().getMethod(), method.targetMethod());
 		for (AnnotatedElement element : elements) {
 			for (Class<? extends Annotation> requirement : REQUIREMENTS) {
 				if (AnnotatedElementUtils.hasAnnotation(element, requirement)) {
-					throw new IllegalStateException("@" + requirement.getSimpleName() + " on " + method.kind().description()
-							+ " " + method.describe() + " is not enforced: requirements hold on handler methods and their "
+					throw new IllegalStateException("@" + requirement.getSimpleName() + " on "
+							+ method.kind().description() + " " + method.describe()
+							+ " is not enforced: requirements hold on handler methods and their "
 							+ "controller classes only; move it to the handlers this method serves");
 				}
 			}
@@ -178,14 +188,16 @@ public final class HandlerEnforcement {
 		boolean user = parameter.nestedIfOptional().getNestedParameterType() == AuthenticatedUser.class;
 		if (token || user) {
 			if (method.kind() == ControllerMethod.Kind.INIT_BINDER) {
-				// WebFlux resolves them synchronously, without the starter's resolvers; one rule for both stacks.
+				// WebFlux resolves them synchronously, without the starter's resolvers;
+				// one rule for both stacks.
 				throw new IllegalStateException("Parameter " + describe(parameter, method) + " takes the request's "
 						+ "token or user, which an @InitBinder method cannot have: take it in the handler or a "
 						+ "@ModelAttribute method");
 			}
 			rejectOtherBinding(parameter, method);
 			if (token) {
-				// Fails at start-up rather than on the first request: an unsupported @Claim type, a missing name.
+				// Fails at start-up rather than on the first request: an unsupported
+				// @Claim type, a missing name.
 				TokenParameter.of(parameter);
 			}
 			return token ? Use.TOKEN : Use.USER;
@@ -194,8 +206,10 @@ public final class HandlerEnforcement {
 		MethodParameter implementation = new MethodParameter(target, parameter.getParameterIndex());
 		implementation.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
 		if (implementation.hasParameterAnnotation(Claim.class)) {
-			// A JDK proxy's handler is the interface method, whose parameters Spring binds: an annotation
-			// only on the implementation is never seen there, and the parameter is bound from the request.
+			// A JDK proxy's handler is the interface method, whose parameters Spring
+			// binds: an annotation
+			// only on the implementation is never seen there, and the parameter is bound
+			// from the request.
 			throw new IllegalStateException("@Claim on parameter " + describe(implementation, method)
 					+ " is not visible through the controller's JDK proxy, so the parameter would be bound from the "
 					+ "request: declare @Claim on the interface method's parameter too, or proxy the class "
@@ -209,13 +223,16 @@ public final class HandlerEnforcement {
 		return Use.NONE;
 	}
 
-	/** A parameter of ours also claimed by one of Spring's binding annotations would go to that resolver. */
+	/**
+	 * A parameter of ours also claimed by one of Spring's binding annotations would go to
+	 * that resolver.
+	 */
 	private static void rejectOtherBinding(MethodParameter parameter, ControllerMethod method) {
 		for (Annotation annotation : parameter.getParameterAnnotations()) {
 			Class<? extends Annotation> type = annotation.annotationType();
 			if (type == Value.class || BINDING_ANNOTATION_PACKAGES.stream().anyMatch(type.getName()::startsWith)) {
-				throw new IllegalStateException("Parameter " + describe(parameter, method) + " is bound by the identity "
-						+ "starter and also annotated @" + type.getSimpleName()
+				throw new IllegalStateException("Parameter " + describe(parameter, method)
+						+ " is bound by the identity " + "starter and also annotated @" + type.getSimpleName()
 						+ ", which would bind it from the request instead: remove one of them");
 			}
 		}

@@ -19,19 +19,22 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * The {@link RequireRole @RequireRole}, {@link RequirePermission @RequirePermission} and
- * {@link RequireScope @RequireScope} requirements of one handler method: those of its controller
- * class and its own, every one of which must hold; or those of a functional route's filter. Immutable.
+ * {@link RequireScope @RequireScope} requirements of one handler method: those of its
+ * controller class and its own, every one of which must hold; or those of a functional
+ * route's filter. Immutable.
  * <p>
- * A proxied controller is read through to its target: with a JDK proxy, Spring maps the interface's
- * method on the proxy's class, which carry none of the annotations of the implementing class; with a
- * CGLIB proxy it maps the user class. Both are read from the target class and its most specific
- * method, whose annotations include those of the interfaces it implements.
+ * A proxied controller is read through to its target: with a JDK proxy, Spring maps the
+ * interface's method on the proxy's class, which carry none of the annotations of the
+ * implementing class; with a CGLIB proxy it maps the user class. Both are read from the
+ * target class and its most specific method, whose annotations include those of the
+ * interfaces it implements.
  */
 public final class HandlerRequirements {
 
 	private static final HandlerRequirements NONE = new HandlerRequirements(List.of());
 
-	// Annotations are read once per handler; soft references let a restarted application's classes go.
+	// Annotations are read once per handler; soft references let a restarted
+	// application's classes go.
 	private static final Map<Key, HandlerRequirements> cache = new ConcurrentReferenceHashMap<>();
 
 	private final List<TokenRequirement> requirements;
@@ -41,9 +44,9 @@ public final class HandlerRequirements {
 	}
 
 	/**
-	 * The requirements of a handler method. Its bean should be resolved (as it is when a request is
-	 * mapped to it): the requirements of a JDK-proxied controller's class are found only through its
-	 * instance.
+	 * The requirements of a handler method. Its bean should be resolved (as it is when a
+	 * request is mapped to it): the requirements of a JDK-proxied controller's class are
+	 * found only through its instance.
 	 * @param handler the handler method
 	 * @return its requirements, possibly none
 	 * @throws IllegalStateException when an annotation lists no value
@@ -55,7 +58,8 @@ public final class HandlerRequirements {
 
 	/**
 	 * The requirements of a method as a handler of the given controller class.
-	 * @param controllerType the controller class, whose annotations apply to all its handlers
+	 * @param controllerType the controller class, whose annotations apply to all its
+	 * handlers
 	 * @param method the handler method
 	 * @return its requirements, possibly none
 	 * @throws IllegalStateException when an annotation lists no value
@@ -78,7 +82,8 @@ public final class HandlerRequirements {
 
 	private static HandlerRequirements read(Key key) {
 		List<TokenRequirement> requirements = new ArrayList<>();
-		// Every annotation counts, also several composed ones on one element: each must hold.
+		// Every annotation counts, also several composed ones on one element: each must
+		// hold.
 		for (AnnotatedElement element : List.of(key.controllerType(), key.method())) {
 			for (RequireRole role : AnnotatedElementUtils.findAllMergedAnnotations(element, RequireRole.class)) {
 				requirements.add(requirement(() -> TokenRequirement.role(role.value()), element));
@@ -104,20 +109,22 @@ public final class HandlerRequirements {
 	}
 
 	/**
-	 * Whether the handler has no requirement, and so needs no token for one: the controller
-	 * integration then lets it pass without calling {@link #check(ValidatedToken, ClaimsReader)}.
+	 * Whether the handler has no requirement, and so needs no token for one: the
+	 * controller integration then lets it pass without calling
+	 * {@link #check(ValidatedToken, ClaimsReader)}.
 	 */
 	public boolean isEmpty() {
 		return this.requirements.isEmpty();
 	}
 
 	/**
-	 * The rule of every place that enforces requirements (the controllers of both stacks and the
-	 * filters of functional routes): a request needs a valid token, whose claims hold every requirement.
+	 * The rule of every place that enforces requirements (the controllers of both stacks
+	 * and the filters of functional routes): a request needs a valid token, whose claims
+	 * hold every requirement.
 	 * @param token the request's validated token, or {@code null} when it carries none
 	 * @param claimsReader the reader of its claims
-	 * @throws BearerTokenAccessException (401 {@code invalid_token}) without a token, (403
-	 * {@code insufficient_scope}) at the first requirement its claims miss
+	 * @throws BearerTokenAccessException (401 {@code invalid_token}) without a token,
+	 * (403 {@code insufficient_scope}) at the first requirement its claims miss
 	 */
 	public void check(@Nullable ValidatedToken token, ClaimsReader claimsReader) {
 		if (token == null) {
@@ -129,8 +136,8 @@ public final class HandlerRequirements {
 	/**
 	 * Check a validated token's claims against every requirement.
 	 * @param claims the claims of the request's validated token
-	 * @throws BearerTokenAccessException (403 {@code insufficient_scope}) at the first requirement they
-	 * miss
+	 * @throws BearerTokenAccessException (403 {@code insufficient_scope}) at the first
+	 * requirement they miss
 	 */
 	public void check(TokenClaims claims) {
 		Objects.requireNonNull(claims, "claims");

@@ -14,10 +14,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The class and method whose annotations describe a handler: those of the controller behind any
- * proxy. Spring maps a JDK-proxied controller's interface methods on the proxy class, and a
- * CGLIB-proxied one's methods on the user class; the requirements may be declared on either the
- * interface or the implementation.
+ * The class and method whose annotations describe a handler: those of the controller
+ * behind any proxy. Spring maps a JDK-proxied controller's interface methods on the proxy
+ * class, and a CGLIB-proxied one's methods on the user class; the requirements may be
+ * declared on either the interface or the implementation.
  */
 final class HandlerTargets {
 
@@ -36,13 +36,14 @@ final class HandlerTargets {
 	}
 
 	/**
-	 * The controller class behind a mapped handler's bean, read at start-up without creating the bean.
-	 * Behind a JDK proxy: the class of a scoped proxy's target definition, of an existing singleton, the
-	 * target class Spring's auto-proxy creator recorded, or the class the bean definition declares. A
-	 * controller proxied by other means whose definition declares only an interface is read through
-	 * that interface, as Spring maps it. (An uncreated lazy controller is mapped on its own class, since
-	 * its proxy's type is not known before it exists; Spring cannot call such a controller through its
-	 * JDK proxy, and advises class-based proxying.)
+	 * The controller class behind a mapped handler's bean, read at start-up without
+	 * creating the bean. Behind a JDK proxy: the class of a scoped proxy's target
+	 * definition, of an existing singleton, the target class Spring's auto-proxy creator
+	 * recorded, or the class the bean definition declares. A controller proxied by other
+	 * means whose definition declares only an interface is read through that interface,
+	 * as Spring maps it. (An uncreated lazy controller is mapped on its own class, since
+	 * its proxy's type is not known before it exists; Spring cannot call such a
+	 * controller through its JDK proxy, and advises class-based proxying.)
 	 * @param handler the handler method, its bean resolved or not
 	 * @param beanFactory the factory of its bean
 	 * @return the controller class
@@ -83,7 +84,8 @@ final class HandlerTargets {
 	 * The method of the target class that runs for a handler method.
 	 * @param handler the handler method
 	 * @param targetType its {@link #targetType(HandlerMethod) target class}
-	 * @return the implementing method (an interface's method becomes the class's), bridges resolved
+	 * @return the implementing method (an interface's method becomes the class's),
+	 * bridges resolved
 	 */
 	static Method targetMethod(HandlerMethod handler, Class<?> targetType) {
 		return AopUtils.getMostSpecificMethod(handler.getMethod(), targetType);

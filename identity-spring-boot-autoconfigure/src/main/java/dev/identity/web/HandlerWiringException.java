@@ -5,9 +5,9 @@ import java.util.List;
 import dev.identity.core.IdentityException;
 
 /**
- * Handlers use the identity starter, but the application's web configuration does not apply it to
- * them: its argument resolvers or its requirement check are missing or come after others. Thrown at
- * start-up, with what is missing and how to fix it.
+ * Handlers use the identity starter, but the application's web configuration does not
+ * apply it to them: its argument resolvers or its requirement check are missing or come
+ * after others. Thrown at start-up, with what is missing and how to fix it.
  */
 public class HandlerWiringException extends IdentityException {
 

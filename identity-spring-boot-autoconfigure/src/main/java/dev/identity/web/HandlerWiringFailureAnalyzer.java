@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a {@link HandlerWiringException} at start-up: which handlers the identity starter is not
- * applied to, and how to make the web configuration apply it.
+ * Explains a {@link HandlerWiringException} at start-up: which handlers the identity
+ * starter is not applied to, and how to make the web configuration apply it.
  */
 class HandlerWiringFailureAnalyzer extends AbstractFailureAnalyzer<HandlerWiringException> {
 

@@ -7,22 +7,22 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Requires the request's validated bearer token to carry at least one of the given permissions, as read by
- * {@link dev.identity.claims.TokenClaims#permissions()}: the claims that the {@code identity.claims.permissions.*}
- * properties name.
- * <pre>
+ * Requires the request's validated bearer token to carry at least one of the given
+ * permissions, as read by {@link dev.identity.claims.TokenClaims#permissions()}: the
+ * claims that the {@code identity.claims.permissions.*} properties name. <pre>
  * &#64;RequirePermission("orders:delete")
  * &#64;DeleteMapping("/orders/{id}")
  * void delete(&#64;PathVariable String id) { ... }
- * </pre>
- * On a handler method or on its controller class, also as a meta-annotation. Every requirement found
- * on the class and on the method must hold ({@link RequireRole @RequireRole},
- * {@link RequirePermission @RequirePermission} and {@link RequireScope @RequireScope} alike): a
- * method-level annotation adds to the class-level ones and never relaxes them.
+ * </pre> On a handler method or on its controller class, also as a meta-annotation. Every
+ * requirement found on the class and on the method must hold
+ * ({@link RequireRole @RequireRole}, {@link RequirePermission @RequirePermission} and
+ * {@link RequireScope @RequireScope} alike): a method-level annotation adds to the
+ * class-level ones and never relaxes them.
  * <p>
- * A request without a valid token is answered 401 ({@code invalid_token}); a valid token without any
- * of the permissions is answered 403 with {@code WWW-Authenticate: Bearer error="insufficient_scope"}
- * (RFC 6750 §3.1). The check runs before the handler and its arguments are resolved.
+ * A request without a valid token is answered 401 ({@code invalid_token}); a valid token
+ * without any of the permissions is answered 403 with
+ * {@code WWW-Authenticate: Bearer error="insufficient_scope"} (RFC 6750 §3.1). The check
+ * runs before the handler and its arguments are resolved.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,7 +30,8 @@ import java.lang.annotation.Target;
 public @interface RequirePermission {
 
 	/**
-	 * The permissions, any one of which suffices; compared case-sensitively, as the token carries them.
+	 * The permissions, any one of which suffices; compared case-sensitively, as the token
+	 * carries them.
 	 * @return the permissions, at least one
 	 */
 	String[] value();

@@ -23,16 +23,18 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
- * A handler parameter bound to the request's validated bearer token: a {@link ValidatedToken}, its
- * {@link TokenClaims}, or one {@link Claim @Claim}; each may be {@link Optional} or {@code @Nullable}.
- * Immutable; both web stacks resolve parameters through it, so they bind alike.
+ * A handler parameter bound to the request's validated bearer token: a
+ * {@link ValidatedToken}, its {@link TokenClaims}, or one {@link Claim @Claim}; each may
+ * be {@link Optional} or {@code @Nullable}. Immutable; both web stacks resolve parameters
+ * through it, so they bind alike.
  */
 public final class TokenParameter {
 
 	private static final List<Class<?>> CLAIM_TYPES = List.of(String.class, List.class, Long.class, Integer.class,
 			Boolean.class, Instant.class, Object.class);
 
-	// Parameters are read once per handler; soft references let a restarted application's classes go.
+	// Parameters are read once per handler; soft references let a restarted application's
+	// classes go.
 	private static final Map<MethodParameter, TokenParameter> cache = new ConcurrentReferenceHashMap<>();
 
 	private final Kind kind;
@@ -45,8 +47,7 @@ public final class TokenParameter {
 
 	private final boolean optionalWrapper;
 
-	private TokenParameter(Kind kind, String claimName, Class<?> claimType, boolean optional,
-			boolean optionalWrapper) {
+	private TokenParameter(Kind kind, String claimName, Class<?> claimType, boolean optional, boolean optionalWrapper) {
 		this.kind = kind;
 		this.claimName = claimName;
 		this.claimType = claimType;
@@ -55,8 +56,9 @@ public final class TokenParameter {
 	}
 
 	/**
-	 * Whether a parameter is bound to the token: a {@link ValidatedToken} or {@link TokenClaims}
-	 * (optionally in an {@link Optional}), or a parameter annotated with {@link Claim @Claim}.
+	 * Whether a parameter is bound to the token: a {@link ValidatedToken} or
+	 * {@link TokenClaims} (optionally in an {@link Optional}), or a parameter annotated
+	 * with {@link Claim @Claim}.
 	 * @param parameter the handler parameter
 	 * @return whether {@link #of(MethodParameter)} describes it
 	 */
@@ -72,8 +74,8 @@ public final class TokenParameter {
 	 * Describe a parameter for which {@link #supports(MethodParameter)} holds.
 	 * @param parameter the handler parameter
 	 * @return its description
-	 * @throws IllegalStateException when it is a {@code @Claim} of an unsupported type, or an optional
-	 * primitive, or has no name to read
+	 * @throws IllegalStateException when it is a {@code @Claim} of an unsupported type,
+	 * or an optional primitive, or has no name to read
 	 */
 	public static TokenParameter of(MethodParameter parameter) {
 		return cache.computeIfAbsent(parameter, TokenParameter::read);
@@ -83,7 +85,8 @@ public final class TokenParameter {
 		boolean optionalWrapper = parameter.getParameterType() == Optional.class;
 		boolean optional = parameter.isOptional();
 		Claim claim = parameter.getParameterAnnotation(Claim.class);
-		// A parameter that may be absent leaves a request without any bearer token to the handler; a token
+		// A parameter that may be absent leaves a request without any bearer token to the
+		// handler; a token
 		// that is sent must be valid in any case.
 		if (claim == null) {
 			Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
@@ -96,9 +99,9 @@ public final class TokenParameter {
 		}
 		Class<?> raw = type.resolve(Object.class);
 		if (raw.isPrimitive() && (optional || !claim.required())) {
-			throw new IllegalStateException("@Claim parameter " + describe(parameter)
-					+ " may be absent, so it cannot be primitive: declare " + ClassUtils.resolvePrimitiveIfNecessary(raw)
-						.getSimpleName() + " or Optional");
+			throw new IllegalStateException(
+					"@Claim parameter " + describe(parameter) + " may be absent, so it cannot be primitive: declare "
+							+ ClassUtils.resolvePrimitiveIfNecessary(raw).getSimpleName() + " or Optional");
 		}
 		Class<?> claimType = ClassUtils.resolvePrimitiveIfNecessary(raw);
 		boolean listOfStrings = claimType == List.class && type.getGeneric(0).resolve(String.class) == String.class;
@@ -119,10 +122,11 @@ public final class TokenParameter {
 	 * The argument for the handler.
 	 * @param token the request's validated token, or {@code null} when it carries none
 	 * @param reader the reader of claims
-	 * @return the argument: the token, its claims or a claim, in an {@link Optional} when the parameter
-	 * is one; {@code null} when absent
-	 * @throws BearerTokenAccessException (401) when there is no token and the parameter may not be
-	 * absent, (403) when a required claim is missing or of another type than the parameter's
+	 * @return the argument: the token, its claims or a claim, in an {@link Optional} when
+	 * the parameter is one; {@code null} when absent
+	 * @throws BearerTokenAccessException (401) when there is no token and the parameter
+	 * may not be absent, (403) when a required claim is missing or of another type than
+	 * the parameter's
 	 */
 	public @Nullable Object resolve(@Nullable ValidatedToken token, ClaimsReader reader) {
 		if (token == null) {
@@ -148,7 +152,8 @@ public final class TokenParameter {
 		}
 		Object converted = convert(value);
 		if (converted == null) {
-			// Absent would hide what the token says; the token does not carry what the handler can use.
+			// Absent would hide what the token says; the token does not carry what the
+			// handler can use.
 			throw BearerTokenAccessException.insufficient("claim", null, "Claim '" + this.claimName
 					+ "' of the token of " + token.getSubject() + " is not a " + this.claimType.getSimpleName());
 		}

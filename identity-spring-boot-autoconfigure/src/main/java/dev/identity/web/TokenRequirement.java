@@ -9,10 +9,11 @@ import java.util.function.BiPredicate;
 import dev.identity.claims.TokenClaims;
 
 /**
- * One requirement on a validated token: a role, a permission or a scope, any one of several values
- * sufficing. The single check behind {@link RequireRole @RequireRole},
- * {@link RequirePermission @RequirePermission} and {@link RequireScope @RequireScope} on controllers
- * and behind the filter functions of functional routes, so both answer alike. Immutable.
+ * One requirement on a validated token: a role, a permission or a scope, any one of
+ * several values sufficing. The single check behind {@link RequireRole @RequireRole},
+ * {@link RequirePermission @RequirePermission} and {@link RequireScope @RequireScope} on
+ * controllers and behind the filter functions of functional routes, so both answer alike.
+ * Immutable.
  */
 public final class TokenRequirement {
 
@@ -36,7 +37,8 @@ public final class TokenRequirement {
 	}
 
 	/**
-	 * Require one of the given permissions, as read by {@link TokenClaims#hasPermission(String)}.
+	 * Require one of the given permissions, as read by
+	 * {@link TokenClaims#hasPermission(String)}.
 	 * @param anyOf the permissions, at least one
 	 * @return the requirement
 	 * @throws IllegalArgumentException when none is given or one is blank
@@ -74,7 +76,8 @@ public final class TokenRequirement {
 	/**
 	 * Check a validated token's claims.
 	 * @param claims the claims of the request's validated token
-	 * @throws BearerTokenAccessException (403 {@code insufficient_scope}) when they hold none of the values
+	 * @throws BearerTokenAccessException (403 {@code insufficient_scope}) when they hold
+	 * none of the values
 	 */
 	public void check(TokenClaims claims) {
 		Objects.requireNonNull(claims, "claims");
@@ -83,11 +86,12 @@ public final class TokenRequirement {
 				return;
 			}
 		}
-		// RFC 6750 §3's scope attribute is a list the token needs all of; several alternatives cannot be
+		// RFC 6750 §3's scope attribute is a list the token needs all of; several
+		// alternatives cannot be
 		// written there, and roles and permissions are not scopes.
 		String scope = (this.kind == Kind.SCOPE && this.anyOf.size() == 1) ? this.anyOf.iterator().next() : null;
-		throw BearerTokenAccessException.insufficient(this.kind.word, scope,
-				"Token of " + claims.getToken().getSubject() + " has none of the " + this.kind.word + "s " + this.anyOf);
+		throw BearerTokenAccessException.insufficient(this.kind.word, scope, "Token of "
+				+ claims.getToken().getSubject() + " has none of the " + this.kind.word + "s " + this.anyOf);
 	}
 
 	@Override

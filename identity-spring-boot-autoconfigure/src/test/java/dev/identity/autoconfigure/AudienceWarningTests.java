@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Without {@code identity.audiences}, start-up says once, naming the property, that tokens meant for
- * other APIs are accepted; with audiences it says nothing.
+ * Without {@code identity.audiences}, start-up says once, naming the property, that
+ * tokens meant for other APIs are accepted; with audiences it says nothing.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AudienceWarningTests {

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Keeps docs/configuration.md in line with the generated configuration metadata: every
- * {@code identity.*} property is documented, no documented property is stale, and every documented
- * default is the real one.
+ * {@code identity.*} property is documented, no documented property is stale, and every
+ * documented default is the real one.
  */
 class ConfigurationReferenceTests {
 
@@ -86,7 +86,8 @@ class ConfigurationReferenceTests {
 
 	@Test
 	void everyDefaultIsDocumented() {
-		// The second column of a property's row must hold its default (every element for a list).
+		// The second column of a property's row must hold its default (every element for
+		// a list).
 		List<String> wrong = new ArrayList<>();
 		properties.forEach((name, property) -> {
 			JsonNode defaultValue = property.get("defaultValue");

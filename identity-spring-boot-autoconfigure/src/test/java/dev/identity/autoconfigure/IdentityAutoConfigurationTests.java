@@ -118,11 +118,11 @@ class IdentityAutoConfigurationTests {
 	@Test
 	void autoConfigurationWhenUserDefinesJwtDecoderThenBacksOff() {
 		this.servletRunner.withPropertyValues(ISSUER)
-			.withBean("myDecoder", org.springframework.security.oauth2.jwt.JwtDecoder.class,
-					() -> (token) -> {
-						throw new org.springframework.security.oauth2.jwt.BadJwtException("no");
-					})
-			.run((context) -> assertThat(context).hasSingleBean(org.springframework.security.oauth2.jwt.JwtDecoder.class)
+			.withBean("myDecoder", org.springframework.security.oauth2.jwt.JwtDecoder.class, () -> (token) -> {
+				throw new org.springframework.security.oauth2.jwt.BadJwtException("no");
+			})
+			.run((context) -> assertThat(context)
+				.hasSingleBean(org.springframework.security.oauth2.jwt.JwtDecoder.class)
 				.hasBean("myDecoder"));
 	}
 
@@ -152,14 +152,16 @@ class IdentityAutoConfigurationTests {
 	}
 
 	@org.junit.jupiter.params.ParameterizedTest
-	@org.junit.jupiter.params.provider.ValueSource(strings = { "identity.http.deadline=100000d",
-			"identity.http.shared-fetch-wait=11s", "identity.introspection.failure-ttl=100000000d",
-			"identity.token.renewal-skew=8d", "identity.jwks.outage-tolerance=1000000000d",
-			"identity.introspection.max-per-second=0" })
+	@org.junit.jupiter.params.provider.ValueSource(
+			strings = { "identity.http.deadline=100000d", "identity.http.shared-fetch-wait=11s",
+					"identity.introspection.failure-ttl=100000000d", "identity.token.renewal-skew=8d",
+					"identity.jwks.outage-tolerance=1000000000d", "identity.introspection.max-per-second=0" })
 	void autoConfigurationWhenANumberIsAbsurdThenFailsNamingProperty(String property) {
 		this.contextRunner.withPropertyValues(ISSUER, property).run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context).getFailure().rootCause().hasMessageContaining(property.substring(0, property.indexOf('=')));
+			assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(property.substring(0, property.indexOf('=')));
 		});
 	}
 
@@ -242,7 +244,8 @@ class IdentityAutoConfigurationTests {
 	@Test
 	void autoConfigurationWhenHttpsNotRequiredThenPlainHttpIssuerAccepted() {
 		this.contextRunner
-			.withPropertyValues("identity.issuer-uri=http://login.example.com", "identity.discovery.require-https=false")
+			.withPropertyValues("identity.issuer-uri=http://login.example.com",
+					"identity.discovery.require-https=false")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(IdentityEngine.class));
 	}
 
@@ -292,8 +295,8 @@ class IdentityAutoConfigurationTests {
 	void startupWhenMisconfiguredThenFailureAnalyzerExplainsTheProperty(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(EmptyApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setDefaultProperties(java.util.Map.of("identity.issuer-uri", "http://login.example.com",
-				"spring.main.banner-mode", "off"));
+		application.setDefaultProperties(
+				java.util.Map.of("identity.issuer-uri", "http://login.example.com", "spring.main.banner-mode", "off"));
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property: identity.issuer-uri")
@@ -318,8 +321,10 @@ class IdentityAutoConfigurationTests {
 
 		@Bean
 		SmartOAuthClient mySmartClient(OAuthClient client) {
-			return new SmartOAuthClient(client, new ReactiveOAuthClient(client.getEngine(),
-					org.springframework.web.reactive.function.client.WebClient.create(), java.time.Duration.ofSeconds(5)),
+			return new SmartOAuthClient(client,
+					new ReactiveOAuthClient(client.getEngine(),
+							org.springframework.web.reactive.function.client.WebClient.create(),
+							java.time.Duration.ofSeconds(5)),
 					dev.identity.client.EventLoopPolicy.FAIL);
 		}
 

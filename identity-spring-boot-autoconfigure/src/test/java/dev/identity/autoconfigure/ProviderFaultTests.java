@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What a real provider will not do on cue (errors, malformed documents, slow answers), from a
- * scripted stub, through the auto-configured clients.
+ * What a real provider will not do on cue (errors, malformed documents, slow answers),
+ * from a scripted stub, through the auto-configured clients.
  */
 class ProviderFaultTests {
 
@@ -90,7 +90,8 @@ class ProviderFaultTests {
 	}
 
 	private String[] properties(String... more) {
-		List<String> all = new java.util.ArrayList<>(List.of("identity.issuer-uri=" + issuer(), "identity.audiences=api"));
+		List<String> all = new java.util.ArrayList<>(
+				List.of("identity.issuer-uri=" + issuer(), "identity.audiences=api"));
 		all.addAll(List.of(more));
 		return all.toArray(String[]::new);
 	}
@@ -109,11 +110,11 @@ class ProviderFaultTests {
 					assertThat(ex.getMessage()).contains(issuer() + "/jwks").doesNotContain(token);
 				});
 		});
-		this.reactiveRunner.withPropertyValues(properties()).run((context) -> StepVerifier
-			.create(context.getBean(ReactiveOAuthClient.class).validate(token))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IdentityProviderException.class)
-				.hasMessageContaining("HTTP 500"))
-			.verify());
+		this.reactiveRunner.withPropertyValues(properties())
+			.run((context) -> StepVerifier.create(context.getBean(ReactiveOAuthClient.class).validate(token))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IdentityProviderException.class)
+					.hasMessageContaining("HTTP 500"))
+				.verify());
 	}
 
 	@Test
@@ -158,8 +159,8 @@ class ProviderFaultTests {
 	@Test
 	void validateWhenProviderSlowerThanReadTimeoutThenFailsBothFlavors() throws Exception {
 		serveDiscovery();
-		stub.stubFor(get("/jwks").willReturn(WireMock.okJson(new JWKSet(key.toPublicJWK()).toString())
-			.withFixedDelay(5_000)));
+		stub.stubFor(get("/jwks")
+			.willReturn(WireMock.okJson(new JWKSet(key.toPublicJWK()).toString()).withFixedDelay(5_000)));
 		String token = token();
 		String[] properties = properties("identity.http.read-timeout=200ms");
 		this.blockingRunner.withPropertyValues(properties).run((context) -> {
@@ -167,10 +168,10 @@ class ProviderFaultTests {
 				.isThrownBy(() -> context.getBean(OAuthClient.class).validate(token))
 				.satisfies((ex) -> assertThat(ex.getEndpoint()).isEqualTo("jwks"));
 		});
-		this.reactiveRunner.withPropertyValues(properties).run((context) -> StepVerifier
-			.create(context.getBean(ReactiveOAuthClient.class).validate(token))
-			.expectError(IdentityProviderException.class)
-			.verify());
+		this.reactiveRunner.withPropertyValues(properties)
+			.run((context) -> StepVerifier.create(context.getBean(ReactiveOAuthClient.class).validate(token))
+				.expectError(IdentityProviderException.class)
+				.verify());
 	}
 
 	@Test

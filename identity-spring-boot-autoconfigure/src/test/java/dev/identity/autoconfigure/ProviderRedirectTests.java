@@ -36,11 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Requests to the provider never follow redirects. A provider endpoint (on the issuer's host, so the
- * discovery policy allows it) that answers 302 to another host is a provider error, and the other host
- * sees no request: no key set is read from it, and no client credential or access token is sent there.
- * A real provider will not redirect on cue, so a stub plays it; the other host is a second stub, named
- * {@code localhost} where the issuer is {@code 127.0.0.1}.
+ * Requests to the provider never follow redirects. A provider endpoint (on the issuer's
+ * host, so the discovery policy allows it) that answers 302 to another host is a provider
+ * error, and the other host sees no request: no key set is read from it, and no client
+ * credential or access token is sent there. A real provider will not redirect on cue, so
+ * a stub plays it; the other host is a second stub, named {@code localhost} where the
+ * issuer is {@code 127.0.0.1}.
  */
 class ProviderRedirectTests {
 
@@ -77,10 +78,11 @@ class ProviderRedirectTests {
 		elsewhere.resetAll();
 		StubDiscovery.serve(provider, issuer(), "jwks_uri", "token_endpoint", "introspection_endpoint",
 				"revocation_endpoint", "userinfo_endpoint");
-		// Whatever reaches the other host would succeed: only not following the redirect stops it.
+		// Whatever reaches the other host would succeed: only not following the redirect
+		// stops it.
 		elsewhere.stubFor(get(anyUrl()).willReturn(WireMock.okJson(new JWKSet(key.toPublicJWK()).toString())));
-		elsewhere.stubFor(post(anyUrl()).willReturn(WireMock.okJson(
-				"{\"access_token\":\"elsewhere\",\"token_type\":\"Bearer\",\"expires_in\":300,\"active\":true}")));
+		elsewhere.stubFor(post(anyUrl()).willReturn(WireMock
+			.okJson("{\"access_token\":\"elsewhere\",\"token_type\":\"Bearer\",\"expires_in\":300,\"active\":true}")));
 		for (String path : List.of("/jwks", "/token", "/introspect", "/revoke", "/userinfo")) {
 			String target = "http://localhost:" + elsewhere.port() + path;
 			provider.stubFor(get(path).willReturn(aResponse().withStatus(302).withHeader("Location", target)));

@@ -26,8 +26,8 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A browser for the login tests: keeps cookies, follows no redirect by itself (each hop is a step the
- * test sees), and asks for HTML as a page navigation does.
+ * A browser for the login tests: keeps cookies, follows no redirect by itself (each hop
+ * is a step the test sees), and asks for HTML as a page navigation does.
  */
 public final class Browser {
 
@@ -38,7 +38,8 @@ public final class Browser {
 
 	private static final Pattern FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]*)\">");
 
-	private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
+	private static final Pattern HIDDEN = Pattern
+		.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
@@ -59,21 +60,27 @@ public final class Browser {
 		return send(HttpRequest.newBuilder(uri).header("Accept", accept).GET());
 	}
 
-	/** Navigate to a page with further headers, e.g. the {@code Sec-Fetch-*} a browser adds. */
+	/**
+	 * Navigate to a page with further headers, e.g. the {@code Sec-Fetch-*} a browser
+	 * adds.
+	 */
 	public HttpResponse<String> get(URI uri, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", PAGE);
 		headers.forEach(request::header);
 		return send(request.GET());
 	}
 
-	/** Submit a form, as a client that is not a browser does: without {@code Origin} or {@code Sec-Fetch-*}. */
+	/**
+	 * Submit a form, as a client that is not a browser does: without {@code Origin} or
+	 * {@code Sec-Fetch-*}.
+	 */
 	public HttpResponse<String> post(URI uri, Map<String, String> form) {
 		return post(uri, form, Map.of());
 	}
 
 	/**
-	 * Submit a form with further headers, e.g. the {@code Origin} and {@code Sec-Fetch-Site} a browser
-	 * adds.
+	 * Submit a form with further headers, e.g. the {@code Origin} and
+	 * {@code Sec-Fetch-Site} a browser adds.
 	 */
 	public HttpResponse<String> post(URI uri, Map<String, String> form, Map<String, String> headers) {
 		String body = form.entrySet()
@@ -88,7 +95,8 @@ public final class Browser {
 	}
 
 	/**
-	 * Submit the one form of a page, with its hidden fields, as a client that is not a browser does.
+	 * Submit the one form of a page, with its hidden fields, as a client that is not a
+	 * browser does.
 	 * @param page a {@code 200} whose body holds a {@code <form method="post">}
 	 * @return the answer
 	 */
@@ -116,9 +124,9 @@ public final class Browser {
 	}
 
 	/**
-	 * Follow the provider's part of a login from its authorization endpoint to the application's
-	 * callback: sign in on the provider's form when it asks (it does not when its session is still
-	 * open), then return where the provider sends the browser.
+	 * Follow the provider's part of a login from its authorization endpoint to the
+	 * application's callback: sign in on the provider's form when it asks (it does not
+	 * when its session is still open), then return where the provider sends the browser.
 	 * @param authorization the provider URL the application redirected to
 	 * @return the callback URL, with {@code code} and {@code state}
 	 */
@@ -127,8 +135,8 @@ public final class Browser {
 	}
 
 	/**
-	 * Follow the provider's part of a login as {@link #authorize(URI)} does, signing in as the given
-	 * user.
+	 * Follow the provider's part of a login as {@link #authorize(URI)} does, signing in
+	 * as the given user.
 	 * @param authorization the provider URL the application redirected to
 	 * @param username the user's login name
 	 * @param password the user's password
@@ -205,7 +213,8 @@ public final class Browser {
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
-			return this.http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request.timeout(Duration.ofSeconds(20)).build(),
+					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * When the browser login is configured: only for web applications with a client id, on the stack the
- * application runs, backing off from the application's own beans.
+ * When the browser login is configured: only for web applications with a client id, on
+ * the stack the application runs, backing off from the application's own beans.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BrowserLoginAutoConfigurationTests {
@@ -46,7 +46,8 @@ class BrowserLoginAutoConfigurationTests {
 	private static final String[] CLIENT = { "identity.issuer-uri=https://idp.example.com",
 			"identity.client-id=web-app", "identity.client-secret=secret" };
 
-	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS);
+	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
+		.withConfiguration(CONFIGURATIONS);
 
 	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(CONFIGURATIONS);
@@ -66,14 +67,16 @@ class BrowserLoginAutoConfigurationTests {
 
 	@Test
 	void reactiveApplicationWithClientIdThenWebFluxLoginOnly() {
-		this.reactive.withPropertyValues(CLIENT).withPropertyValues("identity.login.filter-order=-150").run((context) -> {
-			assertThat(context).hasSingleBean(BrowserLoginFlow.class)
-				.hasSingleBean(BrowserLoginWebFilter.class)
-				.hasSingleBean(ReactiveBrowserSession.class)
-				.doesNotHaveBean(BrowserLoginFilter.class)
-				.doesNotHaveBean(BrowserSession.class);
-			assertThat(context.getBean(BrowserLoginWebFilter.class).getOrder()).isEqualTo(-150);
-		});
+		this.reactive.withPropertyValues(CLIENT)
+			.withPropertyValues("identity.login.filter-order=-150")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BrowserLoginFlow.class)
+					.hasSingleBean(BrowserLoginWebFilter.class)
+					.hasSingleBean(ReactiveBrowserSession.class)
+					.doesNotHaveBean(BrowserLoginFilter.class)
+					.doesNotHaveBean(BrowserSession.class);
+				assertThat(context.getBean(BrowserLoginWebFilter.class).getOrder()).isEqualTo(-150);
+			});
 	}
 
 	@Test
@@ -127,8 +130,9 @@ class BrowserLoginAutoConfigurationTests {
 
 	@Test
 	void pendingLoginKeyWhenSharedThenBothStacksUseItAndWhenMalformedThenStartupFailsNamingIt() {
-		this.servlet.withPropertyValues(CLIENT).withPropertyValues("identity.login.pending-login-key=" + KEY).run(
-				(context) -> assertThat(context).hasNotFailed().hasSingleBean(PendingLoginCookies.class));
+		this.servlet.withPropertyValues(CLIENT)
+			.withPropertyValues("identity.login.pending-login-key=" + KEY)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(PendingLoginCookies.class));
 		this.reactive.withPropertyValues(CLIENT)
 			.withPropertyValues("identity.login.pending-login-key=too-short-key")
 			.run((context) -> assertThat(context).hasFailed()
@@ -143,8 +147,8 @@ class BrowserLoginAutoConfigurationTests {
 	void startupWhenPendingLoginKeyMalformedThenFailureAnalyzerNamesThePropertyNotTheValue(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(ServletApplication.class);
 		application.setDefaultProperties(Map.of("identity.issuer-uri", "https://idp.example.com", "identity.client-id",
-				"web-app", "identity.client-secret", "secret", "identity.login.pending-login-key",
-				"bm90LTMyLWJ5dGVz", "server.port", "0", "spring.main.banner-mode", "off"));
+				"web-app", "identity.client-secret", "secret", "identity.login.pending-login-key", "bm90LTMyLWJ5dGVz",
+				"server.port", "0", "spring.main.banner-mode", "off"));
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property: identity.login.pending-login-key")

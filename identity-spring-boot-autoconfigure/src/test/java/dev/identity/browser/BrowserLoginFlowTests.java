@@ -54,8 +54,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The rules of the browser login, in memory and on simulated time: the same rules the MVC and WebFlux
- * endpoints follow.
+ * The rules of the browser login, in memory and on simulated time: the same rules the MVC
+ * and WebFlux endpoints follow.
  */
 class BrowserLoginFlowTests {
 
@@ -135,12 +135,14 @@ class BrowserLoginFlowTests {
 		ApplicationUrl application = new ApplicationUrl("http", "127.0.0.1", 8080, "/shop");
 		assertThat(Browser.query(flow().start(DISCOVERY, false, null, application, null).authorizationUri()))
 			.containsEntry("redirect_uri", "http://127.0.0.1:8080/shop/login/callback");
-		assertThat(flow().redirectUri(new ApplicationUrl("http", "::1", 80, ""))).isEqualTo(URI.create("http://[::1]/login/callback"));
+		assertThat(flow().redirectUri(new ApplicationUrl("http", "::1", 80, "")))
+			.isEqualTo(URI.create("http://[::1]/login/callback"));
 	}
 
 	@Test
 	void startWhenRedirectUriConfiguredThenRequestsUrlIgnored() {
-		BrowserLoginFlow flow = flow((properties) -> properties.setRedirectUri(URI.create("https://public.example.com/cb")));
+		BrowserLoginFlow flow = flow(
+				(properties) -> properties.setRedirectUri(URI.create("https://public.example.com/cb")));
 		assertThat(Browser.query(flow.start(DISCOVERY, false, null, APP, null).authorizationUri()))
 			.containsEntry("redirect_uri", "https://public.example.com/cb");
 	}
@@ -150,9 +152,11 @@ class BrowserLoginFlowTests {
 		ApplicationUrl plain = new ApplicationUrl("http", "app.internal", 8080, "");
 		assertThat(flow().isSecure(APP)).isTrue();
 		assertThat(flow().isSecure(plain)).isFalse();
-		// Behind a proxy that terminates TLS and whose forwarded headers are not applied, the request says
+		// Behind a proxy that terminates TLS and whose forwarded headers are not applied,
+		// the request says
 		// http; the redirect URI tells what the browser speaks.
-		BrowserLoginFlow proxied = flow((properties) -> properties.setRedirectUri(URI.create("HTTPS://app.example.com/cb")));
+		BrowserLoginFlow proxied = flow(
+				(properties) -> properties.setRedirectUri(URI.create("HTTPS://app.example.com/cb")));
 		assertThat(proxied.isSecure(plain)).isTrue();
 		BrowserLoginFlow local = flow((properties) -> properties.setRedirectUri(URI.create("http://127.0.0.1/cb")));
 		assertThat(local.isSecure(plain)).isFalse();
@@ -183,8 +187,8 @@ class BrowserLoginFlowTests {
 	@Test
 	void startWhenReturnToCouldLeaveTheSiteThenIgnored() {
 		BrowserLoginFlow flow = flow((properties) -> properties.setPostLoginRedirect("/home"));
-		for (String offSite : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example", "javascript:alert(1)",
-				"orders", "/\torders")) {
+		for (String offSite : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example",
+				"javascript:alert(1)", "orders", "/\torders")) {
 			BrowserLoginFlow.Start start = flow.start(DISCOVERY, false, offSite, APP, null);
 			PendingLogin login = start.pendingLogins().find(state(start));
 			assertThat(login.returnTo()).as(offSite).isNull();
@@ -249,7 +253,8 @@ class BrowserLoginFlowTests {
 		BrowserLoginFlow flow = flow();
 		BrowserLoginFlow.Start start = flow.start(DISCOVERY, false, null, APP, null);
 		assertThatExceptionOfType(InvalidCallbackException.class)
-			.isThrownBy(() -> flow.callback(parameters("code", "c", "state", "guessed-state-4711"), start.pendingLogins()))
+			.isThrownBy(
+					() -> flow.callback(parameters("code", "c", "state", "guessed-state-4711"), start.pendingLogins()))
 			.satisfies((ex) -> assertThat(ex.getCheck()).isEqualTo(CallbackCheck.STATE))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("guessed-state-4711"));
 		assertThatExceptionOfType(InvalidCallbackException.class)
@@ -275,8 +280,8 @@ class BrowserLoginFlowTests {
 	void tokenRequestWhenProviderAnsweredAnErrorThenAuthorizationError() {
 		BrowserLoginFlow flow = flow();
 		BrowserLoginFlow.Start start = flow.start(DISCOVERY, false, null, APP, null);
-		BrowserLoginFlow.Callback callback = flow.callback(
-				parameters("error", "access_denied", "state", state(start)), start.pendingLogins());
+		BrowserLoginFlow.Callback callback = flow.callback(parameters("error", "access_denied", "state", state(start)),
+				start.pendingLogins());
 		assertThat(callback.remaining().isEmpty()).isTrue();
 		assertThatExceptionOfType(AuthorizationErrorException.class).isThrownBy(() -> flow.tokenRequest(callback))
 			.satisfies((ex) -> assertThat(ex.isAccessDenied()).isTrue());
@@ -354,8 +359,8 @@ class BrowserLoginFlowTests {
 		assertThat(flow.afterLogout(DISCOVERY, null, shop)).isEqualTo(URI.create("/shop/bye"));
 		assertThat(flow.afterLogout(discovery(false), user, shop)).isEqualTo(URI.create("/shop/bye"));
 		assertThat(flow.afterLogout(null, user, shop)).isEqualTo(URI.create("/shop/bye"));
-		assertThat(Browser.query(flow.afterLogout(DISCOVERY, user, shop)))
-			.containsEntry("post_logout_redirect_uri", "https://app.example.com/shop/bye");
+		assertThat(Browser.query(flow.afterLogout(DISCOVERY, user, shop))).containsEntry("post_logout_redirect_uri",
+				"https://app.example.com/shop/bye");
 	}
 
 	@Test
@@ -372,7 +377,8 @@ class BrowserLoginFlowTests {
 		List<String> page = List.of("text/html,application/xhtml+xml,*/*;q=0.8");
 		assertThat(flow.loginRedirect("GET", page, "/orders/7", "tab=items&x=%20", APP))
 			.isEqualTo(URI.create("/login?returnTo=%2Forders%2F7%3Ftab%3Ditems%26x%3D%2520"));
-		assertThat(flow.loginRedirect("HEAD", page, "/orders", null, APP)).isEqualTo(URI.create("/login?returnTo=%2Forders"));
+		assertThat(flow.loginRedirect("HEAD", page, "/orders", null, APP))
+			.isEqualTo(URI.create("/login?returnTo=%2Forders"));
 		assertThat(flow.loginRedirect("GET", page, "/orders", null, new ApplicationUrl("https", "a", 443, "/shop")))
 			.isEqualTo(URI.create("/shop/login?returnTo=%2Forders"));
 		assertThat(flow.loginRedirect("GET", List.of("application/json"), "/orders", null, APP)).isNull();
@@ -410,8 +416,8 @@ class BrowserLoginFlowTests {
 				"code abc123 was already used", null, null));
 		assertThat(grant.status()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(grant.reason()).doesNotContain("abc123");
-		assertThat(flow.failure(new CompletionException(new IdentityProviderException("token", token, "timeout"))).status())
-			.isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThat(flow.failure(new CompletionException(new IdentityProviderException("token", token, "timeout")))
+			.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
 		assertThat(flow.failure(new IllegalStateException("a bug"))).isNull();
 	}
 
@@ -424,7 +430,8 @@ class BrowserLoginFlowTests {
 		assertInvalid("identity.login.scopes", (properties) -> properties.setScopes(List.of("openid profile")));
 		assertInvalid("identity.login.authorization-parameters",
 				(properties) -> properties.getAuthorizationParameters().put("state", "fixed"));
-		assertInvalid("identity.login.post-login-redirect", (properties) -> properties.setPostLoginRedirect("https://a/"));
+		assertInvalid("identity.login.post-login-redirect",
+				(properties) -> properties.setPostLoginRedirect("https://a/"));
 		assertInvalid("identity.login.post-logout-redirect-uri",
 				(properties) -> properties.setPostLogoutRedirectUri("javascript:alert(1)"));
 		assertInvalid("identity.login.max-pending-age", (properties) -> properties.setMaxPendingAge(Duration.ZERO));
@@ -437,7 +444,8 @@ class BrowserLoginFlowTests {
 		EngineSettings settings = new EngineSettings(URI.create(ISSUER), ValidationPolicy.withIssuer(ISSUER).build(),
 				DiscoveryPolicy.STRICT, cache(), cache());
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new BrowserLoginFlow(new BrowserLoginProperties(), settings, this.clock, new SecureRandom()))
+			.isThrownBy(
+					() -> new BrowserLoginFlow(new BrowserLoginProperties(), settings, this.clock, new SecureRandom()))
 			.withMessageContaining("identity.client-id");
 	}
 
@@ -504,9 +512,13 @@ class BrowserLoginFlowTests {
 
 	private static EngineSettings settings(boolean opaqueTokens) {
 		EngineSettings settings = new EngineSettings(URI.create(ISSUER),
-				ValidationPolicy.withIssuer(ISSUER).audiences(List.of(CLIENT_ID)).algorithms(EnumSet.allOf(JwsAlgorithm.class)).build(),
+				ValidationPolicy.withIssuer(ISSUER)
+					.audiences(List.of(CLIENT_ID))
+					.algorithms(EnumSet.allOf(JwsAlgorithm.class))
+					.build(),
 				DiscoveryPolicy.STRICT, cache(), cache())
-			.withClient(ClientRegistration.withSecret(CLIENT_ID, "secret", ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
+			.withClient(
+					ClientRegistration.withSecret(CLIENT_ID, "secret", ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
 					EngineSettings.TokenSettings.DEFAULT);
 		return opaqueTokens
 				? settings.withIntrospection(new EngineSettings.IntrospectionSettings(true, Duration.ofSeconds(30)))

@@ -37,13 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The browser login of a running application against a real OpenID provider, driven over HTTP hop by
- * hop as a browser would: Spring Authorization Server with PKCE required, its login form, and the
- * application's login, callback and logout endpoints. The Spring MVC and WebFlux subclasses run the
- * same scenarios on their own stack.
+ * The browser login of a running application against a real OpenID provider, driven over
+ * HTTP hop by hop as a browser would: Spring Authorization Server with PKCE required, its
+ * login form, and the application's login, callback and logout endpoints. The Spring MVC
+ * and WebFlux subclasses run the same scenarios on their own stack.
  * <p>
- * The provider registers the redirect URI {@code http://127.0.0.1/login/oauth2/code/test}, on any port
- * (RFC 8252 §7.3), hence the callback path; and {@code http://127.0.0.1/} after logout.
+ * The provider registers the redirect URI
+ * {@code http://127.0.0.1/login/oauth2/code/test}, on any port (RFC 8252 §7.3), hence the
+ * callback path; and {@code http://127.0.0.1/} after logout.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
@@ -86,14 +87,17 @@ public abstract class BrowserLoginIntegrationTests {
 		}
 	}
 
-	/** The properties of the application under test, and of any other that a test starts. */
+	/**
+	 * The properties of the application under test, and of any other that a test starts.
+	 */
 	private static Map<String, String> applicationProperties() {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("identity.issuer-uri", provider.issuer());
 		properties.put("identity.client-id", TestProvider.CLIENT_ID);
 		properties.put("identity.client-secret", TestProvider.CLIENT_SECRET);
 		properties.put("identity.audiences", TestProvider.CLIENT_ID);
-		// A rotated key is fetched at once rather than after the usual 30 s pause between fetches.
+		// A rotated key is fetched at once rather than after the usual 30 s pause between
+		// fetches.
 		properties.put("identity.jwks.minimum-refresh-interval", "0s");
 		properties.put("identity.login.callback-path", CALLBACK_PATH);
 		properties.put("identity.login.post-logout-redirect-uri", POST_LOGOUT);
@@ -106,10 +110,15 @@ public abstract class BrowserLoginIntegrationTests {
 	/** Name of the application's session cookie. */
 	protected abstract String sessionCookie();
 
-	/** The application of this stack, for a test that runs it again with other properties. */
+	/**
+	 * The application of this stack, for a test that runs it again with other properties.
+	 */
 	protected abstract SpringApplicationBuilder application();
 
-	/** How many sessions the application's session store has created (MVC) or holds (WebFlux). */
+	/**
+	 * How many sessions the application's session store has created (MVC) or holds
+	 * (WebFlux).
+	 */
 	protected abstract int storedSessions();
 
 	@Test
@@ -127,7 +136,8 @@ public abstract class BrowserLoginIntegrationTests {
 			.containsEntry("code_challenge_method", "S256")
 			.containsKeys("state", "nonce", "code_challenge")
 			.doesNotContainKey("code_verifier");
-		// The login in progress is the browser's to keep, sealed: no session, and no value of it readable.
+		// The login in progress is the browser's to keep, sealed: no session, and no
+		// value of it readable.
 		assertThat(browser.cookie(sessionCookie())).isNull();
 		assertThat(login.headers().allValues("Set-Cookie")).singleElement().satisfies((cookie) -> {
 			assertThat(cookie).startsWith("identity-login-")
@@ -148,8 +158,8 @@ public abstract class BrowserLoginIntegrationTests {
 		HttpResponse<String> completed = browser.get(callback);
 		assertThat(Browser.location(completed)).isEqualTo(app("/"));
 		assertThat(browser.cookie(sessionCookie())).isNotNull();
-		assertThat(completed.headers().allValues("Set-Cookie")).anySatisfy(
-				(cookie) -> assertThat(cookie).startsWith(pendingCookie + "=;").contains("Max-Age=0"));
+		assertThat(completed.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith(pendingCookie + "=;").contains("Max-Age=0"));
 
 		assertThat(browser.get(app("/me")).body()).startsWith("sub=alice|");
 		assertThat(browser.get(app("/maybe")).body()).isEqualTo("alice");
@@ -236,19 +246,21 @@ public abstract class BrowserLoginIntegrationTests {
 		HttpResponse<String> login = browser.get(app("/login"));
 		String pendingCookie = cookieName(login.headers().allValues("Set-Cookie").get(0));
 		URI callback = browser.authorize(Browser.location(login));
-		HttpResponse<String> refused = browser.get(app(CALLBACK_PATH + "?code=not-the-providers-code&state="
-				+ Browser.query(callback).get("state")));
-		// The token endpoint answers invalid_grant; the error handling of the stack renders the answer.
+		HttpResponse<String> refused = browser
+			.get(app(CALLBACK_PATH + "?code=not-the-providers-code&state=" + Browser.query(callback).get("state")));
+		// The token endpoint answers invalid_grant; the error handling of the stack
+		// renders the answer.
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.headers().allValues("Set-Cookie")).anySatisfy(
-				(cookie) -> assertThat(cookie).startsWith(pendingCookie + "=;").contains("Max-Age=0"));
+		assertThat(refused.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith(pendingCookie + "=;").contains("Max-Age=0"));
 		assertThat(browser.get(callback).statusCode()).isEqualTo(400);
 		assertThat(browser.cookie(sessionCookie())).isNull();
 	}
 
 	@Test
 	void loginWhenBehindAProxyThatTerminatesTlsAndTheRedirectUriIsHttpsThenHostPrefixedSecureCookies() {
-		// The proxy forwards plain HTTP and no forwarded headers: the application sees http://127.0.0.1.
+		// The proxy forwards plain HTTP and no forwarded headers: the application sees
+		// http://127.0.0.1.
 		String publicCallback = "https://127.0.0.1:8443" + CALLBACK_PATH;
 		try (ConfigurableApplicationContext proxied = start(Map.of("identity.login.redirect-uri", publicCallback))) {
 			int port = Integer.parseInt(proxied.getEnvironment().getProperty("local.server.port", "0"));
@@ -262,16 +274,17 @@ public abstract class BrowserLoginIntegrationTests {
 
 			URI callback = browser.authorize(authorization);
 			assertThat(callback.toString()).startsWith(publicCallback + "?");
-			// The browser sends its __Host- cookie to https://127.0.0.1:8443; the proxy passes it on.
+			// The browser sends its __Host- cookie to https://127.0.0.1:8443; the proxy
+			// passes it on.
 			String cookie = setCookie.substring(0, setCookie.indexOf(';'));
 			HttpResponse<String> completed = new Browser().get(
 					URI.create("http://127.0.0.1:" + port + CALLBACK_PATH + "?" + callback.getRawQuery()),
 					Map.of("Cookie", cookie));
 			assertThat(Browser.location(completed)).isEqualTo(URI.create("http://127.0.0.1:" + port + "/"));
-			assertThat(completed.headers().allValues("Set-Cookie")).anySatisfy((deleted) -> assertThat(deleted)
-				.startsWith(pendingCookie + "=;")
-				.contains("Max-Age=0")
-				.contains("; Secure"));
+			assertThat(completed.headers().allValues("Set-Cookie"))
+				.anySatisfy((deleted) -> assertThat(deleted).startsWith(pendingCookie + "=;")
+					.contains("Max-Age=0")
+					.contains("; Secure"));
 		}
 	}
 
@@ -280,7 +293,8 @@ public abstract class BrowserLoginIntegrationTests {
 		Browser browser = new Browser();
 		URI first = Browser.location(browser.get(app("/login?returnTo=/maybe")));
 		URI second = Browser.location(browser.get(app("/login?returnTo=/optional")));
-		// The second tab finishes first; the provider's session then answers the first without its form.
+		// The second tab finishes first; the provider's session then answers the first
+		// without its form.
 		assertThat(Browser.location(browser.get(browser.authorize(second)))).isEqualTo(app("/optional"));
 		assertThat(Browser.location(browser.get(browser.authorize(first)))).isEqualTo(app("/maybe"));
 		assertThat(browser.get(app("/status")).body()).isEqualTo("true");
@@ -332,8 +346,8 @@ public abstract class BrowserLoginIntegrationTests {
 		AuthenticatedUser user = this.lastUser.get();
 		HttpResponse<String> page = browser.get(app("/logout"));
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
 		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
 				(policy) -> assertThat(policy).contains("default-src 'none'").contains("frame-ancestors 'none'"));
 		assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -341,7 +355,8 @@ public abstract class BrowserLoginIntegrationTests {
 		// Showing the page logs nobody out.
 		assertThat(browser.get(app("/status")).body()).isEqualTo("true");
 
-		// Submitted without Origin or Sec-Fetch-Site, as a client that is not a browser: its token is the proof.
+		// Submitted without Origin or Sec-Fetch-Site, as a client that is not a browser:
+		// its token is the proof.
 		URI endSession = Browser.location(browser.submit(page));
 		URI endpoint = this.client.discovery().getEndSessionEndpoint();
 		assertThat(endpoint).isNotNull();
@@ -352,7 +367,8 @@ public abstract class BrowserLoginIntegrationTests {
 		assertThat(browser.get(app("/status")).body()).isEqualTo("false");
 		assertThat(browser.get(app("/maybe")).body()).isEqualTo("anonymous");
 
-		// The provider accepts the request and ends its own session: the next login needs its form again.
+		// The provider accepts the request and ends its own session: the next login needs
+		// its form again.
 		assertThat(Browser.location(browser.get(endSession))).isEqualTo(URI.create(POST_LOGOUT));
 		URI authorization = Browser.location(browser.get(app("/login")));
 		URI providerLogin = Browser.location(browser.get(authorization));
@@ -367,8 +383,8 @@ public abstract class BrowserLoginIntegrationTests {
 		assertThat(browser.get(app("/status")).body()).isEqualTo("false");
 
 		Browser another = loggedIn();
-		URI endAnother = Browser.location(another.post(app("/logout"), Map.of(),
-				Map.of("Sec-Fetch-Site", "same-origin", "Origin", "null")));
+		URI endAnother = Browser.location(
+				another.post(app("/logout"), Map.of(), Map.of("Sec-Fetch-Site", "same-origin", "Origin", "null")));
 		assertThat(Browser.query(endAnother)).containsKeys("id_token_hint");
 		assertThat(another.get(app("/status")).body()).isEqualTo("false");
 	}
@@ -385,11 +401,13 @@ public abstract class BrowserLoginIntegrationTests {
 			assertThat(refused.statusCode()).as("%s", crossSite).isEqualTo(403);
 			assertThat(refused.headers().firstValue("Location")).isEmpty();
 		}
-		// Not even with the page's token: the browser says the request comes from another site.
+		// Not even with the page's token: the browser says the request comes from another
+		// site.
 		assertThat(browser.post(app("/logout"), Map.of("logout_token", token), Map.of("Sec-Fetch-Site", "cross-site"))
 			.statusCode()).isEqualTo(403);
 		assertThat(browser.get(app("/status")).body()).isEqualTo("true");
-		// The browser was sent nowhere, so the provider's session survives: it signs in again without its form.
+		// The browser was sent nowhere, so the provider's session survives: it signs in
+		// again without its form.
 		URI authorization = Browser.location(browser.get(app("/login")));
 		assertThat(Browser.location(browser.get(authorization)).getPath()).isEqualTo(CALLBACK_PATH);
 	}
@@ -472,7 +490,8 @@ public abstract class BrowserLoginIntegrationTests {
 
 	@Test
 	void loginWhenFloodedByAnonymousRequestsThenNoServerStateGrowsAndANewVisitorStillSignsIn() throws Exception {
-		// A visitor whose login is in progress while the flood runs completes it afterwards.
+		// A visitor whose login is in progress while the flood runs completes it
+		// afterwards.
 		Browser earlier = new Browser();
 		URI earlierAuthorization = Browser.location(earlier.get(app("/login?returnTo=/maybe")));
 		String returnTo = "/" + "a".repeat(2_999);
@@ -484,7 +503,8 @@ public abstract class BrowserLoginIntegrationTests {
 		long heapAfterFlood = LoginFlood.retainedHeap();
 
 		assertThat(storedSessions()).as("sessions created by 20,000 anonymous logins").isEqualTo(sessionsBefore);
-		// A session per login kept about 4 KB each: 72 MB for these 18,000. Nothing is kept now; the
+		// A session per login kept about 4 KB each: 72 MB for these 18,000. Nothing is
+		// kept now; the
 		// margin is the measurement's noise.
 		assertThat(heapAfterFlood - heapAfterWarmUp).as("heap retained by 18,000 more anonymous logins")
 			.isLessThan(16L * 1024 * 1024);
@@ -520,7 +540,9 @@ public abstract class BrowserLoginIntegrationTests {
 		return setCookie.substring(0, setCookie.indexOf('='));
 	}
 
-	/** This stack's application once more, on a port of its own, with further properties. */
+	/**
+	 * This stack's application once more, on a port of its own, with further properties.
+	 */
 	private ConfigurableApplicationContext start(Map<String, String> properties) {
 		Map<String, String> all = applicationProperties();
 		all.put("server.port", "0");

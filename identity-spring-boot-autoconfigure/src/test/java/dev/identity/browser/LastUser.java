@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.identity.login.AuthenticatedUser;
 
 /**
- * The user a test application's page last saw, so a test can inspect the tokens of a real login
- * without any page showing them.
+ * The user a test application's page last saw, so a test can inspect the tokens of a real
+ * login without any page showing them.
  */
 public final class LastUser {
 

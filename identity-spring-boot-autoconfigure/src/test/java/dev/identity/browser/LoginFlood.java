@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Anonymous requests as a flood sends them: no cookies kept, nothing followed, a few connections at once.
+ * Anonymous requests as a flood sends them: no cookies kept, nothing followed, a few
+ * connections at once.
  */
 final class LoginFlood {
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where a logout comes from: the browser's Fetch Metadata and {@code Origin} first, the confirmation
- * page's token otherwise.
+ * Where a logout comes from: the browser's Fetch Metadata and {@code Origin} first, the
+ * confirmation page's token otherwise.
  */
 class LogoutGuardTests {
 
@@ -19,7 +19,8 @@ class LogoutGuardTests {
 	@Test
 	void checkWhenBrowserSaysSameOriginThenAllowed() {
 		assertThat(this.guard.check("same-origin", null, APP)).isEqualTo(LogoutGuard.Verdict.ALLOWED);
-		// Sec-Fetch-Site is the browser's own word; an Origin it made null (a no-referrer page) changes nothing.
+		// Sec-Fetch-Site is the browser's own word; an Origin it made null (a no-referrer
+		// page) changes nothing.
 		assertThat(this.guard.check("same-origin", "null", APP)).isEqualTo(LogoutGuard.Verdict.ALLOWED);
 		assertThat(this.guard.check(null, "https://app.example.com", APP)).isEqualTo(LogoutGuard.Verdict.ALLOWED);
 		assertThat(this.guard.check("none", "https://app.example.com", APP)).isEqualTo(LogoutGuard.Verdict.ALLOWED);
@@ -28,9 +29,11 @@ class LogoutGuardTests {
 	@Test
 	void checkWhenBrowserSaysAnotherSiteThenRefusedWhateverTheOrigin() {
 		assertThat(this.guard.check("cross-site", null, APP)).isEqualTo(LogoutGuard.Verdict.REFUSED);
-		assertThat(this.guard.check("Cross-Site", "https://app.example.com", APP)).isEqualTo(LogoutGuard.Verdict.REFUSED);
+		assertThat(this.guard.check("Cross-Site", "https://app.example.com", APP))
+			.isEqualTo(LogoutGuard.Verdict.REFUSED);
 		// Another host of the same site may be another tenant's.
-		assertThat(this.guard.check("same-site", "https://app.example.com", APP)).isEqualTo(LogoutGuard.Verdict.REFUSED);
+		assertThat(this.guard.check("same-site", "https://app.example.com", APP))
+			.isEqualTo(LogoutGuard.Verdict.REFUSED);
 	}
 
 	@Test
@@ -80,7 +83,8 @@ class LogoutGuardTests {
 		assertThat(this.guard.allows(null, null, APP, null, token)).isFalse();
 		assertThat(this.guard.allows(null, null, APP, "guessed", token)).isFalse();
 		assertThat(this.guard.allows(null, "null", APP, token, null)).isFalse();
-		// The browser's word that the request comes from another site outweighs the token.
+		// The browser's word that the request comes from another site outweighs the
+		// token.
 		assertThat(this.guard.allows("cross-site", null, APP, token, token)).isFalse();
 		assertThat(this.guard.allows("same-site", "https://app.example.com", APP, token, token)).isFalse();
 	}
@@ -88,7 +92,8 @@ class LogoutGuardTests {
 	@Test
 	void pageWhenRenderedThenEveryValueEscapedAndNothingLoaded() {
 		String html = LogoutPage.html("/shop\"><script>alert(1)</script>/logout", "t<o>k\"en&");
-		assertThat(html).contains("<form method=\"post\" action=\"/shop&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;/logout\">")
+		assertThat(html)
+			.contains("<form method=\"post\" action=\"/shop&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;/logout\">")
 			.contains("<input type=\"hidden\" name=\"logout_token\" value=\"t&lt;o&gt;k&quot;en&amp;\">")
 			// Spring Security's CsrfFilter reads _csrf as its own token.
 			.doesNotContain("_csrf")

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Logins in progress kept by the browser: sealed, one cookie each, bounded in bytes, readable only under
- * the key that sealed them.
+ * Logins in progress kept by the browser: sealed, one cookie each, bounded in bytes,
+ * readable only under the key that sealed them.
  */
 class PendingLoginCookiesTests {
 
@@ -76,8 +76,8 @@ class PendingLoginCookiesTests {
 		assertThat(this.cookies.read(Map.of(cookie.getName(), List.of(tampered)), false).isEmpty()).isTrue();
 		assertThat(this.cookies.read(Map.of(cookie.getName(), List.of(value.substring(0, value.length() - 1))), false)
 			.isEmpty()).isTrue();
-		assertThat(this.cookies.read(Map.of(cookie.getName(), List.of("not-base64!")), false)).satisfies(
-				(read) -> assertThat(read.isEmpty()).isTrue());
+		assertThat(this.cookies.read(Map.of(cookie.getName(), List.of("not-base64!")), false))
+			.satisfies((read) -> assertThat(read.isEmpty()).isTrue());
 		// Under another login's name: the name is authenticated with the value.
 		String otherName = this.cookies.write(PendingLogins.empty(), logins(login("b", null, NOW)), false)
 			.get(0)
@@ -101,7 +101,8 @@ class PendingLoginCookiesTests {
 		PendingLogin second = login("b", "/two", NOW.plusSeconds(5));
 		List<ResponseCookie> written = new ArrayList<>(
 				this.cookies.write(PendingLogins.empty(), logins(second), false));
-		// The tabs' requests ran concurrently: neither saw the other's cookie, and both are kept.
+		// The tabs' requests ran concurrently: neither saw the other's cookie, and both
+		// are kept.
 		written.addAll(this.cookies.write(PendingLogins.empty(), logins(first), false));
 		assertThat(this.cookies.read(request(written), false).asList()).containsExactly(first, second);
 	}
@@ -126,8 +127,8 @@ class PendingLoginCookiesTests {
 		String longest = "/" + "x".repeat(PendingLogin.MAX_RETURN_TO_LENGTH - 1);
 		PendingLogin first = login("a", "/short", NOW);
 		PendingLogin second = login("b", longest, NOW.plusSeconds(1));
-		PendingLogins before = this.cookies.read(request(this.cookies.write(PendingLogins.empty(), logins(first, second),
-				false)), false);
+		PendingLogins before = this.cookies
+			.read(request(this.cookies.write(PendingLogins.empty(), logins(first, second), false)), false);
 		assertThat(before.size()).isEqualTo(2);
 		PendingLogin third = login("c", longest, NOW.plusSeconds(2));
 		List<ResponseCookie> written = this.cookies.write(before, logins(first, second, third), false);
@@ -153,9 +154,12 @@ class PendingLoginCookiesTests {
 	void readWhenHttpsAndACookieLacksTheHostPrefixThenIgnored() {
 		PendingLogin real = login("real", null, NOW);
 		PendingLogin planted = login("planted", null, NOW);
-		// Sealed under the same key for a name without the prefix: as an instance serving /login over plain
-		// HTTP seals it, and as another host of the site or a network attacker over HTTP can plant it.
-		List<ResponseCookie> written = new ArrayList<>(this.cookies.write(PendingLogins.empty(), logins(planted), false));
+		// Sealed under the same key for a name without the prefix: as an instance serving
+		// /login over plain
+		// HTTP seals it, and as another host of the site or a network attacker over HTTP
+		// can plant it.
+		List<ResponseCookie> written = new ArrayList<>(
+				this.cookies.write(PendingLogins.empty(), logins(planted), false));
 		written.addAll(this.cookies.write(PendingLogins.empty(), logins(real), true));
 		assertThat(written.get(0).getName()).startsWith("identity-login-");
 		assertThat(this.cookies.read(request(written), true).asList()).containsExactly(real);
@@ -169,13 +173,15 @@ class PendingLoginCookiesTests {
 		ResponseCookie cookie = this.cookies.write(PendingLogins.empty(), logins(real), true).get(0);
 		String id = cookie.getName().substring("__Host-identity-login-".length());
 		Map<String, List<String>> request = new LinkedHashMap<>();
-		// Browsers send cookies with longer paths first: a planted cookie can precede the real one.
+		// Browsers send cookies with longer paths first: a planted cookie can precede the
+		// real one.
 		for (int i = 0; i < 20; i++) {
 			String junk = "x".repeat(21) + (char) ('a' + i);
 			request.put("__Host-identity-login-" + i, List.of(cookie.getValue()));
 			request.put("__Host-identity-login-" + id + i, List.of(cookie.getValue()));
 			request.put("__Host-identity-login-" + junk.substring(1) + ".", List.of(cookie.getValue()));
-			// Well-formed names: values no browser keeps, and values that are not sealed values at all.
+			// Well-formed names: values no browser keeps, and values that are not sealed
+			// values at all.
 			request.put("__Host-identity-login-" + junk, List.of("AQAA" + "A".repeat(4996), "not-base64!", ""));
 		}
 		request.put(cookie.getName(), List.of(cookie.getValue()));
@@ -187,7 +193,8 @@ class PendingLoginCookiesTests {
 		PendingLogin login = login("a", null, NOW);
 		List<ResponseCookie> set = this.cookies.write(PendingLogins.empty(), logins(login), true);
 		PendingLogins before = this.cookies.read(request(set), true);
-		// Whatever the caller now takes the scheme to be, the cookie the browser holds is the one removed.
+		// Whatever the caller now takes the scheme to be, the cookie the browser holds is
+		// the one removed.
 		assertThat(this.cookies.write(before, PendingLogins.empty(), false)).singleElement().satisfies((cookie) -> {
 			assertThat(cookie.getName()).isEqualTo(set.get(0).getName());
 			assertThat(cookie.getMaxAge()).isZero();
@@ -201,10 +208,11 @@ class PendingLoginCookiesTests {
 	void openWhenValueIsMissingOrLongerThanABrowserKeepsThenNullWithoutAnException() {
 		PendingLoginCodec codec = new PendingLoginCodec(new SecretKeySpec(new byte[32], "AES"), new SecureRandom());
 		assertThat(codec.open(null, "identity-login-x")).isNull();
-		// A value of more than 4 KB, though sealed under this key, is no cookie of a browser's.
+		// A value of more than 4 KB, though sealed under this key, is no cookie of a
+		// browser's.
 		PendingLogin large = new PendingLogin("https://idp.example.com/" + "i".repeat(4000), false,
-				URI.create("https://app.example.com/login/callback"), "s".repeat(43), "n".repeat(43), "v".repeat(43), null,
-				null, NOW);
+				URI.create("https://app.example.com/login/callback"), "s".repeat(43), "n".repeat(43), "v".repeat(43),
+				null, null, NOW);
 		String value = codec.seal(large, "identity-login-x");
 		assertThat(value.length()).isGreaterThan(PendingLoginCodec.MAX_VALUE_LENGTH);
 		assertThat(codec.open(value, "identity-login-x")).isNull();
@@ -217,7 +225,8 @@ class PendingLoginCookiesTests {
 		assertThat(SeededRandom.create().getParameters()).isInstanceOfSatisfying(DrbgParameters.Instantiation.class,
 				(parameters) -> {
 					assertThat(parameters.getStrength()).isEqualTo(256);
-					// Prediction resistance would read the entropy source on every call, on event loops too.
+					// Prediction resistance would read the entropy source on every call,
+					// on event loops too.
 					assertThat(parameters.getCapability().supportsPredictionResistance()).isFalse();
 				});
 	}

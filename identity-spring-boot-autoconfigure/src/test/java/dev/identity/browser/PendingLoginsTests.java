@@ -23,8 +23,9 @@ class PendingLoginsTests {
 
 	@Test
 	void withWhenBelowTheBoundThenEveryLoginKeptOldestFirst() {
-		PendingLogins logins = PendingLogins.empty().with(login("a", NOW), 5, MAX_AGE, NOW).with(login("b", NOW), 5,
-				MAX_AGE, NOW);
+		PendingLogins logins = PendingLogins.empty()
+			.with(login("a", NOW), 5, MAX_AGE, NOW)
+			.with(login("b", NOW), 5, MAX_AGE, NOW);
 		assertThat(logins.size()).isEqualTo(2);
 		assertThat(logins.find("state-a").nonce()).isEqualTo("nonce-a");
 		assertThat(logins.find("state-b").nonce()).isEqualTo("nonce-b");
@@ -52,7 +53,8 @@ class PendingLoginsTests {
 
 	@Test
 	void withWhenBoundBelowOneThenRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> PendingLogins.empty().with(login("a", NOW), 0, MAX_AGE, NOW));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> PendingLogins.empty().with(login("a", NOW), 0, MAX_AGE, NOW));
 	}
 
 	@Test
@@ -77,8 +79,9 @@ class PendingLoginsTests {
 
 	@Test
 	void serializationWhenSessionStoreCopiesItThenLoginsSurvive() throws Exception {
-		PendingLogins logins = PendingLogins.empty().with(login("a", NOW), 5, MAX_AGE, NOW).with(login("b", NOW), 5,
-				MAX_AGE, NOW);
+		PendingLogins logins = PendingLogins.empty()
+			.with(login("a", NOW), 5, MAX_AGE, NOW)
+			.with(login("b", NOW), 5, MAX_AGE, NOW);
 		PendingLogins copy = roundTrip(logins);
 		assertThat(copy.size()).isEqualTo(2);
 		assertThat(copy.find("state-b")).isEqualTo(logins.find("state-b"));

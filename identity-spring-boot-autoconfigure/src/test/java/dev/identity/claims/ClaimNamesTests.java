@@ -36,7 +36,9 @@ class ClaimNamesTests {
 
 	@Test
 	void rolesWhenOverriddenThenPresetNamesReplacedAndOtherKindsKept() {
-		ClaimNames names = ClaimNames.withPreset(ClaimsPreset.AUTH0).roles(List.of("https://example.com/roles")).build();
+		ClaimNames names = ClaimNames.withPreset(ClaimsPreset.AUTH0)
+			.roles(List.of("https://example.com/roles"))
+			.build();
 		assertThat(names.getRoles()).containsExactly("https://example.com/roles");
 		assertThat(names.getPermissions()).containsExactly("permissions");
 	}

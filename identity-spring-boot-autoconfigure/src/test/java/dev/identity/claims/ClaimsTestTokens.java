@@ -27,8 +27,9 @@ import org.springframework.security.core.GrantedAuthority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Validated tokens for the claims tests, produced the only way a {@link ValidatedToken} can be:
- * signed, then parsed and verified by the real verifier. The key is generated once per JVM.
+ * Validated tokens for the claims tests, produced the only way a {@link ValidatedToken}
+ * can be: signed, then parsed and verified by the real verifier. The key is generated
+ * once per JVM.
  */
 public final class ClaimsTestTokens {
 

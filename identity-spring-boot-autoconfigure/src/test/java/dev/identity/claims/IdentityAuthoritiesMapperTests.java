@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
  */
 class IdentityAuthoritiesMapperTests {
 
-	private static final ValidatedToken TOKEN = token(Map.of("scope", "orders:read openid", "roles",
-			List.of("admin"), "permissions", List.of("write:orders"), "groups", List.of("staff")));
+	private static final ValidatedToken TOKEN = token(Map.of("scope", "orders:read openid", "roles", List.of("admin"),
+			"permissions", List.of("write:orders"), "groups", List.of("staff")));
 
 	private static final ClaimsReader READER = ClaimsReader.of(ClaimsPreset.GENERIC);
 
@@ -31,9 +31,10 @@ class IdentityAuthoritiesMapperTests {
 		Collection<GrantedAuthority> authorities = IdentityAuthoritiesMapper.withClaimsReader(READER)
 			.build()
 			.convert(TOKEN);
-		assertThat(names(authorities)).containsExactly("SCOPE_orders:read", "SCOPE_openid",
-				"ROLE_admin", "PERMISSION_write:orders", "GROUP_staff");
-		assertThat(authorities).allSatisfy((authority) -> assertThat(authority).isInstanceOf(SimpleGrantedAuthority.class));
+		assertThat(names(authorities)).containsExactly("SCOPE_orders:read", "SCOPE_openid", "ROLE_admin",
+				"PERMISSION_write:orders", "GROUP_staff");
+		assertThat(authorities)
+			.allSatisfy((authority) -> assertThat(authority).isInstanceOf(SimpleGrantedAuthority.class));
 	}
 
 	@Test
@@ -45,8 +46,8 @@ class IdentityAuthoritiesMapperTests {
 			.groupPrefix("G:")
 			.build()
 			.convert(TOKEN);
-		assertThat(names(authorities)).containsExactly("SCP_orders:read", "SCP_openid",
-				"R_admin", "write:orders", "G:staff");
+		assertThat(names(authorities)).containsExactly("SCP_orders:read", "SCP_openid", "R_admin", "write:orders",
+				"G:staff");
 	}
 
 	@Test

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code identity.claims.*} as Spring Boot binds it, and the reader and mapper built from it.
+ * {@code identity.claims.*} as Spring Boot binds it, and the reader and mapper built from
+ * it.
  */
 class IdentityClaimsPropertiesTests {
 
@@ -61,9 +62,9 @@ class IdentityClaimsPropertiesTests {
 
 	@Test
 	void toClaimNamesWhenClaimNamesBoundThenReplacePreset() {
-		IdentityClaimsProperties properties = bind(Map.of("identity.claims.preset", "auth0",
-				"identity.claims.roles.claim-names", "https://example.com/roles",
-				"identity.claims.feature-flags.claim-names", "flags, app.flags"));
+		IdentityClaimsProperties properties = bind(
+				Map.of("identity.claims.preset", "auth0", "identity.claims.roles.claim-names",
+						"https://example.com/roles", "identity.claims.feature-flags.claim-names", "flags, app.flags"));
 		ClaimNames names = properties.toClaimNames();
 		assertThat(names.getRoles()).containsExactly("https://example.com/roles");
 		assertThat(names.getFeatureFlags()).containsExactly("flags", "app.flags");
@@ -82,8 +83,7 @@ class IdentityClaimsPropertiesTests {
 	void toClaimNamesWhenBlankClaimNameThenInvalidProperty() {
 		IdentityClaimsProperties properties = new IdentityClaimsProperties();
 		properties.getRoles().setClaimNames(List.of("roles", " "));
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
-			.isThrownBy(properties::toClaimNames)
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(properties::toClaimNames)
 			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo("identity.claims.roles.claim-names"));
 	}
 
@@ -112,10 +112,10 @@ class IdentityClaimsPropertiesTests {
 	void toAuthoritiesMapperWhenPrefixesBoundThenUsed() {
 		IdentityClaimsProperties properties = bind(Map.of("identity.claims.preset", "entra",
 				"identity.claims.roles.authority-prefix", "APPROLE_", "identity.claims.scopes.authority-prefix", ""));
-		ValidatedToken token = token(Map.of("scp", "Orders.Read", "roles", List.of("Orders.Admin"), "groups",
-				List.of("g-1")));
-		assertThat(names(properties.toAuthoritiesMapper().convert(token)))
-			.containsExactly("Orders.Read", "APPROLE_Orders.Admin", "GROUP_g-1");
+		ValidatedToken token = token(
+				Map.of("scp", "Orders.Read", "roles", List.of("Orders.Admin"), "groups", List.of("g-1")));
+		assertThat(names(properties.toAuthoritiesMapper().convert(token))).containsExactly("Orders.Read",
+				"APPROLE_Orders.Admin", "GROUP_g-1");
 	}
 
 	@Test

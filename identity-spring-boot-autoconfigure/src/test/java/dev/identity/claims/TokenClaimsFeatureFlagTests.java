@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Feature flags as plain JSON values and as Kinde's typed objects, with defaults and type errors.
+ * Feature flags as plain JSON values and as Kinde's typed objects, with defaults and type
+ * errors.
  */
 class TokenClaimsFeatureFlagTests {
 
@@ -69,8 +70,8 @@ class TokenClaimsFeatureFlagTests {
 
 	@Test
 	void getJsonFlagWhenPlainAndKindeObjectThenReadOnlyMap() {
-		TokenClaims claims = flags(Map.of("banner", Map.of("color", "blue"), "layout",
-				kinde("j", Map.of("columns", 3))));
+		TokenClaims claims = flags(
+				Map.of("banner", Map.of("color", "blue"), "layout", kinde("j", Map.of("columns", 3))));
 		assertThat(claims.getJsonFlag("banner", Map.of())).containsExactly(Map.entry("color", "blue"));
 		Map<String, Object> layout = claims.getJsonFlag("layout", Map.of());
 		assertThat(layout).containsExactly(Map.entry("columns", 3));
@@ -85,8 +86,8 @@ class TokenClaimsFeatureFlagTests {
 
 	@Test
 	void featureFlagWhenTypedThenLongDoubleListAndObject() {
-		TokenClaims claims = flags(Map.of("big", 5_000_000_000L, "ratio", 0.25, "whole", 2, "tiers",
-				List.of("gold", "silver")));
+		TokenClaims claims = flags(
+				Map.of("big", 5_000_000_000L, "ratio", 0.25, "whole", 2, "tiers", List.of("gold", "silver")));
 		assertThat(claims.featureFlag("big", Long.class)).contains(5_000_000_000L);
 		assertThat(claims.featureFlag("whole", Long.class)).contains(2L);
 		assertThat(claims.featureFlag("ratio", Double.class)).contains(0.25);
@@ -128,7 +129,8 @@ class TokenClaimsFeatureFlagTests {
 	@Test
 	void featureFlagWhenKindeValueContradictsDeclaredTypeThenException() {
 		TokenClaims claims = flags(Map.of("dark_mode", kinde("b", "true")));
-		assertThatExceptionOfType(FeatureFlagTypeException.class).isThrownBy(() -> claims.getStringFlag("dark_mode", ""))
+		assertThatExceptionOfType(FeatureFlagTypeException.class)
+			.isThrownBy(() -> claims.getStringFlag("dark_mode", ""))
 			.withMessage("Feature flag 'dark_mode' declares Kinde type 'b' (boolean) but is of JSON type string");
 	}
 
@@ -158,15 +160,16 @@ class TokenClaimsFeatureFlagTests {
 	@Test
 	void getJsonFlagWhenArrayThenException() {
 		TokenClaims claims = flags(Map.of("tiers", List.of("gold")));
-		assertThatExceptionOfType(FeatureFlagTypeException.class).isThrownBy(() -> claims.getJsonFlag("tiers", Map.of()))
+		assertThatExceptionOfType(FeatureFlagTypeException.class)
+			.isThrownBy(() -> claims.getJsonFlag("tiers", Map.of()))
 			.satisfies((ex) -> assertThat(ex.getActualType()).isEqualTo("array"));
 	}
 
 	@Test
 	void featureFlagWhenAbsentThenConfiguredDefaultBeforeArgument() {
 		ClaimsReader reader = ClaimsReader.withClaimNames(ClaimNames.withPreset(ClaimsPreset.GENERIC).build())
-			.featureFlagDefaults(Map.of("dark_mode", "true", "theme", "dark", "limit", "7", "banner",
-					"{\"color\": \"red\"}"))
+			.featureFlagDefaults(
+					Map.of("dark_mode", "true", "theme", "dark", "limit", "7", "banner", "{\"color\": \"red\"}"))
 			.build();
 		TokenClaims claims = flags(reader, Map.of());
 		assertThat(claims.isFeatureEnabled("dark_mode")).isTrue();
@@ -222,10 +225,8 @@ class TokenClaimsFeatureFlagTests {
 
 	@Test
 	void featureFlagWhenSeveralClaimsThenFirstHoldingTheFlagWins() {
-		ClaimsReader reader = ClaimsReader
-			.withClaimNames(ClaimNames.withPreset(ClaimsPreset.GENERIC)
-				.featureFlags(List.of("app.flags", "feature_flags"))
-				.build())
+		ClaimsReader reader = ClaimsReader.withClaimNames(
+				ClaimNames.withPreset(ClaimsPreset.GENERIC).featureFlags(List.of("app.flags", "feature_flags")).build())
 			.build();
 		ValidatedToken token = token(Map.of("app", Map.of("flags", Map.of("theme", "dark")), "feature_flags",
 				Map.of("theme", "light", "beta", true)));

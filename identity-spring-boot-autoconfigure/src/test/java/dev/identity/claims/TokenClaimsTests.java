@@ -13,14 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Scopes, roles, permissions and groups read from validated tokens, as providers really send them.
+ * Scopes, roles, permissions and groups read from validated tokens, as providers really
+ * send them.
  */
 class TokenClaimsTests {
 
 	private static final Map<String, Object> KEYCLOAK_CLAIMS = Map.of("scope", "openid orders:read", "realm_access",
-			Map.of("roles", List.of("offline_access", "admin")), "resource_access",
-			Map.of("orders-web", Map.of("roles", List.of("order-manager")), "account",
-					Map.of("roles", List.of("manage-account"))),
+			Map.of("roles", List.of("offline_access", "admin")), "resource_access", Map.of("orders-web",
+					Map.of("roles", List.of("order-manager")), "account", Map.of("roles", List.of("manage-account"))),
 			"groups", List.of("/staff"));
 
 	@Test
@@ -53,14 +53,16 @@ class TokenClaimsTests {
 
 	@Test
 	void rolesWhenAuth0PresetThenOnlyConfiguredNamespacedClaim() {
-		ValidatedToken token = token(Map.of("scope", "read:orders", "permissions", List.of("read:orders", "write:orders"),
-				"roles", List.of("not-read"), "https://example.com/roles", List.of("admin")));
+		ValidatedToken token = token(
+				Map.of("scope", "read:orders", "permissions", List.of("read:orders", "write:orders"), "roles",
+						List.of("not-read"), "https://example.com/roles", List.of("admin")));
 		TokenClaims preset = ClaimsReader.of(ClaimsPreset.AUTH0).read(token);
 		assertThat(preset.roles()).isEmpty();
 		assertThat(preset.permissions()).containsExactly("read:orders", "write:orders");
 		assertThat(preset.scopes()).containsExactly("read:orders");
 		ClaimsReader configured = ClaimsReader
-			.withClaimNames(ClaimNames.withPreset(ClaimsPreset.AUTH0).roles(List.of("https://example.com/roles")).build())
+			.withClaimNames(
+					ClaimNames.withPreset(ClaimsPreset.AUTH0).roles(List.of("https://example.com/roles")).build())
 			.build();
 		assertThat(configured.read(token).roles()).containsExactly("admin");
 	}
@@ -93,8 +95,8 @@ class TokenClaimsTests {
 
 	@Test
 	void rolesWhenKindePresetThenKeyOfEachRoleObject() {
-		ValidatedToken token = token(Map.of("scp", List.of("openid", "profile"), "permissions",
-				List.of("read:orders"), "roles", List.of(Map.of("id", "01H", "key", "admin", "name", "Admin"),
+		ValidatedToken token = token(Map.of("scp", List.of("openid", "profile"), "permissions", List.of("read:orders"),
+				"roles", List.of(Map.of("id", "01H", "key", "admin", "name", "Admin"),
 						Map.of("id", "01J", "key", "viewer", "name", "Viewer"))));
 		TokenClaims claims = ClaimsReader.of(ClaimsPreset.KINDE).read(token);
 		assertThat(claims.roles()).containsExactly("admin", "viewer");
@@ -144,8 +146,8 @@ class TokenClaimsTests {
 
 	@Test
 	void rolesWhenArrayHoldsNonStringsBlanksAndNullsThenSkipped() {
-		ValidatedToken token = token(Map.of("roles", Arrays.asList("admin", 7, true, "", " ", null,
-				List.of("nested"), Map.of("key", "object"), "user")));
+		ValidatedToken token = token(Map.of("roles",
+				Arrays.asList("admin", 7, true, "", " ", null, List.of("nested"), Map.of("key", "object"), "user")));
 		assertThat(ClaimsReader.of(ClaimsPreset.GENERIC).read(token).roles()).containsExactly("admin", "user");
 	}
 

@@ -38,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Where the client-credentials customizers send the token, and how often a refused token is renewed:
- * tokens from the real provider (which counts token requests), resource servers from stubs that answer
- * 200 or 401 on cue, on two origins.
+ * Where the client-credentials customizers send the token, and how often a refused token
+ * is renewed: tokens from the real provider (which counts token requests), resource
+ * servers from stubs that answer 200 or 401 on cue, on two origins.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClientCredentialsCustomizerIntegrationTests {
@@ -79,8 +79,9 @@ class ClientCredentialsCustomizerIntegrationTests {
 	}
 
 	private static TestClients clients() {
-		return TestClients.withClient(provider.issuer(), TestProvider.CLIENT_ID, ClientRegistration
-			.withSecret(TestProvider.CLIENT_ID, TestProvider.CLIENT_SECRET, ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
+		return TestClients.withClient(
+				provider.issuer(), TestProvider.CLIENT_ID, ClientRegistration.withSecret(TestProvider.CLIENT_ID,
+						TestProvider.CLIENT_SECRET, ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
 				RetryPolicy.DEFAULT);
 	}
 
@@ -117,8 +118,9 @@ class ClientCredentialsCustomizerIntegrationTests {
 			api.verify(1, anyRequestedFor(anyUrl()).withHeader("Authorization", matching("Bearer .+")));
 			assertThat(provider.tokenRequests()).isEqualTo(1);
 			String origin = "http://127.0.0.1:" + other.port();
-			assertThat(output.getAll()).containsOnlyOnce("A request to " + origin + " went out without the "
-					+ "client-credentials token").doesNotContain("user-input");
+			assertThat(output.getAll())
+				.containsOnlyOnce("A request to " + origin + " went out without the " + "client-credentials token")
+				.doesNotContain("user-input");
 		}
 	}
 
@@ -166,7 +168,8 @@ class ClientCredentialsCustomizerIntegrationTests {
 				.isThrownBy(() -> WebClient.builder().apply(new ClientCredentialsWebClientCustomizer(clients.smart)))
 				.withMessageContaining("WebClient.Builder");
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> new ClientCredentialsRestClientCustomizer(clients.smart).forOrigins("orders.internal"))
+				.isThrownBy(
+						() -> new ClientCredentialsRestClientCustomizer(clients.smart).forOrigins("orders.internal"))
 				.withMessageContaining("'orders.internal' is not an absolute http or https URL");
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> new ClientCredentialsWebClientCustomizer(clients.smart).forOrigins());
@@ -186,7 +189,8 @@ class ClientCredentialsCustomizerIntegrationTests {
 			for (int i = 0; i < 10; i++) {
 				assertThat(status(orders, "/orders")).isEqualTo(401);
 			}
-			// The first token, and one renewal for the first refusal; then the 401s are answered as they are.
+			// The first token, and one renewal for the first refusal; then the 401s are
+			// answered as they are.
 			assertThat(provider.tokenRequests()).isEqualTo(2);
 			api.verify(11, anyRequestedFor(anyUrl()));
 			clients.clock.advance(OutgoingTokenGuard.MINIMUM_RENEWAL_INTERVAL);

@@ -37,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Client credentials against the real provider: one token request for many concurrent callers of
- * any flavor, renewal before expiry on a simulated clock, real OAuth errors, and outgoing calls that
- * carry the token (the downstream API is a stub that can answer 401 on cue).
+ * Client credentials against the real provider: one token request for many concurrent
+ * callers of any flavor, renewal before expiry on a simulated clock, real OAuth errors,
+ * and outgoing calls that carry the token (the downstream API is a stub that can answer
+ * 401 on cue).
  */
 class ClientCredentialsIntegrationTests {
 
@@ -160,9 +161,8 @@ class ClientCredentialsIntegrationTests {
 
 	@Test
 	void clientCredentialsWhenSecretWrongThenInvalidClientFromProvider() {
-		try (TestClients clients = TestClients.withClient(provider.issuer(), TestProvider.CLIENT_ID,
-				ClientRegistration.withSecret(TestProvider.CLIENT_ID, "wrong-secret",
-						ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
+		try (TestClients clients = TestClients.withClient(provider.issuer(), TestProvider.CLIENT_ID, ClientRegistration
+			.withSecret(TestProvider.CLIENT_ID, "wrong-secret", ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
 				RetryPolicy.DEFAULT)) {
 			assertThatExceptionOfType(OAuthErrorException.class)
 				.isThrownBy(() -> clients.blocking.clientCredentials(TokenRequest.ClientCredentials.ofScopes("read")))
@@ -173,7 +173,8 @@ class ClientCredentialsIntegrationTests {
 					assertThat(ex.getMessage()).doesNotContain("wrong-secret");
 				});
 			StepVerifier.create(clients.reactive.clientCredentials(TokenRequest.ClientCredentials.ofScopes("read")))
-				.expectErrorSatisfies((ex) -> assertThat(((OAuthErrorException) ex).getError()).isEqualTo("invalid_client"))
+				.expectErrorSatisfies(
+						(ex) -> assertThat(((OAuthErrorException) ex).getError()).isEqualTo("invalid_client"))
 				.verify(Duration.ofSeconds(30));
 		}
 	}

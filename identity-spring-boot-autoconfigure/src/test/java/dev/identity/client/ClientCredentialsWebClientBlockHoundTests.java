@@ -34,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The WebClient customizer's origin check and renewal limit with BlockHound installed, every request
- * started on a non-blocking thread and answered on Reactor Netty's event loops: the check, its log line
- * and the renewal after a 401 never block. Runs in a JVM of its own (see the module's Surefire
- * configuration).
+ * The WebClient customizer's origin check and renewal limit with BlockHound installed,
+ * every request started on a non-blocking thread and answered on Reactor Netty's event
+ * loops: the check, its log line and the renewal after a 401 never block. Runs in a JVM
+ * of its own (see the module's Surefire configuration).
  */
 class ClientCredentialsWebClientBlockHoundTests {
 
@@ -62,13 +62,18 @@ class ClientCredentialsWebClientBlockHoundTests {
 		api.start();
 		other = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 		other.start();
-		// Reactor Netty reads system files (resolver configuration) once, on its first request: a one-time
+		// Reactor Netty reads system files (resolver configuration) once, on its first
+		// request: a one-time
 		// library start-up, done before BlockHound watches.
-		WebClient.create(provider.issuer()).get().uri("/.well-known/openid-configuration").retrieve()
+		WebClient.create(provider.issuer())
+			.get()
+			.uri("/.well-known/openid-configuration")
+			.retrieve()
 			.toBodilessEntity()
 			.block(TIMEOUT);
 		Schedulers.shutdownNow();
-		// BlockHound installs once per JVM: when another class installed it first, its callback reports, and
+		// BlockHound installs once per JVM: when another class installed it first, its
+		// callback reports, and
 		// the blocking call still fails the scenario with a BlockingOperationError.
 		BlockHound.builder().loadIntegrations().blockingMethodCallback((method) -> {
 			blockingCalls.add(method + " on " + Thread.currentThread().getName());
@@ -101,15 +106,16 @@ class ClientCredentialsWebClientBlockHoundTests {
 	}
 
 	private static Mono<Integer> statusOnEventLoop(WebClient client, String uri) {
-		return Mono.defer(() -> client.get().uri(uri).exchangeToMono((response) -> Mono.just(response.statusCode().value())))
+		return Mono
+			.defer(() -> client.get().uri(uri).exchangeToMono((response) -> Mono.just(response.statusCode().value())))
 			.subscribeOn(Schedulers.parallel());
 	}
 
 	@Test
 	void webClientWhenOtherOriginAndRefusedTokensThenNoBlocking() {
-		try (TestClients clients = TestClients.withClient(provider.issuer(), TestProvider.CLIENT_ID,
-				ClientRegistration.withSecret(TestProvider.CLIENT_ID, TestProvider.CLIENT_SECRET,
-						ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
+		try (TestClients clients = TestClients.withClient(
+				provider.issuer(), TestProvider.CLIENT_ID, ClientRegistration.withSecret(TestProvider.CLIENT_ID,
+						TestProvider.CLIENT_SECRET, ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
 				RetryPolicy.DEFAULT)) {
 			WebClient orders = WebClient.builder()
 				.baseUrl("http://127.0.0.1:" + api.port())

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A real ID token, from a login at the real provider, sent where an access token belongs: refused by
- * the TYPE check on every path, while the access token of the same login is accepted. The audience is
- * the client id, which an ID token's {@code aud} holds, so the TYPE check is the only one that fails.
+ * A real ID token, from a login at the real provider, sent where an access token belongs:
+ * refused by the TYPE check on every path, while the access token of the same login is
+ * accepted. The audience is the client id, which an ID token's {@code aud} holds, so the
+ * TYPE check is the only one that fails.
  */
 class IdTokenAsAccessTokenIntegrationTests {
 
@@ -57,7 +58,8 @@ class IdTokenAsAccessTokenIntegrationTests {
 	@Test
 	void validateWhenIdTokenThenTypeFailureFromEveryClient() {
 		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
-			assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> clients.blocking.validate(idToken()))
+			assertThatExceptionOfType(InvalidTokenException.class)
+				.isThrownBy(() -> clients.blocking.validate(idToken()))
 				.satisfies(IdTokenAsAccessTokenIntegrationTests::assertOnlyTheTypeCheckFailed);
 			assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> clients.smart.validate(idToken()))
 				.satisfies(IdTokenAsAccessTokenIntegrationTests::assertOnlyTheTypeCheckFailed);

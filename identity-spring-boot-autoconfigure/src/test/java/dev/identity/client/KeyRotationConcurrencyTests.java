@@ -45,15 +45,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Coalescing of the unknown-{@code kid} refresh, against a real provider over HTTP: once the provider
- * has rotated its signing key, a thousand concurrent validations of tokens signed with the new key
- * cost the provider exactly one JWK set request, with blocking as with reactive callers, and every
- * token validates.
+ * Coalescing of the unknown-{@code kid} refresh, against a real provider over HTTP: once
+ * the provider has rotated its signing key, a thousand concurrent validations of tokens
+ * signed with the new key cost the provider exactly one JWK set request, with blocking as
+ * with reactive callers, and every token validates.
  * <p>
- * The JWK set request is held at the client until the first wave of callers (every pool thread, or
- * every reactive subscriber) has started validating, so those callers are known to meet the refresh
- * while it is in flight. Were the refresh not shared, each of them would send a request of its own
- * and the provider would count one request per caller of the wave (64 or 1,000) instead of one.
+ * The JWK set request is held at the client until the first wave of callers (every pool
+ * thread, or every reactive subscriber) has started validating, so those callers are
+ * known to meet the refresh while it is in flight. Were the refresh not shared, each of
+ * them would send a request of its own and the provider would count one request per
+ * caller of the wave (64 or 1,000) instead of one.
  */
 class KeyRotationConcurrencyTests {
 
@@ -136,7 +137,8 @@ class KeyRotationConcurrencyTests {
 				.expectComplete()
 				.verify(TIMEOUT);
 			assertFetchedOnceWhileWaveWaited(gate);
-			// Every subscriber waited for the keys; their tokens were verified on the parallel
+			// Every subscriber waited for the keys; their tokens were verified on the
+			// parallel
 			// scheduler, not in a row on the event loop that received the key set.
 			assertThat(threads).isNotEmpty().allMatch((name) -> name.startsWith("parallel-"), "a parallel thread");
 		}
@@ -147,7 +149,8 @@ class KeyRotationConcurrencyTests {
 		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
 			String newKid = rotateAfterWarmUp(clients);
 			List<String> tokens = newKidTokens();
-			// Opened by the third arrival: the fetching caller's, the waiting caller's, and this test's.
+			// Opened by the third arrival: the fetching caller's, the waiting caller's,
+			// and this test's.
 			JwksGate gate = new JwksGate(jwksUri(clients), 3);
 			OAuthClient blocking = new OAuthClient(clients.engine,
 					RestClient.builder()
@@ -176,7 +179,8 @@ class KeyRotationConcurrencyTests {
 
 				assertThat(fetched.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).getKeyId()).isEqualTo(newKid);
 				assertThat(waited.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).getKeyId()).isEqualTo(newKid);
-				// Its token was checked (the clock read for its time window) on its own thread, not on
+				// Its token was checked (the clock read for its time window) on its own
+				// thread, not on
 				// the thread that fetched the keys.
 				assertThat(clients.clock.readers()).contains(waiter.get());
 			}
@@ -197,8 +201,8 @@ class KeyRotationConcurrencyTests {
 	}
 
 	/**
-	 * Validate a token of the current key, so that discovery and the key set are cached, then rotate
-	 * the provider's key and let the minimum refresh interval pass.
+	 * Validate a token of the current key, so that discovery and the key set are cached,
+	 * then rotate the provider's key and let the minimum refresh interval pass.
 	 * @return the new key's {@code kid}, not yet in the cached set
 	 */
 	private static String rotateAfterWarmUp(TestClients clients) {
@@ -206,7 +210,8 @@ class KeyRotationConcurrencyTests {
 			.isEqualTo(provider.currentKeyId());
 		String newKid = provider.rotateKey();
 		provider.resetCounts();
-		// The warm-up fetched the set a moment ago; until the interval passes an unknown kid is refused.
+		// The warm-up fetched the set a moment ago; until the interval passes an unknown
+		// kid is refused.
 		clients.clock.advance(TestClients.MINIMUM_REFRESH_INTERVAL);
 		KeySet cached = clients.engine.cachedKeys();
 		assertThat(cached).isNotNull();
@@ -239,8 +244,9 @@ class KeyRotationConcurrencyTests {
 	}
 
 	/**
-	 * Holds the JWK set request at the client until a given number of callers have started
-	 * validating, and counts the JWK set requests that go through it. Other requests pass untouched.
+	 * Holds the JWK set request at the client until a given number of callers have
+	 * started validating, and counts the JWK set requests that go through it. Other
+	 * requests pass untouched.
 	 */
 	private static final class JwksGate implements ClientHttpRequestInterceptor, ExchangeFilterFunction {
 
@@ -301,13 +307,10 @@ class KeyRotationConcurrencyTests {
 				return next.exchange(request);
 			}
 			this.requests.incrementAndGet();
-			return Mono.fromFuture(this.open, true)
-				.timeout(TIMEOUT)
-				.onErrorResume(TimeoutException.class, (ex) -> {
-					this.heldUntilWaveArrived.set(false);
-					return Mono.empty();
-				})
-				.then(Mono.defer(() -> next.exchange(request)));
+			return Mono.fromFuture(this.open, true).timeout(TIMEOUT).onErrorResume(TimeoutException.class, (ex) -> {
+				this.heldUntilWaveArrived.set(false);
+				return Mono.empty();
+			}).then(Mono.defer(() -> next.exchange(request)));
 		}
 
 	}

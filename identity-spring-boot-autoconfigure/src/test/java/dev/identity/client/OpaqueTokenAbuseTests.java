@@ -33,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The opaque-token mode under abuse. Tokens anyone can make up must not turn into introspection
- * requests without bound: requests are limited in rate (against the real provider, on the clients'
- * frozen clock) and in concurrency, and a provider failure is answered from memory for a moment (from
- * a stub, which can be slow and fail on cue). An active refresh token, which the real provider reports
- * active, is still not an access token.
+ * The opaque-token mode under abuse. Tokens anyone can make up must not turn into
+ * introspection requests without bound: requests are limited in rate (against the real
+ * provider, on the clients' frozen clock) and in concurrency, and a provider failure is
+ * answered from memory for a moment (from a stub, which can be slow and fail on cue). An
+ * active refresh token, which the real provider reports active, is still not an access
+ * token.
  */
 class OpaqueTokenAbuseTests {
 
@@ -137,7 +138,8 @@ class OpaqueTokenAbuseTests {
 			List<String> outcomes = Flux.merge(calls).collectList().block(Duration.ofSeconds(30));
 
 			assertThat(outcomes).filteredOn("asked"::equals).hasSize(8);
-			assertThat(outcomes).filteredOn((outcome) -> outcome.contains("more than 8 introspection requests in flight"))
+			assertThat(outcomes)
+				.filteredOn((outcome) -> outcome.contains("more than 8 introspection requests in flight"))
 				.hasSize(92);
 			stub.verify(8, postRequestedFor(urlEqualTo("/introspect")));
 		}
@@ -169,7 +171,10 @@ class OpaqueTokenAbuseTests {
 		stub.stubFor(post("/introspect").willReturn(answer));
 	}
 
-	/** Alice signs in through the authorization-code flow with PKCE; the tokens the provider issues. */
+	/**
+	 * Alice signs in through the authorization-code flow with PKCE; the tokens the
+	 * provider issues.
+	 */
 	private static JsonNode signIn() {
 		return AuthorizationCodeLogin.tokens(provider.issuer(), TestProvider.CLIENT_ID, TestProvider.CLIENT_SECRET,
 				TestProvider.REDIRECT_URI, TestProvider.USERNAME, TestProvider.PASSWORD);

@@ -6,8 +6,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the guard of outgoing tokens may log of a URL it refused: never the user name and password an
- * authority can carry.
+ * What the guard of outgoing tokens may log of a URL it refused: never the user name and
+ * password an authority can carry.
  */
 class OutgoingTokenGuardTests {
 

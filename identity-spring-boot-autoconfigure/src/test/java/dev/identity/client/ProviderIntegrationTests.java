@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The three clients against a real OpenID provider over HTTP on 127.0.0.1: Spring Authorization
- * Server issuing RS256 tokens. Requests are counted at the provider.
+ * The three clients against a real OpenID provider over HTTP on 127.0.0.1: Spring
+ * Authorization Server issuing RS256 tokens. Requests are counted at the provider.
  */
 class ProviderIntegrationTests {
 
@@ -101,8 +101,8 @@ class ProviderIntegrationTests {
 				.satisfies((ex) -> assertThat(ex.hasFailed(TokenCheck.SIGNATURE)).isTrue())
 				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(tampered));
 			StepVerifier.create(clients.reactive.validate(tampered))
-				.expectErrorSatisfies((ex) -> assertThat(((InvalidTokenException) ex).hasFailed(TokenCheck.SIGNATURE))
-					.isTrue())
+				.expectErrorSatisfies(
+						(ex) -> assertThat(((InvalidTokenException) ex).hasFailed(TokenCheck.SIGNATURE)).isTrue())
 				.verify();
 			assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> clients.smart.validate(tampered));
 		}
@@ -135,9 +135,10 @@ class ProviderIntegrationTests {
 	}
 
 	/**
-	 * The provider rotates its key a second after a cold start's fetch: the new key's first token is
-	 * accepted at first sight, in every flavor, for exactly one more JWK set request. Refreshes for
-	 * unknown keys are limited on their own: one more new key within the interval waits for the next.
+	 * The provider rotates its key a second after a cold start's fetch: the new key's
+	 * first token is accepted at first sight, in every flavor, for exactly one more JWK
+	 * set request. Refreshes for unknown keys are limited on their own: one more new key
+	 * within the interval waits for the next.
 	 */
 	@Test
 	void validateWhenKeyRotatedSecondAfterColdFetchThenNewKidAcceptedAtFirstSightWithOneFetch() {
@@ -154,7 +155,8 @@ class ProviderIntegrationTests {
 			assertThat(clients.smart.validate(rotated).getKeyId()).isEqualTo(newKid);
 			assertThat(provider.jwksRequests()).isEqualTo(2);
 
-			// Another new key within the interval: that refresh is spent, so it waits for the next one.
+			// Another new key within the interval: that refresh is spent, so it waits for
+			// the next one.
 			String thirdKid = provider.rotateKey();
 			String third = provider.clientCredentialsToken();
 			assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> clients.blocking.validate(third))
@@ -238,7 +240,8 @@ class ProviderIntegrationTests {
 					}));
 				}
 				Flux<ValidatedToken> reactive = Flux.range(0, 100)
-					.flatMap((i) -> (i % 2 == 0) ? clients.reactive.validate(token) : clients.smart.validateAsync(token),
+					.flatMap(
+							(i) -> (i % 2 == 0) ? clients.reactive.validate(token) : clients.smart.validateAsync(token),
 							100);
 				start.countDown();
 				StepVerifier.create(reactive).expectNextCount(100).verifyComplete();
@@ -254,16 +257,20 @@ class ProviderIntegrationTests {
 		}
 	}
 
-	/** The same token with its payload changed (sub rewritten) and the original signature. */
+	/**
+	 * The same token with its payload changed (sub rewritten) and the original signature.
+	 */
 	static String tamper(String token) {
 		String[] parts = token.split("\\.");
 		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
 				java.nio.charset.StandardCharsets.UTF_8);
 		String forged = payload.replace("\"" + TestProvider.CLIENT_ID + "\"", "\"admin\"");
 		assertThat(forged).isNotEqualTo(payload);
-		return parts[0] + "." + java.util.Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+		return parts[0] + "."
+				+ java.util.Base64.getUrlEncoder()
+					.withoutPadding()
+					.encodeToString(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				+ "." + parts[2];
 	}
 
 }

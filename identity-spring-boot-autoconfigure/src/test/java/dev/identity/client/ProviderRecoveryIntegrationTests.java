@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The application starts while its provider is down, and the provider then comes up: the real
- * provider is used within one back-off step of its return (2 s after a 5 s outage), and the requests
- * that arrive every 10 ms meanwhile cost it no more than the back-off steps allow. Time is the clients'
- * clock; the provider really is down (nothing listens on its port) and really comes up.
+ * The application starts while its provider is down, and the provider then comes up: the
+ * real provider is used within one back-off step of its return (2 s after a 5 s outage),
+ * and the requests that arrive every 10 ms meanwhile cost it no more than the back-off
+ * steps allow. Time is the clients' clock; the provider really is down (nothing listens
+ * on its port) and really comes up.
  */
 class ProviderRecoveryIntegrationTests {
 
@@ -28,8 +29,8 @@ class ProviderRecoveryIntegrationTests {
 
 	/** A well-formed token: validating it needs discovery and keys first. */
 	private static final String UNVERIFIABLE = base64("{\"alg\":\"RS256\",\"kid\":\"k1\"}") + "."
-			+ base64("{\"iss\":\"x\",\"sub\":\"alice\"}") + "." + Base64.getUrlEncoder().withoutPadding()
-				.encodeToString(new byte[256]);
+			+ base64("{\"iss\":\"x\",\"sub\":\"alice\"}") + "."
+			+ Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[256]);
 
 	@Test
 	void validateWhenProviderComesUpAfterFiveSecondsThenFirstSuccessWithinTwoSecondsOfIt() throws Exception {
@@ -64,7 +65,8 @@ class ProviderRecoveryIntegrationTests {
 				Duration wait = Duration.between(back, clients.clock.instant());
 				System.out.printf("Provider back after 5 s: first success %d ms later%n", wait.toMillis());
 				assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(2));
-				// The attempts during the outage were at 0, 1 and 3 s; the one at 7 s reached the provider.
+				// The attempts during the outage were at 0, 1 and 3 s; the one at 7 s
+				// reached the provider.
 				assertThat(provider.discoveryRequests()).isOne();
 				assertThat(validated.getIssuer()).isEqualTo(issuer);
 			}

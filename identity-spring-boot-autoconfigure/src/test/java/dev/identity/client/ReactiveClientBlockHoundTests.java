@@ -17,14 +17,17 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reactive paths with BlockHound installed: any blocking call on a non-blocking thread fails the
- * test. Runs in a JVM of its own (see the module's Surefire configuration).
+ * The reactive paths with BlockHound installed: any blocking call on a non-blocking
+ * thread fails the test. Runs in a JVM of its own (see the module's Surefire
+ * configuration).
  */
 class ReactiveClientBlockHoundTests {
 
 	private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
 
-	/** Blocking calls BlockHound saw anywhere, also those whose error something swallowed. */
+	/**
+	 * Blocking calls BlockHound saw anywhere, also those whose error something swallowed.
+	 */
 	private static final java.util.List<String> blockingCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	private static TestProvider provider;
@@ -32,15 +35,18 @@ class ReactiveClientBlockHoundTests {
 	@BeforeAll
 	static void installBlockHound() {
 		provider = TestProvider.start();
-		// Reactor Netty reads system files (resolver configuration) once, on its first request: a
-		// one-time library start-up, done here before BlockHound watches, so the tests see our paths only.
+		// Reactor Netty reads system files (resolver configuration) once, on its first
+		// request: a
+		// one-time library start-up, done here before BlockHound watches, so the tests
+		// see our paths only.
 		org.springframework.web.reactive.function.client.WebClient.create(provider.issuer())
 			.get()
 			.uri("/.well-known/openid-configuration")
 			.retrieve()
 			.toBodilessEntity()
 			.block(TIMEOUT);
-		// install(...) loads the Reactor and Netty integrations too: without them no thread is watched.
+		// install(...) loads the Reactor and Netty integrations too: without them no
+		// thread is watched.
 		BlockHound.install((builder) -> builder.blockingMethodCallback((method) -> {
 			blockingCalls.add(method + " on " + Thread.currentThread().getName() + " via "
 					+ java.util.Arrays.stream(new Throwable().getStackTrace())
@@ -90,10 +96,20 @@ class ReactiveClientBlockHoundTests {
 		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
 			StepVerifier.create(onEventLoop(clients.reactive.validate(token)))
 				.assertNext((validated) -> assertThat(validated.getSubject()).isEqualTo(TestProvider.CLIENT_ID))
-				.expectComplete().verify(TIMEOUT);
-			StepVerifier.create(onEventLoop(clients.reactive.validate(token))).expectNextCount(1).expectComplete().verify(TIMEOUT);
-			StepVerifier.create(onEventLoop(clients.reactive.discovery())).expectNextCount(1).expectComplete().verify(TIMEOUT);
-			StepVerifier.create(onEventLoop(clients.reactive.keys())).expectNextCount(1).expectComplete().verify(TIMEOUT);
+				.expectComplete()
+				.verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.reactive.validate(token)))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.reactive.discovery()))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.reactive.keys()))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(TIMEOUT);
 		}
 	}
 
@@ -101,11 +117,10 @@ class ReactiveClientBlockHoundTests {
 	void validateWhenTwoHundredReactiveCallersOnColdCacheThenOneFetchEachWithoutBlocking() {
 		String token = provider.clientCredentialsToken();
 		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
-			StepVerifier
-				.create(Flux.range(0, 200)
-					.flatMap((i) -> onEventLoop(clients.reactive.validate(token)), 200))
+			StepVerifier.create(Flux.range(0, 200).flatMap((i) -> onEventLoop(clients.reactive.validate(token)), 200))
 				.expectNextCount(200)
-				.expectComplete().verify(TIMEOUT);
+				.expectComplete()
+				.verify(TIMEOUT);
 			assertThat(provider.discoveryRequests()).isEqualTo(1);
 			assertThat(provider.jwksRequests()).isEqualTo(1);
 		}
@@ -116,11 +131,15 @@ class ReactiveClientBlockHoundTests {
 		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
 			StepVerifier.create(onEventLoop(clients.reactive.validate(provider.clientCredentialsToken())))
 				.expectNextCount(1)
-				.expectComplete().verify(TIMEOUT);
+				.expectComplete()
+				.verify(TIMEOUT);
 			provider.rotateKey();
 			String rotated = provider.clientCredentialsToken();
 			clients.clock.advance(TestClients.MINIMUM_REFRESH_INTERVAL);
-			StepVerifier.create(onEventLoop(clients.reactive.validate(rotated))).expectNextCount(1).expectComplete().verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.reactive.validate(rotated)))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(TIMEOUT);
 			assertThat(provider.jwksRequests()).isEqualTo(2);
 		}
 	}
@@ -141,7 +160,8 @@ class ReactiveClientBlockHoundTests {
 		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
 			ClaimsValidator blockingLookup = (validated) -> {
 				try {
-					// Stands for a database lookup: blocking, so it must never run on the loop.
+					// Stands for a database lookup: blocking, so it must never run on the
+					// loop.
 					Thread.sleep(1);
 				}
 				catch (InterruptedException ex) {
@@ -151,10 +171,12 @@ class ReactiveClientBlockHoundTests {
 			};
 			StepVerifier.create(onEventLoop(clients.smart.validateAsync(token, blockingLookup)))
 				.expectNextCount(1)
-				.expectComplete().verify(TIMEOUT);
+				.expectComplete()
+				.verify(TIMEOUT);
 			StepVerifier.create(onEventLoop(clients.reactive.validate(token, blockingLookup)))
 				.expectNextCount(1)
-				.expectComplete().verify(TIMEOUT);
+				.expectComplete()
+				.verify(TIMEOUT);
 		}
 	}
 
@@ -164,11 +186,11 @@ class ReactiveClientBlockHoundTests {
 				dev.identity.core.ClientRegistration.withSecret(TestProvider.CLIENT_ID, TestProvider.CLIENT_SECRET,
 						dev.identity.core.ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
 				dev.identity.core.RetryPolicy.DEFAULT)) {
-			dev.identity.core.TokenResponse token = onEventLoop(
-					clients.reactive.clientCredentials(dev.identity.core.TokenRequest.ClientCredentials.ofScopes("read")))
-				.block(TIMEOUT);
-			StepVerifier.create(onEventLoop(clients.smart.clientCredentialsAsync(
-					dev.identity.core.TokenRequest.ClientCredentials.ofScopes("read"))))
+			dev.identity.core.TokenResponse token = onEventLoop(clients.reactive
+				.clientCredentials(dev.identity.core.TokenRequest.ClientCredentials.ofScopes("read"))).block(TIMEOUT);
+			StepVerifier
+				.create(onEventLoop(clients.smart
+					.clientCredentialsAsync(dev.identity.core.TokenRequest.ClientCredentials.ofScopes("read"))))
 				.expectNextCount(1)
 				.expectComplete()
 				.verify(TIMEOUT);
@@ -187,10 +209,14 @@ class ReactiveClientBlockHoundTests {
 	void smartValidateWhenEventLoopAndWarmCacheThenNoBlocking() {
 		String token = provider.clientCredentialsToken();
 		try (TestClients clients = new TestClients(provider.issuer(), TestProvider.CLIENT_ID)) {
-			StepVerifier.create(onEventLoop(clients.smart.validateAsync(token))).expectNextCount(1).expectComplete().verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(clients.smart.validateAsync(token)))
+				.expectNextCount(1)
+				.expectComplete()
+				.verify(TIMEOUT);
 			StepVerifier.create(onEventLoop(Mono.fromCallable(() -> clients.smart.validate(token))))
 				.expectNextCount(1)
-				.expectComplete().verify(TIMEOUT);
+				.expectComplete()
+				.verify(TIMEOUT);
 		}
 	}
 

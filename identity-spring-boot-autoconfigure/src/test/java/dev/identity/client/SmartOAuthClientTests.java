@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every cell of the smart client's execution matrix. "Event loop" is a Reactor non-blocking thread
- * ({@code Schedulers.parallel()}), which is what {@code Schedulers.isInNonBlockingThread()} reports
- * for Netty's event loops too.
+ * Every cell of the smart client's execution matrix. "Event loop" is a Reactor
+ * non-blocking thread ({@code Schedulers.parallel()}), which is what
+ * {@code Schedulers.isInNonBlockingThread()} reports for Netty's event loops too.
  */
 class SmartOAuthClientTests {
 
@@ -51,7 +51,9 @@ class SmartOAuthClientTests {
 		return clients;
 	}
 
-	/** Run a blocking call on an event-loop thread and hand back its result or failure. */
+	/**
+	 * Run a blocking call on an event-loop thread and hand back its result or failure.
+	 */
 	private static <T> T onEventLoop(java.util.concurrent.Callable<T> call) {
 		return Mono.fromCallable(call).subscribeOn(Schedulers.parallel()).block();
 	}
@@ -85,7 +87,8 @@ class SmartOAuthClientTests {
 				ran.set(true);
 				return ClaimsCheck.invalid("tenant not allowed");
 			}).subscribeOn(Schedulers.boundedElastic());
-			assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> clients.smart.validate(token, validator))
+			assertThatExceptionOfType(InvalidTokenException.class)
+				.isThrownBy(() -> clients.smart.validate(token, validator))
 				.satisfies((ex) -> assertThat(ex.hasFailed(TokenCheck.CUSTOM)).isTrue())
 				.withMessageContaining("tenant not allowed");
 			assertThat(ran).isTrue();
@@ -96,7 +99,8 @@ class SmartOAuthClientTests {
 	void validateWhenReactiveValidatorCompletesEmptyThenRejectedNotSkipped() {
 		try (TestClients clients = warm()) {
 			ReactiveClaimsValidator empty = (validated) -> Mono.empty();
-			assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> clients.smart.validate(token, empty))
+			assertThatExceptionOfType(InvalidTokenException.class)
+				.isThrownBy(() -> clients.smart.validate(token, empty))
 				.satisfies((ex) -> assertThat(ex.hasFailed(TokenCheck.CUSTOM)).isTrue());
 			StepVerifier.create(clients.smart.validateAsync(token, empty))
 				.expectError(InvalidTokenException.class)
@@ -110,7 +114,8 @@ class SmartOAuthClientTests {
 	void validateWhenBlockingValidatorReturnsNullThenRejected() {
 		try (TestClients clients = warm()) {
 			ClaimsValidator nothing = (validated) -> null;
-			assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> clients.smart.validate(token, nothing))
+			assertThatExceptionOfType(InvalidTokenException.class)
+				.isThrownBy(() -> clients.smart.validate(token, nothing))
 				.satisfies((ex) -> assertThat(ex.hasFailed(TokenCheck.CUSTOM)).isTrue());
 		}
 	}
@@ -208,8 +213,11 @@ class SmartOAuthClientTests {
 				ran.set(Thread.currentThread().getName());
 				return ClaimsCheck.valid();
 			});
-			StepVerifier.create(Mono.defer(() -> clients.smart.validateAsync(token, validator))
-				.subscribeOn(Schedulers.parallel())).expectNextCount(1).verifyComplete();
+			StepVerifier
+				.create(Mono.defer(() -> clients.smart.validateAsync(token, validator))
+					.subscribeOn(Schedulers.parallel()))
+				.expectNextCount(1)
+				.verifyComplete();
 			assertThat(ran.get()).startsWith("parallel");
 		}
 	}
@@ -222,8 +230,11 @@ class SmartOAuthClientTests {
 				ran.set(Thread.currentThread().getName());
 				return ClaimsCheck.require("read".equals(validated.getScopes().iterator().next()), "needs read");
 			};
-			StepVerifier.create(Mono.defer(() -> clients.smart.validateAsync(token, validator))
-				.subscribeOn(Schedulers.parallel())).expectNextCount(1).verifyComplete();
+			StepVerifier
+				.create(Mono.defer(() -> clients.smart.validateAsync(token, validator))
+					.subscribeOn(Schedulers.parallel()))
+				.expectNextCount(1)
+				.verifyComplete();
 			assertThat(ran.get()).startsWith("boundedElastic");
 		}
 	}

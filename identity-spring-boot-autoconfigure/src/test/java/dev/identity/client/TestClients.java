@@ -25,8 +25,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The three clients over one engine for an issuer, as the auto-configuration wires them, with a
- * clock the test moves.
+ * The three clients over one engine for an issuer, as the auto-configuration wires them,
+ * with a clock the test moves.
  */
 final class TestClients implements AutoCloseable {
 
@@ -72,13 +72,16 @@ final class TestClients implements AutoCloseable {
 		if (client != null) {
 			settings = settings.withClient(client, EngineSettings.TokenSettings.DEFAULT);
 		}
-		// These tests are about caching and single flights on a provider whose first answers, cold, can
-		// take longer than the default shared wait on a busy machine; the shared wait has tests of its own.
+		// These tests are about caching and single flights on a provider whose first
+		// answers, cold, can
+		// take longer than the default shared wait on a busy machine; the shared wait has
+		// tests of its own.
 		settings = settings.withRetry(retry)
 			.withIntrospection(introspection)
 			.withFetches(new EngineSettings.FetchLimits(Duration.ofSeconds(10), Duration.ofSeconds(10)));
 		this.engine = new IdentityEngine(settings, this.clock);
-		// The JDK client, as the auto-configuration gives a smart client's blocking side: a blocking call
+		// The JDK client, as the auto-configuration gives a smart client's blocking side:
+		// a blocking call
 		// allowed on an event loop must not go through Reactor Netty.
 		this.blocking = new OAuthClient(this.engine,
 				RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build());

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * OAuth error responses and overload answers a real provider will not give on cue, from a stub:
- * each becomes a typed exception carrying the provider's fields and status, and retries follow the
- * retry policy, counted at the stub.
+ * OAuth error responses and overload answers a real provider will not give on cue, from a
+ * stub: each becomes a typed exception carrying the provider's fields and status, and
+ * retries follow the retry policy, counted at the stub.
  */
 class TokenEndpointFaultTests {
 
@@ -64,15 +64,15 @@ class TokenEndpointFaultTests {
 	}
 
 	private static void tokenEndpointAnswers(int status, String body) {
-		stub.stubFor(post("/token").willReturn(aResponse().withStatus(status)
-			.withHeader("Content-Type", "application/json")
-			.withBody(body)));
+		stub.stubFor(post("/token")
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
 	}
 
 	@Test
 	void requestTokenWhenInvalidClientThenTypedErrorWithEveryField() {
-		tokenEndpointAnswers(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\","
-				+ "\"error_uri\":\"https://docs.example/errors#invalid_client\"}");
+		tokenEndpointAnswers(401,
+				"{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\","
+						+ "\"error_uri\":\"https://docs.example/errors#invalid_client\"}");
 		try (TestClients clients = clients()) {
 			assertThatExceptionOfType(OAuthErrorException.class)
 				.isThrownBy(() -> clients.blocking.clientCredentials(TokenRequest.ClientCredentials.ofScopes("read")))
@@ -101,7 +101,8 @@ class TokenEndpointFaultTests {
 			StepVerifier.create(clients.smart.refreshAsync("rt-1"))
 				.expectError(OAuthErrorException.class)
 				.verify(Duration.ofSeconds(10));
-			stub.verify(4, postRequestedFor(urlEqualTo("/token")).withRequestBody(containing("grant_type=refresh_token")));
+			stub.verify(4,
+					postRequestedFor(urlEqualTo("/token")).withRequestBody(containing("grant_type=refresh_token")));
 		}
 	}
 
@@ -125,8 +126,8 @@ class TokenEndpointFaultTests {
 			.whenScenarioStateIs("ready")
 			.willReturn(WireMock.okJson("{\"access_token\":\"at-1\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
 		try (TestClients clients = clients()) {
-			assertThat(clients.blocking.clientCredentials(TokenRequest.ClientCredentials.ofScopes("read")).getAccessToken())
-				.isEqualTo("at-1");
+			assertThat(clients.blocking.clientCredentials(TokenRequest.ClientCredentials.ofScopes("read"))
+				.getAccessToken()).isEqualTo("at-1");
 			stub.verify(2, postRequestedFor(urlEqualTo("/token")));
 		}
 	}
@@ -213,7 +214,8 @@ class TokenEndpointFaultTests {
 
 	@Test
 	void clientCredentialsWhenNoExpiresInThenDefaultLifetimeApplies() {
-		stub.stubFor(post("/token").willReturn(WireMock.okJson("{\"access_token\":\"at-3\",\"token_type\":\"Bearer\"}")));
+		stub.stubFor(
+				post("/token").willReturn(WireMock.okJson("{\"access_token\":\"at-3\",\"token_type\":\"Bearer\"}")));
 		try (TestClients clients = clients()) {
 			TokenRequest.ClientCredentials request = TokenRequest.ClientCredentials.ofScopes("read");
 			clients.blocking.clientCredentials(request);
@@ -229,11 +231,12 @@ class TokenEndpointFaultTests {
 
 	@Test
 	void requestsWhenParametersGivenThenFormCarriesThem() {
-		stub.stubFor(post("/token").willReturn(WireMock.okJson("{\"access_token\":\"at-4\",\"token_type\":\"Bearer\"}")));
+		stub.stubFor(
+				post("/token").willReturn(WireMock.okJson("{\"access_token\":\"at-4\",\"token_type\":\"Bearer\"}")));
 		try (TestClients clients = clients()) {
-			clients.blocking.clientCredentials(new TokenRequest.ClientCredentials(Set.of("b", "a"),
-					java.util.List.of("https://orders.example"), java.util.List.of("orders"),
-					java.util.Map.of("tenant", "t1")));
+			clients.blocking.clientCredentials(
+					new TokenRequest.ClientCredentials(Set.of("b", "a"), java.util.List.of("https://orders.example"),
+							java.util.List.of("orders"), java.util.Map.of("tenant", "t1")));
 			stub.verify(postRequestedFor(urlEqualTo("/token"))
 				.withHeader("Authorization", WireMock.equalTo("Basic YXBwOmFwcC1zZWNyZXQ="))
 				.withRequestBody(containing("grant_type=client_credentials"))

@@ -25,9 +25,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Absurd {@code expires_in} values from a token endpoint, which a real provider will not send on cue:
- * through the real clients, each yields a token whose lifetime lies within the documented bounds, never
- * an overflow.
+ * Absurd {@code expires_in} values from a token endpoint, which a real provider will not
+ * send on cue: through the real clients, each yields a token whose lifetime lies within
+ * the documented bounds, never an overflow.
  */
 class TokenLifetimeIntegrationTests {
 
@@ -76,8 +76,10 @@ class TokenLifetimeIntegrationTests {
 				.expectComplete()
 				.verify(Duration.ofSeconds(10));
 			stub.verify(1, postRequestedFor(urlEqualTo("/token")));
-			// Renewed a week minus the renewal skew later, like any token of that lifetime.
-			clients.clock.advance(TokenResponse.MAXIMUM_LIFETIME.minus(EngineSettings.TokenSettings.DEFAULT.renewalSkew()));
+			// Renewed a week minus the renewal skew later, like any token of that
+			// lifetime.
+			clients.clock
+				.advance(TokenResponse.MAXIMUM_LIFETIME.minus(EngineSettings.TokenSettings.DEFAULT.renewalSkew()));
 			assertThat(clients.smart.clientCredentials(REQUEST).getAccessToken()).isEqualTo("at-1");
 			stub.verify(2, postRequestedFor(urlEqualTo("/token")));
 		}

@@ -41,17 +41,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The minimum refresh interval of the JWK set, in real time against a real provider over HTTP: a
- * burst of tokens naming random {@code kid}s the provider never issued, sent as fast as eight threads
- * can, costs the provider at most one JWK set request per interval over the burst's duration (plus
- * one, plus one for slack). Every forged token is refused as an invalid token, and a token of the
- * provider's key validates right after without another request.
+ * The minimum refresh interval of the JWK set, in real time against a real provider over
+ * HTTP: a burst of tokens naming random {@code kid}s the provider never issued, sent as
+ * fast as eight threads can, costs the provider at most one JWK set request per interval
+ * over the burst's duration (plus one, plus one for slack). Every forged token is refused
+ * as an invalid token, and a token of the provider's key validates right after without
+ * another request.
  * <p>
- * The engine's clock is real elapsed time ({@link System#nanoTime()}, so it never goes backwards)
- * and the test reads the burst's duration from the same clock; the bound is then exact whatever the
- * machine's speed. Without the limit each forged token would fetch the set (several times over the
- * rounds of one validation), one request after another, and the count would exceed the bound by the
- * ratio of the interval to a request's duration on loopback.
+ * The engine's clock is real elapsed time ({@link System#nanoTime()}, so it never goes
+ * backwards) and the test reads the burst's duration from the same clock; the bound is
+ * then exact whatever the machine's speed. Without the limit each forged token would
+ * fetch the set (several times over the rounds of one validation), one request after
+ * another, and the count would exceed the bound by the ratio of the interval to a
+ * request's duration on loopback.
  */
 class UnknownKidFloodIntegrationTests {
 
@@ -87,7 +89,8 @@ class UnknownKidFloodIntegrationTests {
 			assertThat(blocking.validate(valid).getKeyId()).isEqualTo(provider.currentKeyId());
 			List<String> forged = forgedTokens(new Random(20260204L));
 			provider.resetCounts();
-			// The warm-up's fetch is now an interval old: the burst's first forged token may fetch.
+			// The warm-up's fetch is now an interval old: the burst's first forged token
+			// may fetch.
 			clock.skip(engine.getSettings().jwksCache().minimumRefreshInterval());
 
 			ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -120,8 +123,9 @@ class UnknownKidFloodIntegrationTests {
 			Duration minimum = engine.getSettings().jwksCache().minimumRefreshInterval();
 			long bound = 1 + elapsed.dividedBy(minimum) + 1;
 			int fetches = provider.jwksRequests();
-			assertThat(fetches).as("JWK set requests during a burst of %d ms, at most one per %d ms",
-					elapsed.toMillis(), minimum.toMillis())
+			assertThat(fetches)
+				.as("JWK set requests during a burst of %d ms, at most one per %d ms", elapsed.toMillis(),
+						minimum.toMillis())
 				.isBetween(1, (int) bound);
 			assertThat(provider.discoveryRequests()).isZero();
 
@@ -139,7 +143,8 @@ class UnknownKidFloodIntegrationTests {
 	}
 
 	/**
-	 * Validate each token and describe every outcome that is not a refusal for an unknown key.
+	 * Validate each token and describe every outcome that is not a refusal for an unknown
+	 * key.
 	 * @return the descriptions, empty when all were refused as expected
 	 */
 	private static List<String> rejectAll(OAuthClient client, List<String> tokens) {
@@ -166,8 +171,9 @@ class UnknownKidFloodIntegrationTests {
 	}
 
 	/**
-	 * Well-formed RS256 tokens for the provider's issuer and audience, each naming a random
-	 * {@code kid} and carrying a random signature, as a forger without any key would send.
+	 * Well-formed RS256 tokens for the provider's issuer and audience, each naming a
+	 * random {@code kid} and carrying a random signature, as a forger without any key
+	 * would send.
 	 */
 	private static List<String> forgedTokens(Random random) {
 		Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
@@ -188,8 +194,8 @@ class UnknownKidFloodIntegrationTests {
 	}
 
 	/**
-	 * Real elapsed time from a monotonic source, which a test can move ahead to stand for a wait
-	 * without waiting.
+	 * Real elapsed time from a monotonic source, which a test can move ahead to stand for
+	 * a wait without waiting.
 	 */
 	private static final class ElapsedClock extends Clock {
 

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link WaitingCallerExecutor}: tasks run on the thread that joins, whoever submits them.
+ * {@link WaitingCallerExecutor}: tasks run on the thread that joins, whoever submits
+ * them.
  */
 class WaitingCallerExecutorTests {
 

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BearerTokensTests {
 
 	/** A challenge whose quoted values hold only what RFC 6750 §3 allows there. */
-	private static final Pattern CHALLENGE = Pattern
-		.compile("Bearer [a-z_]+=\"[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*\"(, [a-z_]+=\"[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*\")*");
+	private static final Pattern CHALLENGE = Pattern.compile(
+			"Bearer [a-z_]+=\"[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*\"(, [a-z_]+=\"[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*\")*");
 
 	private static final Pattern PARAMETER = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
 
@@ -54,7 +54,8 @@ class BearerTokensTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a b", "a=b", "=abc", "a,b", "a\"b", "a\\b", "a;b", "a\u00e9b", "a\nb", "a\u0000b", "a==b" })
+	@ValueSource(
+			strings = { "a b", "a=b", "=abc", "a,b", "a\"b", "a\\b", "a;b", "a\u00e9b", "a\nb", "a\u0000b", "a==b" })
 	void resolveWhenTokenHoldsIllegalCharacterThenFormatFailure(String token) {
 		InvalidTokenException exception = rejection(() -> BearerTokens.resolve("Bearer " + token));
 		assertThat(checks(exception)).containsExactly(TokenCheck.FORMAT);
@@ -78,11 +79,12 @@ class BearerTokensTests {
 	@Test
 	void invalidTokenWhenSeveralFailuresThenEachKindNamedOnce() {
 		InvalidTokenException failure = new InvalidTokenException(List.of(
-				new TokenCheckFailure(TokenCheck.ISSUER, "iss 'https://evil.example' is not the configured issuer "
-						+ "'https://login.example.com'"),
-				new TokenCheckFailure(TokenCheck.EXPIRY, "expired"), new TokenCheckFailure(TokenCheck.EXPIRY, "again")));
-		assertThat(parameters(BearerTokens.invalidToken(failure, null))).contains(
-				"error_description=the token's issuer is not accepted; the token has expired or has no expiry");
+				new TokenCheckFailure(TokenCheck.ISSUER,
+						"iss 'https://evil.example' is not the configured issuer " + "'https://login.example.com'"),
+				new TokenCheckFailure(TokenCheck.EXPIRY, "expired"),
+				new TokenCheckFailure(TokenCheck.EXPIRY, "again")));
+		assertThat(parameters(BearerTokens.invalidToken(failure, null)))
+			.contains("error_description=the token's issuer is not accepted; the token has expired or has no expiry");
 	}
 
 	@Test

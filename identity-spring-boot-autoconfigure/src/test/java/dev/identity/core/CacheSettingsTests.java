@@ -49,7 +49,10 @@ class CacheSettingsTests {
 		assertThat(this.settings.ttl("max-age=31536000")).isEqualTo(Duration.ofHours(24));
 	}
 
-	/** RFC 9111 §1.2.2: a delta-seconds too large to represent is the greatest lifetime, not an invalid one. */
+	/**
+	 * RFC 9111 §1.2.2: a delta-seconds too large to represent is the greatest lifetime,
+	 * not an invalid one.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "max-age=99999999999999999999", "max-age=\"99999999999999999999\"",
 			"max-age=9223372036854775807" })
@@ -66,7 +69,8 @@ class CacheSettingsTests {
 
 	@Test
 	void ttlWhenDefaultOutsideBoundsThenClamped() {
-		assertThat(settings(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ZERO).ttl(null))
+		assertThat(
+				settings(Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ZERO).ttl(null))
 			.isEqualTo(Duration.ofMinutes(5));
 		assertThat(settings(Duration.ofDays(2), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ZERO).ttl(null))
 			.isEqualTo(Duration.ofHours(1));
@@ -106,17 +110,17 @@ class CacheSettingsTests {
 	@Test
 	void problemsWhenMinimumTtlZeroThenReported() {
 		CacheSettings settings = settings(Duration.ofHours(1), Duration.ZERO, Duration.ofHours(24), Duration.ZERO);
-		assertThat(settings.problems(PREFIX)).anySatisfy(
-				(problem) -> assertThat(problem).isEqualTo("identity.jwks.minimum-ttl must be positive"));
+		assertThat(settings.problems(PREFIX))
+			.anySatisfy((problem) -> assertThat(problem).isEqualTo("identity.jwks.minimum-ttl must be positive"));
 	}
 
 	@Test
 	void problemsWhenMaximumBelowMinimumThenReported() {
 		CacheSettings settings = settings(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(1),
 				Duration.ZERO);
-		assertThat(settings.problems(PREFIX)).anySatisfy((problem) -> assertThat(problem)
-			.startsWith("identity.jwks.maximum-ttl")
-			.contains("identity.jwks.minimum-ttl"));
+		assertThat(settings.problems(PREFIX))
+			.anySatisfy((problem) -> assertThat(problem).startsWith("identity.jwks.maximum-ttl")
+				.contains("identity.jwks.minimum-ttl"));
 	}
 
 	@Test
@@ -133,7 +137,8 @@ class CacheSettingsTests {
 	void problemsWhenMinimumRefreshIntervalNegativeThenReported() {
 		CacheSettings settings = new CacheSettings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24),
 				Duration.ZERO, Duration.ofSeconds(-1), Duration.ZERO);
-		assertThat(settings.problems(PREFIX)).containsExactly("identity.jwks.minimum-refresh-interval must not be negative");
+		assertThat(settings.problems(PREFIX))
+			.containsExactly("identity.jwks.minimum-refresh-interval must not be negative");
 	}
 
 	@Test
@@ -154,8 +159,10 @@ class CacheSettingsTests {
 		assertThatNullPointerException().isThrownBy(() -> new CacheSettings(d, d, d, d, d, null));
 	}
 
-	private static CacheSettings settings(Duration ttl, Duration minimumTtl, Duration maximumTtl, Duration refreshAhead) {
-		return new CacheSettings(ttl, minimumTtl, maximumTtl, refreshAhead, Duration.ofSeconds(30), Duration.ofHours(6));
+	private static CacheSettings settings(Duration ttl, Duration minimumTtl, Duration maximumTtl,
+			Duration refreshAhead) {
+		return new CacheSettings(ttl, minimumTtl, maximumTtl, refreshAhead, Duration.ofSeconds(30),
+				Duration.ofHours(6));
 	}
 
 	@Test

@@ -17,7 +17,10 @@ class CacheStateTests {
 
 	private static final Duration TTL = Duration.ofMinutes(10);
 
-	/** Refresh ahead 1 min, at most one fetch per 30 s, stale values served up to 10 min after expiry. */
+	/**
+	 * Refresh ahead 1 min, at most one fetch per 30 s, stale values served up to 10 min
+	 * after expiry.
+	 */
 	private static final CacheSettings SETTINGS = new CacheSettings(TTL, Duration.ofMinutes(5), Duration.ofHours(1),
 			Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofMinutes(10));
 
@@ -28,7 +31,10 @@ class CacheStateTests {
 
 	private final CacheState<String> fetched = CacheState.<String>empty().succeeded("keys", T0, TTL);
 
-	/** A failed fetch that ended as it started, with no jitter: the back-off is exactly one second. */
+	/**
+	 * A failed fetch that ended as it started, with no jitter: the back-off is exactly
+	 * one second.
+	 */
 	private static CacheState<String> failedAt(CacheState<String> state, Instant at) {
 		return state.failed(at, at, DOWN, SETTINGS, 0.0);
 	}
@@ -72,7 +78,8 @@ class CacheStateTests {
 
 	@Test
 	void decideWhenWholeLifetimeInsideRefreshWindowThenRefreshOnlyAfterMinimumInterval() {
-		// A value whose whole life lies in the refresh window must not be refreshed right after its fetch.
+		// A value whose whole life lies in the refresh window must not be refreshed right
+		// after its fetch.
 		CacheState<String> shortLived = CacheState.<String>empty().succeeded("keys", T0, Duration.ofSeconds(40));
 		assertThat(shortLived.decide(T0.plusSeconds(10), SETTINGS)).isEqualTo(CacheState.Decision.USE);
 		assertThat(shortLived.decide(T0.plusSeconds(30), SETTINGS)).isEqualTo(CacheState.Decision.USE_AND_REFRESH);
@@ -165,7 +172,8 @@ class CacheStateTests {
 			.isEqualTo(T0.plusSeconds(101));
 	}
 
-	// Possible when minimum-refresh-interval exceeds minimum-ttl: the interval still bounds the fetches.
+	// Possible when minimum-refresh-interval exceeds minimum-ttl: the interval still
+	// bounds the fetches.
 	@Test
 	void decideWhenExpiredButFetchedWithinMinimumRefreshIntervalThenUse() {
 		CacheSettings settings = new CacheSettings(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofHours(1),
@@ -216,8 +224,7 @@ class CacheStateTests {
 		assertThat(this.fetched.usableWhileProviderFails(FRESH_UNTIL.plus(Duration.ofMinutes(10)).minusMillis(1),
 				SETTINGS))
 			.isTrue();
-		assertThat(this.fetched.usableWhileProviderFails(FRESH_UNTIL.plus(Duration.ofMinutes(10)), SETTINGS))
-			.isFalse();
+		assertThat(this.fetched.usableWhileProviderFails(FRESH_UNTIL.plus(Duration.ofMinutes(10)), SETTINGS)).isFalse();
 	}
 
 }

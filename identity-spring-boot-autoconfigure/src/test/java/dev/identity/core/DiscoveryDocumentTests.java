@@ -58,7 +58,8 @@ class DiscoveryDocumentTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{}", "{\"issuer\":null}", "{\"issuer\":42}", "{\"issuer\":[\"https://idp.example.com\"]}" })
+	@ValueSource(
+			strings = { "{}", "{\"issuer\":null}", "{\"issuer\":42}", "{\"issuer\":[\"https://idp.example.com\"]}" })
 	void parseWhenIssuerNotAStringThenIllegalArgumentException(String json) {
 		assertThatIllegalArgumentException().isThrownBy(() -> DiscoveryDocument.parse(json))
 			.withMessageContaining("issuer");

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which discovery documents may be used: matching issuer, HTTPS except on loopback, endpoints on the
- * issuer's host.
+ * Which discovery documents may be used: matching issuer, HTTPS except on loopback,
+ * endpoints on the issuer's host.
  */
 class DiscoveryPolicyTests {
 
@@ -85,8 +85,8 @@ class DiscoveryPolicyTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080",
-			"http://127.0.0.2" })
+	@ValueSource(
+			strings = { "http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080", "http://127.0.0.2" })
 	void checkWhenHttpOnLoopbackThenAccepted(String issuer) {
 		DiscoveryDocument document = document(issuer, issuer + "/keys");
 		assertThat(DiscoveryPolicy.STRICT.check(document, URI.create(issuer))).isEmpty();

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * In opaque-token mode an introspected token must be an access token: providers mark refresh tokens
- * (and other kinds) in different members, or leave the type out.
+ * In opaque-token mode an introspected token must be an access token: providers mark
+ * refresh tokens (and other kinds) in different members, or leave the type out.
  */
 class IntrospectionResultAccessTokenTests {
 
@@ -24,7 +24,8 @@ class IntrospectionResultAccessTokenTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { ",\"token_type\":\"Bearer\"", ",\"token_type\":\"bearer\"", ",\"token_type\":\"DPoP\"",
-			",\"token_type\":\"Bearer\",\"typ\":\"Bearer\"", ",\"token_type\":\"Bearer\",\"token_use\":\"access_token\"" })
+			",\"token_type\":\"Bearer\",\"typ\":\"Bearer\"",
+			",\"token_type\":\"Bearer\",\"token_use\":\"access_token\"" })
 	void toValidatedTokenWhenAccessTokenThenAccepted(String members) {
 		assertThat(active(members).toValidatedToken("opaque", POLICY, NOW, true).getSubject()).isEqualTo("alice");
 	}

@@ -21,8 +21,8 @@ class InvalidTokenExceptionTests {
 
 	@Test
 	void getFailuresThenCopyInOrder() {
-		List<TokenCheckFailure> failures = new ArrayList<>(List.of(new TokenCheckFailure(TokenCheck.ISSUER, "a"),
-				new TokenCheckFailure(TokenCheck.EXPIRY, "b")));
+		List<TokenCheckFailure> failures = new ArrayList<>(
+				List.of(new TokenCheckFailure(TokenCheck.ISSUER, "a"), new TokenCheckFailure(TokenCheck.EXPIRY, "b")));
 		InvalidTokenException exception = new InvalidTokenException(failures);
 		failures.clear();
 		assertThat(exception.getFailures()).extracting(TokenCheckFailure::check)

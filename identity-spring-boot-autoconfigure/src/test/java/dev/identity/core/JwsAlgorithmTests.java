@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Algorithm names from token headers (exact) and from configuration (forgiving, but never symmetric).
+ * Algorithm names from token headers (exact) and from configuration (forgiving, but never
+ * symmetric).
  */
 class JwsAlgorithmTests {
 

@@ -164,7 +164,8 @@ class KeySetTests {
 	@Test
 	void toStringThenListsKeyIds() {
 		assertThat(KeySet.parse(jwkSet(RSA.jwk(), P256.jwk()))).hasToString("KeySet[rsa-1, ec-256]");
-		assertThat(KeySet.parse(jwkSet(P256.jwk())).get("ec-256")).hasToString("VerificationKey[kid=ec-256, kty=EC, crv=P-256]");
+		assertThat(KeySet.parse(jwkSet(P256.jwk())).get("ec-256"))
+			.hasToString("VerificationKey[kid=ec-256, kty=EC, crv=P-256]");
 	}
 
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link TokenVerifier#printable(String, int)}: values from outside enter messages and logs without
- * characters that break or fake a line, and bounded.
+ * {@link TokenVerifier#printable(String, int)}: values from outside enter messages and
+ * logs without characters that break or fake a line, and bounded.
  */
 class PrintableTests {
 

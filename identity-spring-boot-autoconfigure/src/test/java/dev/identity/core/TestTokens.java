@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Keys, policies and really signed tokens for the core tests. Keys are generated once per JVM:
- * RSA generation dominates the run time otherwise.
+ * Keys, policies and really signed tokens for the core tests. Keys are generated once per
+ * JVM: RSA generation dominates the run time otherwise.
  */
 final class TestTokens {
 
@@ -52,7 +52,9 @@ final class TestTokens {
 
 	static final TestKey RSA = rsa("rsa-1", 2048);
 
-	/** Same {@code kid} as {@link #RSA}, other key material: what an attacker signs with. */
+	/**
+	 * Same {@code kid} as {@link #RSA}, other key material: what an attacker signs with.
+	 */
 	static final TestKey ATTACKER_RSA = rsa("rsa-1", 2048);
 
 	static final TestKey OTHER_RSA = rsa("rsa-2", 2048);
@@ -92,7 +94,10 @@ final class TestTokens {
 		return new JWKSet(Arrays.stream(keys).map(JWK::toPublicJWK).toList()).toString();
 	}
 
-	/** A token signed by the default key of the algorithm, with claims that pass {@link #policy()}. */
+	/**
+	 * A token signed by the default key of the algorithm, with claims that pass
+	 * {@link #policy()}.
+	 */
 	static Token token(JwsAlgorithm algorithm) {
 		TestKey key = switch (algorithm.family()) {
 			case RSA -> RSA;
@@ -174,8 +179,7 @@ final class TestTokens {
 				KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 				generator.initialize(bits);
 				KeyPair pair = generator.generateKeyPair();
-				RSAKey jwk = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).keyID(kid)
-					.build();
+				RSAKey jwk = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).keyID(kid).build();
 				return new TestKey(kid, jwk, pair.getPrivate());
 			}
 			RSAKey jwk = new RSAKeyGenerator(bits).keyID(kid).generate();
@@ -213,7 +217,8 @@ final class TestTokens {
 	}
 
 	/**
-	 * A key pair as a provider holds it: the public JWK it publishes and the private key it signs with.
+	 * A key pair as a provider holds it: the public JWK it publishes and the private key
+	 * it signs with.
 	 */
 	record TestKey(String kid, JWK jwk, PrivateKey privateKey) {
 
@@ -228,7 +233,8 @@ final class TestTokens {
 	}
 
 	/**
-	 * A token under construction: header and claims as maps (or raw JSON), signed on {@link #build()}.
+	 * A token under construction: header and claims as maps (or raw JSON), signed on
+	 * {@link #build()}.
 	 */
 	static final class Token {
 

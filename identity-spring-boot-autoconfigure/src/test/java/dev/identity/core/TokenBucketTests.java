@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The token bucket that limits refreshes for unknown key ids and introspection requests, on simulated
- * time.
+ * The token bucket that limits refreshes for unknown key ids and introspection requests,
+ * on simulated time.
  */
 class TokenBucketTests {
 
@@ -59,7 +59,8 @@ class TokenBucketTests {
 				taken++;
 			}
 		}
-		// The burst of one at once, then one per interval: never more than 1 + span / interval.
+		// The burst of one at once, then one per interval: never more than 1 + span /
+		// interval.
 		long intervals = span.dividedBy(EVERY);
 		assertThat(taken).isLessThanOrEqualTo((int) (1 + intervals)).isGreaterThanOrEqualTo((int) intervals);
 	}

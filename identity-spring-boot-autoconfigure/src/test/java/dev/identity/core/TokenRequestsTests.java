@@ -31,10 +31,12 @@ class TokenRequestsTests {
 	void tokenWhenClientSecretBasicThenFormEncodedCredentialsInHeader() {
 		ClientRegistration client = ClientRegistration.withSecret("app:1", "s3cr:t/+",
 				ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
-		FormPost post = TokenRequests.token(TokenRequest.ClientCredentials.ofScopes("read"), client, TOKEN_ENDPOINT, NOW);
+		FormPost post = TokenRequests.token(TokenRequest.ClientCredentials.ofScopes("read"), client, TOKEN_ENDPOINT,
+				NOW);
 		String decoded = new String(Base64.getDecoder().decode(post.headers().get("Authorization").substring(6)),
 				StandardCharsets.UTF_8);
-		// RFC 6749 2.3.1: each part form-encoded first, so the ':' inside the id survives.
+		// RFC 6749 2.3.1: each part form-encoded first, so the ':' inside the id
+		// survives.
 		assertThat(decoded).isEqualTo("app%3A1:s3cr%3At%2F%2B");
 		assertThat(post.parameter("client_secret")).isNull();
 		assertThat(post.toString()).doesNotContain("s3cr");
@@ -53,9 +55,9 @@ class TokenRequestsTests {
 
 	@Test
 	void tokenWhenPublicClientThenOnlyClientId() {
-		FormPost post = TokenRequests.token(new TokenRequest.AuthorizationCode("code-1",
-				URI.create("https://app.example/cb"), "v".repeat(43)), ClientRegistration.publicClient("spa"),
-				TOKEN_ENDPOINT, NOW);
+		FormPost post = TokenRequests.token(
+				new TokenRequest.AuthorizationCode("code-1", URI.create("https://app.example/cb"), "v".repeat(43)),
+				ClientRegistration.publicClient("spa"), TOKEN_ENDPOINT, NOW);
 		assertThat(post.parameter("client_id")).isEqualTo("spa");
 		assertThat(post.parameter("code_verifier")).isEqualTo("v".repeat(43));
 		assertThat(post.parameter("redirect_uri")).isEqualTo("https://app.example/cb");
@@ -104,11 +106,12 @@ class TokenRequestsTests {
 
 	@Test
 	void tokenWhenTokenExchangeThenRfc8693Parameters() {
-		ClientRegistration client = ClientRegistration.withSecret("app", "s", ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
-		FormPost post = TokenRequests.token(new TokenRequest.TokenExchange("subject-token",
-				TokenRequest.TokenExchange.ACCESS_TOKEN_TYPE, "actor-token", TokenRequest.TokenExchange.JWT_TYPE,
-				TokenRequest.TokenExchange.ACCESS_TOKEN_TYPE, List.of("orders"), List.of("https://orders"),
-				Set.of("read")), client, TOKEN_ENDPOINT, NOW);
+		ClientRegistration client = ClientRegistration.withSecret("app", "s",
+				ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+		FormPost post = TokenRequests
+			.token(new TokenRequest.TokenExchange("subject-token", TokenRequest.TokenExchange.ACCESS_TOKEN_TYPE,
+					"actor-token", TokenRequest.TokenExchange.JWT_TYPE, TokenRequest.TokenExchange.ACCESS_TOKEN_TYPE,
+					List.of("orders"), List.of("https://orders"), Set.of("read")), client, TOKEN_ENDPOINT, NOW);
 		assertThat(post.parameter("grant_type")).isEqualTo("urn:ietf:params:oauth:grant-type:token-exchange");
 		assertThat(post.parameter("subject_token_type")).isEqualTo(TokenRequest.TokenExchange.ACCESS_TOKEN_TYPE);
 		assertThat(post.parameter("actor_token_type")).isEqualTo(TokenRequest.TokenExchange.JWT_TYPE);
@@ -120,8 +123,8 @@ class TokenRequestsTests {
 	@Test
 	void tokenExchangeWhenActorTokenWithoutTypeThenRejected() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new TokenRequest.TokenExchange("s", TokenRequest.TokenExchange.ACCESS_TOKEN_TYPE, "a", null,
-					null, List.of(), List.of(), Set.of()))
+			.isThrownBy(() -> new TokenRequest.TokenExchange("s", TokenRequest.TokenExchange.ACCESS_TOKEN_TYPE, "a",
+					null, null, List.of(), List.of(), Set.of()))
 			.withMessageContaining("actor token");
 	}
 
@@ -142,14 +145,16 @@ class TokenRequestsTests {
 	void clientCredentialsWhenEqualContentThenEqualCacheKeys() {
 		TokenRequest.ClientCredentials a = new TokenRequest.ClientCredentials(Set.of("a", "b"), List.of(), List.of(),
 				Map.of("tenant", "t"));
-		TokenRequest.ClientCredentials b = TokenRequest.ClientCredentials.ofScopes("b", "a").withParameter("tenant", "t");
+		TokenRequest.ClientCredentials b = TokenRequest.ClientCredentials.ofScopes("b", "a")
+			.withParameter("tenant", "t");
 		assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
 		assertThat(a).isNotEqualTo(b.withAudience("orders"));
 	}
 
 	@Test
 	void introspectionAndRevocationWhenBuiltThenTokenAndHint() {
-		ClientRegistration client = ClientRegistration.withSecret("app", "s", ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+		ClientRegistration client = ClientRegistration.withSecret("app", "s",
+				ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
 		FormPost introspection = TokenRequests.introspection("tok", "access_token", client,
 				URI.create("https://login.example/introspect"), NOW);
 		assertThat(introspection.parameter("token")).isEqualTo("tok");

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code expires_in} from outside: whatever a provider sends, the lifetime lies within the documented
- * bounds and no expiry computed from it overflows.
+ * {@code expires_in} from outside: whatever a provider sends, the lifetime lies within
+ * the documented bounds and no expiry computed from it overflows.
  */
 class TokenResponseTests {
 

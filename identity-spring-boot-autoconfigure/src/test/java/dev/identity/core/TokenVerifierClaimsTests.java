@@ -25,7 +25,8 @@ import static dev.identity.core.TestTokens.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JWT claim rules (RFC 7519 §4.1, RFC 9068 §4), with a clock skew of 60 seconds unless stated.
+ * The JWT claim rules (RFC 7519 §4.1, RFC 9068 §4), with a clock skew of 60 seconds
+ * unless stated.
  */
 class TokenVerifierClaimsTests {
 
@@ -67,8 +68,8 @@ class TokenVerifierClaimsTests {
 
 	@Test
 	void verifyWhenAudienceIsTheConfiguredStringThenAccepted() {
-		assertThat(verify(this.verifier, token(JwsAlgorithm.RS256).claim("aud", AUDIENCE).build(), KEYS)
-			.getAudiences()).containsExactly(AUDIENCE);
+		assertThat(verify(this.verifier, token(JwsAlgorithm.RS256).claim("aud", AUDIENCE).build(), KEYS).getAudiences())
+			.containsExactly(AUDIENCE);
 	}
 
 	@Test
@@ -248,8 +249,8 @@ class TokenVerifierClaimsTests {
 	void verifyWhenSeveralRequiredClaimsMissingThenEachReported() {
 		TokenVerifier verifier = new TokenVerifier(policy().requiredClaims(List.of("tenant", "client_id")).build());
 		String token = token(JwsAlgorithm.RS256).build();
-		assertThat(checks(rejection(() -> verify(verifier, token, KEYS))))
-			.containsExactly(TokenCheck.REQUIRED_CLAIM, TokenCheck.REQUIRED_CLAIM);
+		assertThat(checks(rejection(() -> verify(verifier, token, KEYS)))).containsExactly(TokenCheck.REQUIRED_CLAIM,
+				TokenCheck.REQUIRED_CLAIM);
 	}
 
 	@ParameterizedTest
@@ -287,8 +288,8 @@ class TokenVerifierClaimsTests {
 			.claim("nbf", NOW.plusSeconds(3600).getEpochSecond())
 			.signedWith("RS256", ATTACKER_RSA)
 			.build();
-		assertThat(checks(rejection(() -> verify(this.verifier, token, KEYS))))
-			.containsExactly(TokenCheck.SIGNATURE, TokenCheck.AUDIENCE, TokenCheck.NOT_BEFORE);
+		assertThat(checks(rejection(() -> verify(this.verifier, token, KEYS)))).containsExactly(TokenCheck.SIGNATURE,
+				TokenCheck.AUDIENCE, TokenCheck.NOT_BEFORE);
 	}
 
 	@Test
@@ -297,20 +298,22 @@ class TokenVerifierClaimsTests {
 			.withoutClaim("exp")
 			.claim("iat", NOW.plusSeconds(3600).getEpochSecond())
 			.build();
-		assertThat(checks(rejection(() -> verify(this.verifier, token, KEYS))))
-			.containsExactly(TokenCheck.TYPE, TokenCheck.EXPIRY, TokenCheck.ISSUED_AT);
+		assertThat(checks(rejection(() -> verify(this.verifier, token, KEYS)))).containsExactly(TokenCheck.TYPE,
+				TokenCheck.EXPIRY, TokenCheck.ISSUED_AT);
 	}
 
-	// Claims are checked whatever the signature, so dates an attacker picks must never escape as
+	// Claims are checked whatever the signature, so dates an attacker picks must never
+	// escape as
 	// anything but an InvalidTokenException.
 	@ParameterizedTest
-	@CsvSource({ "exp, 9223372036854775807", "exp, -9223372036854775808", "exp, 100000000000000000000",
-			"exp, 1e300", "nbf, 9223372036854775807", "iat, 9223372036854775807", "iat, -9223372036854775808",
-			"exp, 1e400", "exp, -1e400", "nbf, 1e400", "iat, 1e400", "iat, -1e400" })
+	@CsvSource({ "exp, 9223372036854775807", "exp, -9223372036854775808", "exp, 100000000000000000000", "exp, 1e300",
+			"nbf, 9223372036854775807", "iat, 9223372036854775807", "iat, -9223372036854775808", "exp, 1e400",
+			"exp, -1e400", "nbf, 1e400", "iat, 1e400", "iat, -1e400" })
 	void verifyWhenNumericDateBeyondInstantRangeAndSignatureForgedThenSignatureFailure(String claim, String value) {
 		String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"alice\",\"exp\":"
 				+ NOW.plusSeconds(300).getEpochSecond() + "}";
-		String payload = claim.equals("exp") ? claims.replace(String.valueOf(NOW.plusSeconds(300).getEpochSecond()), value)
+		String payload = claim.equals("exp")
+				? claims.replace(String.valueOf(NOW.plusSeconds(300).getEpochSecond()), value)
 				: claims.replace("}", ",\"" + claim + "\":" + value + "}");
 		String token = token(JwsAlgorithm.RS256).rawPayload(payload).signedWith("RS256", ATTACKER_RSA).build();
 		InvalidTokenException exception = rejection(() -> verify(this.verifier, token, KEYS));
@@ -335,7 +338,8 @@ class TokenVerifierClaimsTests {
 		String token = token(JwsAlgorithm.RS256)
 			.rawPayload("{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"exp\":" + exp + "}")
 			.build();
-		assertThat(verify(this.verifier, token, KEYS).getExpiresAt()).isAfter(Instant.parse("+1000000-01-01T00:00:00Z"));
+		assertThat(verify(this.verifier, token, KEYS).getExpiresAt())
+			.isAfter(Instant.parse("+1000000-01-01T00:00:00Z"));
 	}
 
 	@ParameterizedTest

@@ -23,8 +23,8 @@ import static dev.identity.core.TestTokens.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What is not a JWS compact serialization of two JSON objects is refused before any key is looked at,
- * and no message ever repeats the token.
+ * What is not a JWS compact serialization of two JSON objects is refused before any key
+ * is looked at, and no message ever repeats the token.
  */
 class TokenVerifierFormatTests {
 
@@ -86,7 +86,8 @@ class TokenVerifierFormatTests {
 	@Test
 	void parseWhenSignaturePaddedThenFormatFailure() {
 		String signature = VALID.substring(VALID.lastIndexOf('.') + 1);
-		// 256 bytes encode to 342 characters, so "==" is exactly the padding plain base64 would add.
+		// 256 bytes encode to 342 characters, so "==" is exactly the padding plain base64
+		// would add.
 		assertThat(signature.length() % 4).isEqualTo(2);
 		assertFormatFailure(VALID + "==");
 	}
@@ -118,10 +119,12 @@ class TokenVerifierFormatTests {
 		assertThat(this.verifier.parse(token).hasHeaderFailures()).isFalse();
 		String headerPart = token.substring(0, token.indexOf('.'));
 		char last = headerPart.charAt(headerPart.length() - 1);
-		// Setting the lowest bit changes only bits the decoder drops: same bytes, second spelling.
+		// Setting the lowest bit changes only bits the decoder drops: same bytes, second
+		// spelling.
 		char other = ALPHABET.charAt(ALPHABET.indexOf(last) | 1);
 		assertThat(other).isNotEqualTo(last);
-		String respelled = headerPart.substring(0, headerPart.length() - 1) + other + token.substring(token.indexOf('.'));
+		String respelled = headerPart.substring(0, headerPart.length() - 1) + other
+				+ token.substring(token.indexOf('.'));
 		InvalidTokenException exception = assertFormatFailure(respelled);
 		assertThat(exception.getFailures().get(0).description()).contains("canonical");
 	}
@@ -149,9 +152,11 @@ class TokenVerifierFormatTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"sub\":\"alice\"}{\"sub\":\"admin\"}", "{\"sub\":\"alice\"} x", "{\"sub\":\"alice\"}]" })
+	@ValueSource(
+			strings = { "{\"sub\":\"alice\"}{\"sub\":\"admin\"}", "{\"sub\":\"alice\"} x", "{\"sub\":\"alice\"}]" })
 	void parseWhenPayloadHasContentAfterTheObjectThenFormatFailure(String payload) {
-		// A reader that takes the last object would see other claims than the one verified here.
+		// A reader that takes the last object would see other claims than the one
+		// verified here.
 		assertFormatFailure(token(JwsAlgorithm.RS256).rawPayload(payload).build());
 	}
 
@@ -192,7 +197,8 @@ class TokenVerifierFormatTests {
 		InvalidTokenException exception = rejection(() -> verify(this.verifier, token, KEYS));
 		assertThat(exception.getMessage()).doesNotContain(token);
 		assertThat(exception.toString()).doesNotContain(token);
-		// The header part may show up through a claim that repeats it; payload and signature never may.
+		// The header part may show up through a claim that repeats it; payload and
+		// signature never may.
 		String[] parts = token.split("\\.");
 		for (int i = 1; i < parts.length; i++) {
 			if (parts[i].length() > 8) {
@@ -204,14 +210,15 @@ class TokenVerifierFormatTests {
 	static Stream<Arguments> rejectedTokens() {
 		String[] valid = VALID.split("\\.");
 		return Stream.of(
-				Arguments.of("expired", token(JwsAlgorithm.RS256).claim("exp", NOW.minusSeconds(3600).getEpochSecond()).build()),
+				Arguments.of("expired",
+						token(JwsAlgorithm.RS256).claim("exp", NOW.minusSeconds(3600).getEpochSecond()).build()),
 				Arguments.of("forged", token(JwsAlgorithm.RS256).signedWith("RS256", ATTACKER_RSA).build()),
 				Arguments.of("audience", token(JwsAlgorithm.RS256).claim("aud", "other").build()),
 				Arguments.of("type", token(JwsAlgorithm.RS256).header("typ", "JWT").build()),
 				Arguments.of("unknown kid", token(JwsAlgorithm.RS256).header("kid", "unknown").build()),
-				Arguments.of("duplicate", token(JwsAlgorithm.RS256).rawPayload("{\"sub\":\"a\",\"sub\":\"b\"}").build()),
-				Arguments.of("padding", VALID + "=="),
-				Arguments.of("four parts", VALID + ".AAAA"),
+				Arguments.of("duplicate",
+						token(JwsAlgorithm.RS256).rawPayload("{\"sub\":\"a\",\"sub\":\"b\"}").build()),
+				Arguments.of("padding", VALID + "=="), Arguments.of("four parts", VALID + ".AAAA"),
 				Arguments.of("non-alphabet", valid[0] + "." + valid[1] + "+." + valid[2]),
 				Arguments.of("payload array", token(JwsAlgorithm.RS256).rawPayload("[\"secret\"]").build()),
 				Arguments.of("issuer is the token",
@@ -237,7 +244,10 @@ class TokenVerifierFormatTests {
 		return exception;
 	}
 
-	/** A well-signed token padded by a claim to about the given length (never more when under the limit). */
+	/**
+	 * A well-signed token padded by a claim to about the given length (never more when
+	 * under the limit).
+	 */
 	private static String tokenOfLength(int length) {
 		String probe = token(JwsAlgorithm.RS256).claim("pad", "").build();
 		// Each three bytes of JSON add four characters to the payload part.

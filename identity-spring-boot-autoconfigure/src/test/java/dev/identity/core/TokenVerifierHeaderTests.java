@@ -38,7 +38,8 @@ class TokenVerifierHeaderTests {
 
 	@Test
 	void verifyWhenCritNamesB64ThenCriticalHeaderFailure() {
-		// RFC 7797: with b64=false the signed payload is not the one in the token; not supported.
+		// RFC 7797: with b64=false the signed payload is not the one in the token; not
+		// supported.
 		String token = token(JwsAlgorithm.RS256).header("b64", false).header("crit", List.of("b64")).build();
 		assertThat(checks(rejection(() -> verify(this.verifier, token, KEYS))))
 			.containsExactly(TokenCheck.CRITICAL_HEADER);

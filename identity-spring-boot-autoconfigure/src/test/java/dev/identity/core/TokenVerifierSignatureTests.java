@@ -57,7 +57,8 @@ class TokenVerifierSignatureTests {
 		assertThat(validated.getSubject()).isEqualTo("alice");
 	}
 
-	// CVE-2022-21449: some Java 17 updates verified r = s = 0 for any message; the range check is ours.
+	// CVE-2022-21449: some Java 17 updates verified r = s = 0 for any message; the range
+	// check is ours.
 	@ParameterizedTest
 	@EnumSource(value = JwsAlgorithm.class, names = { "ES256", "ES384", "ES512" })
 	void verifyWhenEcdsaSignatureIsAllZeroThenRejectedBeforeTheJdkSeesIt(JwsAlgorithm algorithm) {
@@ -113,7 +114,9 @@ class TokenVerifierSignatureTests {
 		// The classic confusion attack: the published RSA key used as an HMAC secret.
 		byte[] secret = secretForm.equals("x509") ? ((RSAKey) RSA.jwk()).toRSAPublicKey().getEncoded()
 				: RSA.jwk().toJSONString().getBytes(StandardCharsets.UTF_8);
-		String token = token(JwsAlgorithm.RS256).header("alg", "HS256").signedWith((input) -> hmac(secret, input)).build();
+		String token = token(JwsAlgorithm.RS256).header("alg", "HS256")
+			.signedWith((input) -> hmac(secret, input))
+			.build();
 		InvalidTokenException exception = rejection(() -> verify(this.verifier, token, KEYS));
 		assertThat(checks(exception)).containsExactly(TokenCheck.ALGORITHM);
 		assertThat(exception.getFailures().get(0).description()).contains("never accepted");
@@ -282,7 +285,8 @@ class TokenVerifierSignatureTests {
 
 	@Test
 	void selectKeyWhenNoKidAndAlgorithmRejectedThenNull() {
-		ParsedToken parsed = this.verifier.parse(token(JwsAlgorithm.RS256).withoutHeader("kid").header("alg", "HS256").build());
+		ParsedToken parsed = this.verifier
+			.parse(token(JwsAlgorithm.RS256).withoutHeader("kid").header("alg", "HS256").build());
 		assertThat(this.verifier.selectKey(parsed, KEYS)).isNull();
 	}
 
@@ -334,7 +338,8 @@ class TokenVerifierSignatureTests {
 	@EnumSource(value = JwsAlgorithm.class, names = { "RS256", "ES256", "EdDSA" })
 	void verifyWhenPayloadTamperedThenSignatureFailure(JwsAlgorithm algorithm) {
 		String[] parts = token(algorithm).build().split("\\.");
-		String forgedPayload = base64url(new String(decode(parts[1]), StandardCharsets.UTF_8).replace("alice", "admin"));
+		String forgedPayload = base64url(
+				new String(decode(parts[1]), StandardCharsets.UTF_8).replace("alice", "admin"));
 		String token = parts[0] + "." + forgedPayload + "." + parts[2];
 		assertThat(checks(rejection(() -> verify(this.verifier, token, KEYS)))).containsExactly(TokenCheck.SIGNATURE);
 	}
@@ -352,7 +357,8 @@ class TokenVerifierSignatureTests {
 
 	@Test
 	void verifyWhenEcSignatureHalvesAreZeroPaddedThenSignatureFailure() {
-		// R and S each one byte longer, with a leading zero: the same numbers, a second spelling of a
+		// R and S each one byte longer, with a leading zero: the same numbers, a second
+		// spelling of a
 		// valid signature. JWS fixes the length (RFC 7518 §3.4), so this must not verify.
 		String[] parts = token(JwsAlgorithm.ES256).build().split("\\.");
 		byte[] signature = decode(parts[2]);

@@ -20,9 +20,10 @@ import static dev.identity.core.TestTokens.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An ID token is not an access token (RFC 9068 §4, RFC 8725 §3.11): refused by default, with the
- * claims that real providers put in their access tokens still accepted. The policy requires no
- * {@code typ}, as for the many providers that do not type their access tokens.
+ * An ID token is not an access token (RFC 9068 §4, RFC 8725 §3.11): refused by default,
+ * with the claims that real providers put in their access tokens still accepted. The
+ * policy requires no {@code typ}, as for the many providers that do not type their access
+ * tokens.
  */
 class TokenVerifierTokenKindTests {
 
@@ -93,7 +94,8 @@ class TokenVerifierTokenKindTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "at+jwt", "AT+JWT", "application/at+jwt" })
 	void verifyWhenTypedAsAccessTokenThenAcceptedWhateverTheClaims(String typ) {
-		// RFC 9068 typing is the provider's explicit word: a claim named like an ID token's does not overrule it.
+		// RFC 9068 typing is the provider's explicit word: a claim named like an ID
+		// token's does not overrule it.
 		String token = token(JwsAlgorithm.RS256).header("typ", typ).claim("nonce", "n").build();
 		assertThat(verify(this.verifier, token, KEYS).getSubject()).isEqualTo("alice");
 	}
@@ -101,15 +103,15 @@ class TokenVerifierTokenKindTests {
 	@Test
 	void verifyWhenIdTokenAndForgedSignatureThenBothReported() {
 		String token = untyped().claim("nonce", "n").signedWith("RS256", ATTACKER_RSA).build();
-		assertThat(checks(rejection(() -> verify(this.verifier, token, KEYS))))
-			.containsExactly(TokenCheck.SIGNATURE, TokenCheck.TYPE);
+		assertThat(checks(rejection(() -> verify(this.verifier, token, KEYS)))).containsExactly(TokenCheck.SIGNATURE,
+				TokenCheck.TYPE);
 	}
 
 	@Test
 	void rejectWhenNoKeyForAnIdTokenThenTypeReportedToo() {
 		ParsedToken parsed = this.verifier.parse(untyped().claim("at_hash", "x").build());
-		InvalidTokenException exception = this.verifier.reject(parsed,
-				new TokenCheckFailure(TokenCheck.KEY, "no key"), NOW);
+		InvalidTokenException exception = this.verifier.reject(parsed, new TokenCheckFailure(TokenCheck.KEY, "no key"),
+				NOW);
 		assertThat(checks(exception)).containsExactly(TokenCheck.KEY, TokenCheck.TYPE);
 	}
 
@@ -123,34 +125,37 @@ class TokenVerifierTokenKindTests {
 		assertThat(this.verifier.getPolicy().isIdTokensAccepted()).isFalse();
 	}
 
-	// ---- what providers really issue (claim sets from their documentation and from running instances)
+	// ---- what providers really issue (claim sets from their documentation and from
+	// running instances)
 
 	@Test
 	void verifyWhenAccessTokensOfKnownProvidersThenAccepted() {
-		// Keycloak: typ "Bearer", with azp, auth_time, sid, session_state, and before version 25 the nonce.
+		// Keycloak: typ "Bearer", with azp, auth_time, sid, session_state, and before
+		// version 25 the nonce.
 		assertAccepted(withClaims(untyped(), Map.of("typ", "Bearer", "azp", "notes-web", "auth_time", 1_700_000_000,
 				"sid", "5b7c", "session_state", "5b7c", "nonce", "n", "scope", "openid profile", "acr", "1")));
 		// Okta: auth_time with cid and scp.
-		assertAccepted(withClaims(untyped().withoutHeader("typ"), Map.of("ver", 1, "jti", "AT.x", "cid", "0oa1",
-				"uid", "00u1", "scp", List.of("openid"), "auth_time", 1_700_000_000)));
+		assertAccepted(withClaims(untyped().withoutHeader("typ"), Map.of("ver", 1, "jti", "AT.x", "cid", "0oa1", "uid",
+				"00u1", "scp", List.of("openid"), "auth_time", 1_700_000_000)));
 		// Auth0: azp, scope, gty, permissions.
-		assertAccepted(withClaims(untyped(), Map.of("azp", "client", "scope", "read:notes", "gty",
-				"client-credentials", "permissions", List.of("read:notes"))));
+		assertAccepted(withClaims(untyped(), Map.of("azp", "client", "scope", "read:notes", "gty", "client-credentials",
+				"permissions", List.of("read:notes"))));
 		// Microsoft Entra ID v2 and v1: azp / appid, scp, sid as an optional claim.
-		assertAccepted(withClaims(untyped(), Map.of("azp", "client", "azpacr", "1", "scp", "notes.read", "oid",
-				"o-1", "tid", "t-1", "ver", "2.0", "sid", "s-1", "uti", "u")));
+		assertAccepted(withClaims(untyped(), Map.of("azp", "client", "azpacr", "1", "scp", "notes.read", "oid", "o-1",
+				"tid", "t-1", "ver", "2.0", "sid", "s-1", "uti", "u")));
 		assertAccepted(withClaims(untyped(), Map.of("appid", "client", "appidacr", "1", "acr", "1", "amr",
 				List.of("pwd"), "scp", "notes.read", "ver", "1.0")));
 		// Spring Authorization Server: no typ header, scope, nbf, jti.
-		assertAccepted(withClaims(untyped().withoutHeader("typ"), Map.of("scope", List.of("read"), "jti", "j",
-				"nbf", NOW.minusSeconds(10).getEpochSecond())));
+		assertAccepted(withClaims(untyped().withoutHeader("typ"),
+				Map.of("scope", List.of("read"), "jti", "j", "nbf", NOW.minusSeconds(10).getEpochSecond())));
 	}
 
 	@Test
 	void verifyWhenIdTokensOfKnownProvidersThenRefused() {
-		// Spring Authorization Server 7, from a real login: azp, auth_time, sid and the login's nonce.
-		assertRefused(withClaims(untyped().withoutHeader("typ"), Map.of("azp", "notes-web", "auth_time",
-				1_700_000_000, "nonce", "n", "sid", "s", "jti", "j")));
+		// Spring Authorization Server 7, from a real login: azp, auth_time, sid and the
+		// login's nonce.
+		assertRefused(withClaims(untyped().withoutHeader("typ"),
+				Map.of("azp", "notes-web", "auth_time", 1_700_000_000, "nonce", "n", "sid", "s", "jti", "j")));
 		// Okta: nonce, at_hash, amr, idp.
 		assertRefused(withClaims(untyped(), Map.of("ver", 1, "amr", List.of("pwd"), "idp", "00o1", "nonce", "n",
 				"at_hash", "h", "auth_time", 1_700_000_000)));

@@ -127,7 +127,8 @@ class ValidatedTokenTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void getClaimsWhenNestedArrayOrObjectChangedThenUnsupportedOperation() {
-		// Whoever holds the token after verification (a claims validator, a controller) must not be able
+		// Whoever holds the token after verification (a claims validator, a controller)
+		// must not be able
 		// to change what was verified.
 		String token = token(JwsAlgorithm.RS256).claim("scp", List.of("read"))
 			.claim("address", Map.of("city", "Basel", "tags", List.of("a")))

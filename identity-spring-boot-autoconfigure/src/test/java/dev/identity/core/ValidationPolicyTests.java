@@ -63,8 +63,8 @@ class ValidationPolicyTests {
 
 	@Test
 	void clockSkewWhenNegativeThenIllegalArgumentException() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> ValidationPolicy.withIssuer("https://idp.example.com").clockSkew(Duration.ofSeconds(-1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ValidationPolicy.withIssuer("https://idp.example.com").clockSkew(Duration.ofSeconds(-1)));
 	}
 
 	@Test
@@ -86,8 +86,7 @@ class ValidationPolicyTests {
 		ValidationPolicy policy = builder.build();
 		builder.audiences(List.of("b"));
 		assertThat(policy.getAudiences()).containsExactly("a");
-		assertThatExceptionOfType(UnsupportedOperationException.class)
-			.isThrownBy(() -> policy.getAudiences().add("c"));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> policy.getAudiences().add("c"));
 		assertThat(policy.toString()).contains("issuer=i").contains("audiences=[a]");
 	}
 

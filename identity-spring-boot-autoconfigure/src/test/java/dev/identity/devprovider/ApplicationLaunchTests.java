@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The development provider's rule for telling a run from the build from a packaged application: the
- * rule by which devtools turn themselves off, with tests allowed and jars refused.
+ * The development provider's rule for telling a run from the build from a packaged
+ * application: the rule by which devtools turn themselves off, with tests allowed and
+ * jars refused.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ApplicationLaunchTests {
@@ -33,17 +34,20 @@ class ApplicationLaunchTests {
 
 	@Test
 	void whyPackagedWhenTheSourceComesFromTheBuildThenNotPackaged() {
-		// This test class: the JDK's application class loader, from target/test-classes, as in the IDE,
+		// This test class: the JDK's application class loader, from target/test-classes,
+		// as in the IDE,
 		// spring-boot:run (target/classes) and every test run.
-		assertThat(ApplicationLaunch.whyPackaged(List.of(ApplicationLaunchTests.class, "classpath:beans.xml"))).isNull();
+		assertThat(ApplicationLaunch.whyPackaged(List.of(ApplicationLaunchTests.class, "classpath:beans.xml")))
+			.isNull();
 	}
 
 	@Test
 	void whyPackagedWhenASourceComesFromAJarThenPackaged() {
-		// A class of a jar on the class path, loaded by the same application class loader: java -cp app.jar,
+		// A class of a jar on the class path, loaded by the same application class
+		// loader: java -cp app.jar,
 		// or the extracted layout's java -jar app/app.jar.
-		assertThat(ApplicationLaunch.whyPackaged(List.of(ApplicationLaunchTests.class,
-				PropertyPlaceholderAutoConfiguration.class)))
+		assertThat(ApplicationLaunch
+			.whyPackaged(List.of(ApplicationLaunchTests.class, PropertyPlaceholderAutoConfiguration.class)))
 			.startsWith(PropertyPlaceholderAutoConfiguration.class.getName() + " was loaded from file:")
 			.contains(".jar")
 			.endsWith("not from a build's class directory");
@@ -54,10 +58,12 @@ class ApplicationLaunchTests {
 		assertThat(ApplicationLaunch.whyPackaged(List.of("classpath:beans.xml", "com.example"))).isNotNull();
 	}
 
-	/** What JarLauncher (java -jar), an unpacked archive and other loaders give the application's classes. */
+	/**
+	 * What JarLauncher (java -jar), an unpacked archive and other loaders give the
+	 * application's classes.
+	 */
 	@ParameterizedTest
-	@CsvSource({
-			LAUNCHED_CLASS_LOADER + ", jar:file:/srv/app.jar!/BOOT-INF/classes!/, Spring Boot's launcher",
+	@CsvSource({ LAUNCHED_CLASS_LOADER + ", jar:file:/srv/app.jar!/BOOT-INF/classes!/, Spring Boot's launcher",
 			LAUNCHED_CLASS_LOADER + ", file:/srv/app/BOOT-INF/classes/, Spring Boot's launcher",
 			APP_CLASS_LOADER + ", file:/srv/app/app.jar, not from a build's class directory",
 			APP_CLASS_LOADER + ", jar:file:/srv/app.jar!/BOOT-INF/classes!/, not from a build's class directory",
@@ -72,7 +78,10 @@ class ApplicationLaunchTests {
 		assertThat(ApplicationLaunch.whyPackaged("com.example.App", classLoader, url(location))).contains(reason);
 	}
 
-	/** spring-boot:run and the IDE (with or without devtools' restart), Maven and Gradle outputs. */
+	/**
+	 * spring-boot:run and the IDE (with or without devtools' restart), Maven and Gradle
+	 * outputs.
+	 */
 	@ParameterizedTest
 	@CsvSource({ APP_CLASS_LOADER + ", file:/work/app/target/classes/",
 			APP_CLASS_LOADER + ", file:/work/app/target/test-classes/",

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The development provider starts only when asked for and no issuer is configured, never in a
- * production profile, points the application at itself, and stops with the application.
+ * The development provider starts only when asked for and no issuer is configured, never
+ * in a production profile, points the application at itself, and stops with the
+ * application.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DevelopmentProviderApplicationListenerTests {
@@ -72,7 +73,8 @@ class DevelopmentProviderApplicationListenerTests {
 		try (ConfigurableApplicationContext context = run("--identity.dev-provider.enabled=true",
 				"--identity.dev-provider.port=0", "--identity.issuer-uri=https://login.example.com")) {
 			assertThat(context.getEnvironment().getPropertySources().contains("identityDevelopmentProvider")).isFalse();
-			assertThat(context.getEnvironment().getProperty("identity.issuer-uri")).isEqualTo("https://login.example.com");
+			assertThat(context.getEnvironment().getProperty("identity.issuer-uri"))
+				.isEqualTo("https://login.example.com");
 		}
 	}
 

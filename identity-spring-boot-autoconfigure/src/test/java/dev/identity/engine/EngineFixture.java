@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * One engine wired to a scripted provider, a test clock and a queue for background work. The
- * durations are chosen apart from each other so that each rule is crossed on its own.
+ * One engine wired to a scripted provider, a test clock and a queue for background work.
+ * The durations are chosen apart from each other so that each rule is crossed on its own.
  */
 final class EngineFixture {
 
@@ -94,14 +94,18 @@ final class EngineFixture {
 		return this;
 	}
 
-	/** A fresh token of the key, validated through the fixture's transport; fails the test if rejected. */
+	/**
+	 * A fresh token of the key, validated through the fixture's transport; fails the test
+	 * if rejected.
+	 */
 	ValidatedToken validate(RSAKey key) {
 		return validate(this.tokens.signedBy(key));
 	}
 
 	ValidatedToken validate(String token) {
 		CompletableFuture<ValidatedToken> future = this.engine.validate(token, this.fetcher);
-		// With a transport that answers at once, every outcome is known when validate returns.
+		// With a transport that answers at once, every outcome is known when validate
+		// returns.
 		assertThat(future).isCompleted();
 		return future.join();
 	}

@@ -14,8 +14,8 @@ import static dev.identity.engine.EngineFixture.MINIMUM_REFRESH_INTERVAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How long fetched documents are kept: {@code Cache-Control} within the configured bounds, a fetch
- * at expiry, and a refresh in the background shortly before it.
+ * How long fetched documents are kept: {@code Cache-Control} within the configured
+ * bounds, a fetch at expiry, and a refresh in the background shortly before it.
  */
 class IdentityEngineCacheLifetimeTests {
 
@@ -26,9 +26,10 @@ class IdentityEngineCacheLifetimeTests {
 	private final ScriptedProvider provider = this.fixture.provider;
 
 	@ParameterizedTest(name = "Cache-Control ''{0}'' keeps keys {1}")
-	@CsvSource(nullValues = "none", value = { "none, PT5M", "max-age=120, PT2M", "'public, max-age=600', PT10M",
-			"max-age=86400, PT1H", "max-age=10, PT1M", "max-age=0, PT1M", "no-cache, PT1M", "no-store, PT1M",
-			"'private, no-cache, max-age=600', PT1M" })
+	@CsvSource(nullValues = "none",
+			value = { "none, PT5M", "max-age=120, PT2M", "'public, max-age=600', PT10M", "max-age=86400, PT1H",
+					"max-age=10, PT1M", "max-age=0, PT1M", "no-cache, PT1M", "no-store, PT1M",
+					"'private, no-cache, max-age=600', PT1M" })
 	void validateWhenCacheControlThenKeysKeptForTtlWithinBounds(String cacheControl, Duration expectedTtl) {
 		this.provider.serveKeys(cacheControl, TestTokens.FIRST);
 		this.fixture.warm();
@@ -44,8 +45,10 @@ class IdentityEngineCacheLifetimeTests {
 
 	@Test
 	void validateWhenDiscoveryCacheControlThenDiscoveryFetchedAgainAtExpiry() {
-		this.provider.reply(this.provider.discoveryUri(), ScriptedProvider.Reply
-			.ok(ScriptedProvider.discoveryJson(ScriptedProvider.ISSUER, this.provider.jwksUri().toString()), "max-age=600"));
+		this.provider.reply(this.provider.discoveryUri(),
+				ScriptedProvider.Reply.ok(
+						ScriptedProvider.discoveryJson(ScriptedProvider.ISSUER, this.provider.jwksUri().toString()),
+						"max-age=600"));
 		this.fixture.warm();
 
 		this.fixture.clock.advance(Duration.ofSeconds(599));
@@ -104,7 +107,8 @@ class IdentityEngineCacheLifetimeTests {
 		this.fixture.clock.advance(JWKS_TTL.minus(JWKS_REFRESH_AHEAD));
 
 		assertThat(this.fixture.engine.validateIfCached(this.fixture.tokens.signedBy(TestTokens.FIRST),
-				this.fixture.fetcher)).isNotNull();
+				this.fixture.fetcher))
+			.isNotNull();
 		assertThat(this.provider.jwksRequests()).isOne();
 
 		assertThat(this.fixture.background.runAll()).isOne();

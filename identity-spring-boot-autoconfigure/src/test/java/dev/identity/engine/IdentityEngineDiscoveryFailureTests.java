@@ -19,9 +19,9 @@ import static dev.identity.engine.EngineFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A discovery document that breaks the policy, or a provider that fails before anything was cached,
- * gives a provider failure naming the endpoint; the failure is remembered for the minimum refresh
- * interval and no longer.
+ * A discovery document that breaks the policy, or a provider that fails before anything
+ * was cached, gives a provider failure naming the endpoint; the failure is remembered for
+ * the minimum refresh interval and no longer.
  */
 class IdentityEngineDiscoveryFailureTests {
 
@@ -52,7 +52,8 @@ class IdentityEngineDiscoveryFailureTests {
 			String reason) {
 		this.provider.serveDiscovery(document);
 
-		IdentityProviderException failure = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
+		IdentityProviderException failure = this.fixture
+			.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 
 		assertThat(failure.getEndpoint()).isEqualTo("discovery");
 		assertThat(failure.getUri()).isEqualTo(this.provider.discoveryUri());
@@ -96,7 +97,8 @@ class IdentityEngineDiscoveryFailureTests {
 			ScriptedProvider.Reply answer) {
 		this.provider.reply(this.provider.discoveryUri(), answer);
 
-		IdentityProviderException failure = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
+		IdentityProviderException failure = this.fixture
+			.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 		assertThat(failure.getEndpoint()).isEqualTo("discovery");
 		assertThat(failure.getMessage()).contains("discovery");
 
@@ -125,7 +127,8 @@ class IdentityEngineDiscoveryFailureTests {
 	@Test
 	void validateWhenFirstJwksFetchFailedAndBackoffPassedThenFetchesAgainAndSucceeds() {
 		this.provider.reply(this.provider.jwksUri(), ScriptedProvider.Reply.status(500));
-		IdentityProviderException failure = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
+		IdentityProviderException failure = this.fixture
+			.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 		assertThat(failure.getEndpoint()).isEqualTo("jwks");
 
 		this.fixture.clock.advance(EngineFixture.FIRST_BACKOFF.minusMillis(1));
@@ -154,7 +157,8 @@ class IdentityEngineDiscoveryFailureTests {
 		this.provider.reply(this.provider.discoveryUri(),
 				ScriptedProvider.Reply.failWith(new UncheckedIOException(reset)));
 
-		IdentityProviderException failure = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
+		IdentityProviderException failure = this.fixture
+			.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 
 		assertThat(failure.getEndpoint()).isEqualTo("discovery");
 		assertThat(failure.getUri()).isEqualTo(this.provider.discoveryUri());
@@ -198,7 +202,8 @@ class IdentityEngineDiscoveryFailureTests {
 		this.provider.reply(this.provider.jwksUri(),
 				ScriptedProvider.Reply.throwing(new IllegalStateException("connection pool shut down")));
 
-		IdentityProviderException failure = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
+		IdentityProviderException failure = this.fixture
+			.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 
 		assertThat(failure.getEndpoint()).isEqualTo("jwks");
 		assertThat(failure.getUri()).isEqualTo(this.provider.jwksUri());
@@ -210,7 +215,8 @@ class IdentityEngineDiscoveryFailureTests {
 		NoClassDefFoundError missing = new NoClassDefFoundError("reactor/netty/http/client/HttpClient");
 		this.provider.reply(this.provider.discoveryUri(), ScriptedProvider.Reply.throwing(missing));
 
-		IdentityProviderException failure = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
+		IdentityProviderException failure = this.fixture
+			.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 		this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 
 		assertThat(this.provider.discoveryRequests()).isOne();
@@ -222,9 +228,8 @@ class IdentityEngineDiscoveryFailureTests {
 	void discoveryWhenPolicyViolatedThenFailsAndCachedDiscoveryStaysEmpty() {
 		this.provider.serveDiscovery(ScriptedProvider.discoveryJson("https://other.test", ISSUER + "/jwks"));
 
-		assertThat(failureOf(this.fixture.engine.discovery(this.fixture.fetcher)))
-			.isInstanceOfSatisfying(IdentityProviderException.class,
-					(failure) -> assertThat(failure.getEndpoint()).isEqualTo("discovery"));
+		assertThat(failureOf(this.fixture.engine.discovery(this.fixture.fetcher))).isInstanceOfSatisfying(
+				IdentityProviderException.class, (failure) -> assertThat(failure.getEndpoint()).isEqualTo("discovery"));
 		assertThat(this.fixture.engine.cachedDiscovery()).isNull();
 		assertThat(failureOf(this.fixture.engine.discovery(this.fixture.fetcher)))
 			.isInstanceOf(IdentityProviderException.class);

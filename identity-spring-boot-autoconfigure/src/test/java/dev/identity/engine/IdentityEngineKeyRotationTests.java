@@ -21,8 +21,9 @@ import static dev.identity.engine.EngineFixture.MINIMUM_REFRESH_INTERVAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Key rotation: an unknown {@code kid} triggers one rate-limited refresh, a removed key stops
- * validating after the next refresh, and an unusable answer never replaces good keys.
+ * Key rotation: an unknown {@code kid} triggers one rate-limited refresh, a removed key
+ * stops validating after the next refresh, and an unusable answer never replaces good
+ * keys.
  */
 class IdentityEngineKeyRotationTests {
 
@@ -51,7 +52,8 @@ class IdentityEngineKeyRotationTests {
 		this.provider.serveKeys(TestTokens.FIRST, TestTokens.SECOND);
 		this.fixture.clock.advance(Duration.ofSeconds(1));
 
-		// The routine fetch a second ago does not count against refreshes for unknown keys.
+		// The routine fetch a second ago does not count against refreshes for unknown
+		// keys.
 		assertThat(this.fixture.validate(TestTokens.SECOND).getKeyId()).isEqualTo("second");
 		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 		assertThat(this.fixture.validate(TestTokens.SECOND).getKeyId()).isEqualTo("second");
@@ -88,8 +90,10 @@ class IdentityEngineKeyRotationTests {
 
 	@Test
 	void validateWhenUnknownKidArrivesWhileRefreshAheadReplacesSetThenNoSecondFetch() {
-		// The refresh ahead runs (inline) after this validation read the old set; the unknown-kid
-		// refresh that follows must see the set was replaced and use it instead of fetching again.
+		// The refresh ahead runs (inline) after this validation read the old set; the
+		// unknown-kid
+		// refresh that follows must see the set was replaced and use it instead of
+		// fetching again.
 		EngineFixture inline = EngineFixture.runningBackgroundInline();
 		inline.warm();
 		inline.provider.serveKeys(TestTokens.FIRST, TestTokens.SECOND);
@@ -216,11 +220,13 @@ class IdentityEngineKeyRotationTests {
 				Arguments.of("malformed JSON", ScriptedProvider.Reply.ok("{\"keys\":[", null)),
 				Arguments.of("HTML page", ScriptedProvider.Reply.ok("<html>maintenance</html>", null)),
 				Arguments.of("symmetric keys only",
-						ScriptedProvider.Reply.ok("{\"keys\":[{\"kty\":\"oct\",\"kid\":\"s\",\"k\":\"c2VjcmV0\"}]}", null)),
+						ScriptedProvider.Reply.ok("{\"keys\":[{\"kty\":\"oct\",\"kid\":\"s\",\"k\":\"c2VjcmV0\"}]}",
+								null)),
 				Arguments.of("HTTP 500", ScriptedProvider.Reply.status(500)),
 				Arguments.of("HTTP 404", ScriptedProvider.Reply.status(404)),
 				Arguments.of("no response",
-						ScriptedProvider.Reply.failWith(new IdentityProviderException("jwks", jwks, "connect timed out"))),
+						ScriptedProvider.Reply
+							.failWith(new IdentityProviderException("jwks", jwks, "connect timed out"))),
 				Arguments.of("transport error",
 						ScriptedProvider.Reply.failWith(new UncheckedIOException(new java.io.IOException("reset")))));
 	}

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Nothing is fetched before it is needed (the application starts while the provider is down), and
- * what was fetched is served without I/O until it expires.
+ * Nothing is fetched before it is needed (the application starts while the provider is
+ * down), and what was fetched is served without I/O until it expires.
  */
 class IdentityEngineLazyLoadingTests {
 
@@ -122,7 +122,8 @@ class IdentityEngineLazyLoadingTests {
 	@Test
 	void validateIfCachedWhenKidUnknownThenNullWithoutRequestUntilRefreshLimitReachedThenKeyRejected() {
 		this.fixture.warm();
-		// The hot path leaves the refresh, and its count against the limit, to the full validation.
+		// The hot path leaves the refresh, and its count against the limit, to the full
+		// validation.
 		assertThat(this.engine.validateIfCached(this.fixture.tokens.signedBy(TestTokens.SECOND), this.fixture.fetcher))
 			.isNull();
 		assertThat(this.engine.validateIfCached(this.fixture.tokens.signedBy(TestTokens.SECOND), this.fixture.fetcher))
@@ -230,9 +231,8 @@ class IdentityEngineLazyLoadingTests {
 
 		this.fixture.clock.advance(JWKS_OUTAGE_TOLERANCE);
 		assertThat(this.engine.cachedKeys()).isNull();
-		assertThat(failureOf(this.engine.keys(this.fixture.fetcher)))
-			.isInstanceOfSatisfying(IdentityProviderException.class,
-					(failure) -> assertThat(failure.getEndpoint()).isEqualTo("jwks"));
+		assertThat(failureOf(this.engine.keys(this.fixture.fetcher))).isInstanceOfSatisfying(
+				IdentityProviderException.class, (failure) -> assertThat(failure.getEndpoint()).isEqualTo("jwks"));
 	}
 
 }

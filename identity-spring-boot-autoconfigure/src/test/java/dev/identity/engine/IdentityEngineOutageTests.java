@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * During a provider outage the last good keys serve for a bounded time after expiry, the provider is
- * asked at most once per back-off step (doubling from one second up to the minimum refresh interval),
- * a returning provider is used within one step, and the failure that ends it names the endpoint.
+ * During a provider outage the last good keys serve for a bounded time after expiry, the
+ * provider is asked at most once per back-off step (doubling from one second up to the
+ * minimum refresh interval), a returning provider is used within one step, and the
+ * failure that ends it names the endpoint.
  */
 class IdentityEngineOutageTests {
 
@@ -46,7 +47,8 @@ class IdentityEngineOutageTests {
 		}
 
 		int asked = this.provider.jwksRequests() - 1;
-		// At most one request per back-off step: 1, 2, 4, 8 and 16 s, then one per minimum refresh interval.
+		// At most one request per back-off step: 1, 2, 4, 8 and 16 s, then one per
+		// minimum refresh interval.
 		assertThat(asked).isGreaterThan(1)
 			.isLessThanOrEqualTo((int) (5 + 1 + JWKS_OUTAGE_TOLERANCE.dividedBy(MINIMUM_REFRESH_INTERVAL)));
 	}
@@ -61,7 +63,8 @@ class IdentityEngineOutageTests {
 		int asked = this.provider.jwksRequests();
 
 		this.fixture.clock.advance(halfBackoff);
-		IdentityProviderException failure = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
+		IdentityProviderException failure = this.fixture
+			.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 
 		assertThat(failure.getEndpoint()).isEqualTo("jwks");
 		assertThat(failure.getUri()).isEqualTo(this.provider.jwksUri());
@@ -110,10 +113,11 @@ class IdentityEngineOutageTests {
 	}
 
 	/**
-	 * The app starts while the provider is down, requests arrive every 10 ms, and the provider comes
-	 * back. However many requests arrive, the provider is asked once per back-off step (1, 2, 4, 8, 16,
-	 * then 30 s: the minimum refresh interval), and the first request after its return that may fetch
-	 * gets through: within 2 s of a return after 5 s, within one back-off step of any return.
+	 * The app starts while the provider is down, requests arrive every 10 ms, and the
+	 * provider comes back. However many requests arrive, the provider is asked once per
+	 * back-off step (1, 2, 4, 8, 16, then 30 s: the minimum refresh interval), and the
+	 * first request after its return that may fetch gets through: within 2 s of a return
+	 * after 5 s, within one back-off step of any return.
 	 */
 	@ParameterizedTest(name = "provider back after {0}")
 	@ValueSource(strings = { "PT0.5S", "PT2.5S", "PT5S", "PT8S", "PT20S", "PT50S", "PT3M" })
@@ -131,8 +135,8 @@ class IdentityEngineOutageTests {
 		while (firstSuccess == null) {
 			Instant now = this.fixture.clock.instant();
 			if (!now.isBefore(back) && !restored) {
-				this.provider.serveDiscovery(ScriptedProvider.discoveryJson(this.provider.issuer(),
-						this.provider.jwksUri().toString()));
+				this.provider.serveDiscovery(
+						ScriptedProvider.discoveryJson(this.provider.issuer(), this.provider.jwksUri().toString()));
 				restored = true;
 			}
 			CompletableFuture<ValidatedToken> result = this.fixture.engine.validate(token, this.fixture.fetcher);
@@ -200,7 +204,8 @@ class IdentityEngineOutageTests {
 		assertThat(this.provider.discoveryRequests()).isEqualTo(2);
 
 		this.fixture.clock.advance(EngineFixture.DISCOVERY_CACHE.outageTolerance());
-		IdentityProviderException failure = this.fixture.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
+		IdentityProviderException failure = this.fixture
+			.providerFailure(this.fixture.tokens.signedBy(TestTokens.FIRST));
 		assertThat(failure.getEndpoint()).isEqualTo("discovery");
 		assertThat(failure.getStatus()).isEqualTo(502);
 	}

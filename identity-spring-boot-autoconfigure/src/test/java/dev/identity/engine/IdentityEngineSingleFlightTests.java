@@ -23,7 +23,8 @@ import static dev.identity.engine.EngineFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * N concurrent misses cost one request per document, whichever client flavor (transport) asked.
+ * N concurrent misses cost one request per document, whichever client flavor (transport)
+ * asked.
  */
 class IdentityEngineSingleFlightTests {
 
@@ -49,7 +50,8 @@ class IdentityEngineSingleFlightTests {
 		ScriptedProvider.Fetcher fetcher = this.provider.fetcher();
 		this.provider.hold();
 
-		List<CompletableFuture<ValidatedToken>> results = startTogether((i) -> () -> this.engine.validate(token, fetcher));
+		List<CompletableFuture<ValidatedToken>> results = startTogether(
+				(i) -> () -> this.engine.validate(token, fetcher));
 
 		assertThat(results).noneMatch(CompletableFuture::isDone);
 		assertThat(this.provider.discoveryRequests()).isOne();
@@ -108,7 +110,8 @@ class IdentityEngineSingleFlightTests {
 
 	@Test
 	void validateWhenTransportsAnswerAtOnceAndRaceOnColdCacheThenOneRequestPerDocument() throws Exception {
-		// A blocking transport completes its future before returning; callers then do not overlap in a
+		// A blocking transport completes its future before returning; callers then do not
+		// overlap in a
 		// flight, and a caller that saw the old state must still not fetch again.
 		String token = this.fixture.tokens.signedBy(TestTokens.FIRST);
 		ScriptedProvider.Fetcher first = this.provider.fetcher();
@@ -134,8 +137,8 @@ class IdentityEngineSingleFlightTests {
 			forged.add(this.engine.validate(this.fixture.tokens.signedBy(TestTokens.THIRD, "forged-" + i),
 					this.fixture.fetcher));
 		}
-		CompletableFuture<ValidatedToken> rotated = this.engine.validate(this.fixture.tokens.signedBy(TestTokens.SECOND),
-				this.fixture.fetcher);
+		CompletableFuture<ValidatedToken> rotated = this.engine
+			.validate(this.fixture.tokens.signedBy(TestTokens.SECOND), this.fixture.fetcher);
 		CompletableFuture<ValidatedToken> known = this.engine.validate(this.fixture.tokens.signedBy(TestTokens.FIRST),
 				this.fixture.fetcher);
 
@@ -143,16 +146,17 @@ class IdentityEngineSingleFlightTests {
 		assertThat(this.provider.held(this.provider.jwksUri())).isOne();
 		this.provider.release(this.provider.jwksUri());
 
-		assertThat(forged).allSatisfy((future) -> assertThat(failureOf(future))
-			.isInstanceOfSatisfying(InvalidTokenException.class,
+		assertThat(forged)
+			.allSatisfy((future) -> assertThat(failureOf(future)).isInstanceOfSatisfying(InvalidTokenException.class,
 					(invalid) -> assertThat(invalid.hasFailed(TokenCheck.KEY)).isTrue()));
 		assertThat(rotated.join().getKeyId()).isEqualTo("second");
 		assertThat(this.provider.jwksRequests()).isEqualTo(2);
 	}
 
 	/**
-	 * Start every call at once from real threads and collect the futures the engine returned.
-	 * Waiting on each task is how the test knows every future exists; it does not wait for I/O.
+	 * Start every call at once from real threads and collect the futures the engine
+	 * returned. Waiting on each task is how the test knows every future exists; it does
+	 * not wait for I/O.
 	 */
 	private <T> List<CompletableFuture<T>> startTogether(IntFunction<Callable<CompletableFuture<T>>> call)
 			throws Exception {

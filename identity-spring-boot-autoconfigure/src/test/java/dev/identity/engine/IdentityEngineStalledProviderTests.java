@@ -17,10 +17,10 @@ import static dev.identity.engine.EngineFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A provider that accepts a request and then stalls must not hold every caller: a fetch has a deadline
- * for its whole response, a caller waits for another's fetch only up to the shared wait, and a fetch
- * older than that is not joined at all; callers use the cached document or fail at once. Time is the
- * fixture's simulated clock and timer.
+ * A provider that accepts a request and then stalls must not hold every caller: a fetch
+ * has a deadline for its whole response, a caller waits for another's fetch only up to
+ * the shared wait, and a fetch older than that is not joined at all; callers use the
+ * cached document or fail at once. Time is the fixture's simulated clock and timer.
  */
 class IdentityEngineStalledProviderTests {
 
@@ -66,7 +66,8 @@ class IdentityEngineStalledProviderTests {
 
 		this.fixture.timer.advance(LIMITS.sharedWait());
 		assertThat(joined).isNotDone();
-		// Callers that come once the fetch is late do not join it, whatever their transport.
+		// Callers that come once the fetch is late do not join it, whatever their
+		// transport.
 		assertThat(failureOf(this.engine.validate(token, this.fixture.fetcher)))
 			.isInstanceOf(IdentityProviderException.class);
 
@@ -101,9 +102,9 @@ class IdentityEngineStalledProviderTests {
 			late.add(this.engine.validate(token, this.fixture.fetcher));
 		}
 
-		assertThat(late).allSatisfy((result) -> assertThat(failureOf(result))
-			.isInstanceOfSatisfying(IdentityProviderException.class,
-					(failure) -> assertThat(failure.getMessage()).contains("started 250 ms ago; not waiting")));
+		assertThat(late).allSatisfy(
+				(result) -> assertThat(failureOf(result)).isInstanceOfSatisfying(IdentityProviderException.class,
+						(failure) -> assertThat(failure.getMessage()).contains("started 250 ms ago; not waiting")));
 		assertThat(this.provider.discoveryRequests()).isOne();
 	}
 
@@ -156,7 +157,8 @@ class IdentityEngineStalledProviderTests {
 
 		assertThat(failureOf(first)).isInstanceOfSatisfying(IdentityProviderException.class,
 				(failure) -> assertThat(failure.getMessage()).contains("no complete response within 10000 ms"));
-		// The answer that comes after the deadline changes nothing: the failure and its back-off stand.
+		// The answer that comes after the deadline changes nothing: the failure and its
+		// back-off stand.
 		this.provider.release(this.provider.discoveryUri());
 		assertThat(failureOf(this.engine.validate(token, this.fixture.fetcher)))
 			.isInstanceOf(IdentityProviderException.class);

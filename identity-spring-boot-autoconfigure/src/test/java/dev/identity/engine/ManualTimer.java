@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * An engine timer on simulated time: tasks fall due on the test's clock and run only when the test
- * calls {@link #runDue()}, on the test's thread.
+ * An engine timer on simulated time: tasks fall due on the test's clock and run only when
+ * the test calls {@link #runDue()}, on the test's thread.
  */
 final class ManualTimer implements EngineTimer {
 

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that only moves when a test says so, so that expiry, refresh intervals and outage
- * tolerance can be crossed to the second without waiting.
+ * A clock that only moves when a test says so, so that expiry, refresh intervals and
+ * outage tolerance can be crossed to the second without waiting.
  */
 final class MutableClock extends Clock {
 
@@ -27,7 +27,9 @@ final class MutableClock extends Clock {
 		this.now.updateAndGet((current) -> current.plus(duration));
 	}
 
-	/** Move to the given instant, forwards or backwards (as a stepped system clock may). */
+	/**
+	 * Move to the given instant, forwards or backwards (as a stepped system clock may).
+	 */
 	void set(Instant instant) {
 		this.now.set(instant);
 	}
@@ -44,7 +46,8 @@ final class MutableClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		// Engine code reads instants only; a zone change must not detach a copy from advance().
+		// Engine code reads instants only; a zone change must not detach a copy from
+		// advance().
 		return this;
 	}
 

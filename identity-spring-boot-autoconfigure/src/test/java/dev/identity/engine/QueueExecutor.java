@@ -5,8 +5,8 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 
 /**
- * Collects background work instead of running it, so a test decides when (and whether) a refresh
- * ahead of expiry happens and nothing runs concurrently with the test.
+ * Collects background work instead of running it, so a test decides when (and whether) a
+ * refresh ahead of expiry happens and nothing runs concurrently with the test.
  */
 final class QueueExecutor implements Executor {
 

@@ -17,14 +17,16 @@ import com.nimbusds.jose.jwk.RSAKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An identity provider in memory: it answers the engine's GETs from a script the test changes at
- * will (rotate keys, fail, answer 500 or garbage), counts every request, and can hold answers until
- * the test releases them, so that concurrent callers meet while a request is in flight.
+ * An identity provider in memory: it answers the engine's GETs from a script the test
+ * changes at will (rotate keys, fail, answer 500 or garbage), counts every request, and
+ * can hold answers until the test releases them, so that concurrent callers meet while a
+ * request is in flight.
  * <p>
- * It starts by serving a valid discovery document and a set holding {@link TestTokens#FIRST}.
+ * It starts by serving a valid discovery document and a set holding
+ * {@link TestTokens#FIRST}.
  * <p>
- * Each {@link #fetcher()} is a separate transport (standing for one client flavor) over the same
- * provider, so a test can tell which client paid for a request.
+ * Each {@link #fetcher()} is a separate transport (standing for one client flavor) over
+ * the same provider, so a test can tell which client paid for a request.
  */
 final class ScriptedProvider {
 
@@ -110,8 +112,9 @@ final class ScriptedProvider {
 	}
 
 	/**
-	 * Deliver the answers held for a URI at the moment of the call. Continuations of the engine run on
-	 * the calling thread, so requests they make are held again, not released by this call.
+	 * Deliver the answers held for a URI at the moment of the call. Continuations of the
+	 * engine run on the calling thread, so requests they make are held again, not
+	 * released by this call.
 	 * @return how many were released
 	 */
 	int release(URI uri) {
@@ -160,7 +163,10 @@ final class ScriptedProvider {
 		return new Fetcher(false);
 	}
 
-	/** A new transport whose callers hold a thread while they wait, as a blocking client's do. */
+	/**
+	 * A new transport whose callers hold a thread while they wait, as a blocking client's
+	 * do.
+	 */
 	Fetcher blockingFetcher() {
 		return new Fetcher(true);
 	}
@@ -237,7 +243,9 @@ final class ScriptedProvider {
 			return new Throw(exception);
 		}
 
-		/** The transport fails with an error, e.g. a class missing from the class path. */
+		/**
+		 * The transport fails with an error, e.g. a class missing from the class path.
+		 */
 		static Reply throwing(Error exception) {
 			return new Throw(exception);
 		}

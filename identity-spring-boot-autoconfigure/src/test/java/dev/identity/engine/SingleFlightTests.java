@@ -41,7 +41,8 @@ class SingleFlightTests {
 
 	@Test
 	void runWhenCalledFromCompletionOfPreviousFlightThenStartsNewWork() {
-		// A caller that sees the result and asks again must not be handed the finished flight.
+		// A caller that sees the result and asks again must not be handed the finished
+		// flight.
 		CompletableFuture<String> work = new CompletableFuture<>();
 		CompletableFuture<String> first = this.flights.run("jwks", () -> count(work));
 		AtomicBoolean runningSeenByCallback = new AtomicBoolean(true);

@@ -18,8 +18,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Signing keys and tokens. Keys are generated once per JVM: RSA generation is the slowest step of
- * these tests and no test depends on a fresh key.
+ * Signing keys and tokens. Keys are generated once per JVM: RSA generation is the slowest
+ * step of these tests and no test depends on a fresh key.
  */
 final class TestTokens {
 
@@ -38,12 +38,16 @@ final class TestTokens {
 		this.issuer = issuer;
 	}
 
-	/** A token signed by the key, carrying its {@code kid}, valid for an hour from now. */
+	/**
+	 * A token signed by the key, carrying its {@code kid}, valid for an hour from now.
+	 */
 	String signedBy(RSAKey key) {
 		return signedBy(key, key.getKeyID());
 	}
 
-	/** A token signed by the key but naming another {@code kid}, as a forger would send. */
+	/**
+	 * A token signed by the key but naming another {@code kid}, as a forger would send.
+	 */
 	String signedBy(RSAKey key, String kid) {
 		Instant now = this.clock.instant();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
@@ -62,8 +66,8 @@ final class TestTokens {
 	}
 
 	/**
-	 * A well-formed RS256 token naming a {@code kid} with a random signature, as a forger without any
-	 * key would send; cheap enough to make thousands.
+	 * A well-formed RS256 token naming a {@code kid} with a random signature, as a forger
+	 * without any key would send; cheap enough to make thousands.
 	 */
 	String forged(String kid, Random random) {
 		Instant now = this.clock.instant();

@@ -19,16 +19,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The minimum refresh interval of the JWK set under attack. A flood of tokens naming random
- * {@code kid}s the provider never issued, one per millisecond of simulated time for ten seconds,
- * costs the provider at most one JWK set request per interval (plus one), where a fetch per forged
- * token would cost thousands. Every forged token is refused as an invalid token, never as a provider
- * failure, even while the provider fails; tokens of known keys keep validating throughout; and a
- * genuine rotation during the flood is still picked up within one interval, so the limit is a rate
- * and not a lock-out.
+ * The minimum refresh interval of the JWK set under attack. A flood of tokens naming
+ * random {@code kid}s the provider never issued, one per millisecond of simulated time
+ * for ten seconds, costs the provider at most one JWK set request per interval (plus
+ * one), where a fetch per forged token would cost thousands. Every forged token is
+ * refused as an invalid token, never as a provider failure, even while the provider
+ * fails; tokens of known keys keep validating throughout; and a genuine rotation during
+ * the flood is still picked up within one interval, so the limit is a rate and not a
+ * lock-out.
  * <p>
- * Background refreshes queued by the engine are run after every token, as a real executor would run
- * them, and their requests count against the bound too.
+ * Background refreshes queued by the engine are run after every token, as a real executor
+ * would run them, and their requests count against the bound too.
  */
 class UnknownKidFloodTests {
 
@@ -72,7 +73,8 @@ class UnknownKidFloodTests {
 		long allowed = SPAN.dividedBy(minimum);
 		assertThat(fetches).as("JWK set requests during %s of flood, at most one per %s", SPAN, minimum)
 			.isLessThanOrEqualTo((int) (1 + allowed));
-		// A fetch may start as soon as the interval has passed: the limit is a rate, not a ban.
+		// A fetch may start as soon as the interval has passed: the limit is a rate, not
+		// a ban.
 		assertThat(fetches).as("JWK set requests once each interval had passed")
 			.isGreaterThanOrEqualTo((int) Math.max(0, allowed - 1));
 		// Without the limit every forged token would fetch; the bound is far below that.
@@ -92,7 +94,8 @@ class UnknownKidFloodTests {
 			fixture.clock.advance(STEP);
 			assertRejectedForUnknownKey(fixture, forged(fixture, random), i);
 			if (i == FLOOD / 2) {
-				// Worst case: the forged token just before fetched the set, so the next fetch must wait a
+				// Worst case: the forged token just before fetched the set, so the next
+				// fetch must wait a
 				// whole interval.
 				fixture.provider.serveKeys(TestTokens.FIRST, TestTokens.SECOND);
 				rotatedAt = fixture.clock.instant();
@@ -103,7 +106,8 @@ class UnknownKidFloodTests {
 					.validate(fixture.tokens.signedBy(TestTokens.SECOND), fixture.fetcher);
 				assertThat(rotated).isDone();
 				if (rotated.isCompletedExceptionally()) {
-					// Refused only until an interval has passed since the flood's last fetch; once accepted,
+					// Refused only until an interval has passed since the flood's last
+					// fetch; once accepted,
 					// always accepted.
 					assertThat(firstAccepted).as("new key refused at %s after being accepted", now).isNull();
 					assertThat(now).isBefore(rotatedAt.plus(minimum));
@@ -122,7 +126,9 @@ class UnknownKidFloodTests {
 		assertThat(firstAccepted).isNotNull().isBeforeOrEqualTo(rotatedAt.plus(minimum));
 	}
 
-	/** The fixture's engine, but with the given minimum refresh interval for the JWK set. */
+	/**
+	 * The fixture's engine, but with the given minimum refresh interval for the JWK set.
+	 */
 	private static EngineFixture withMinimumRefreshInterval(Duration interval) {
 		CacheSettings defaults = EngineFixture.JWKS_CACHE;
 		CacheSettings jwks = new CacheSettings(defaults.defaultTtl(), defaults.minimumTtl(), defaults.maximumTtl(),

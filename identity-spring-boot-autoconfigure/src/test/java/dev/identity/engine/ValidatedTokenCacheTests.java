@@ -27,8 +27,9 @@ import static dev.identity.engine.EngineFixture.MINIMUM_REFRESH_INTERVAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The validated-token cache: a token sent again is not verified again, but every reuse re-checks its
- * time window and its key, the cache is bounded, and it is keyed by a hash of the token.
+ * The validated-token cache: a token sent again is not verified again, but every reuse
+ * re-checks its time window and its key, the cache is bounded, and it is keyed by a hash
+ * of the token.
  */
 class ValidatedTokenCacheTests {
 
@@ -54,7 +55,8 @@ class ValidatedTokenCacheTests {
 
 	@Test
 	void expiredTokenIsRefusedThoughRemembered() throws Exception {
-		// Expiring well within the key set's lifetime (5 min), so that the remembered verdict is what
+		// Expiring well within the key set's lifetime (5 min), so that the remembered
+		// verdict is what
 		// answers until the token expires.
 		Instant now = this.fixture.clock.instant();
 		String token = sign(TestTokens.FIRST, "first", now.minusSeconds(10), now.plus(Duration.ofMinutes(2)));
@@ -72,7 +74,8 @@ class ValidatedTokenCacheTests {
 		Instant now = this.fixture.clock.instant();
 		String token = sign(TestTokens.FIRST, "first", now.minusSeconds(10), now.plus(Duration.ofHours(1)));
 		ValidatedToken validated = this.fixture.validate(token);
-		// A clock stepped back (e.g. by NTP) must not make a cached token valid before its nbf.
+		// A clock stepped back (e.g. by NTP) must not make a cached token valid before
+		// its nbf.
 		this.fixture.clock.set(now.minusSeconds(71));
 		InvalidTokenException rejected = (InvalidTokenException) this.fixture.rejection(token);
 		assertThat(rejected.hasFailed(TokenCheck.NOT_BEFORE)).isTrue();

@@ -211,8 +211,8 @@ class AuthorizationRequestTests {
 
 	@Test
 	void buildWhenClientIdOrRedirectUriMissingThenRejected() {
-		assertThatIllegalStateException()
-			.isThrownBy(() -> AuthorizationRequest.withDiscovery(DISCOVERY).redirectUri(REDIRECT_URI).build(this.random, NOW))
+		assertThatIllegalStateException().isThrownBy(
+				() -> AuthorizationRequest.withDiscovery(DISCOVERY).redirectUri(REDIRECT_URI).build(this.random, NOW))
 			.withMessageContaining("client id");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> AuthorizationRequest.withDiscovery(DISCOVERY).clientId(CLIENT_ID).build(this.random, NOW))

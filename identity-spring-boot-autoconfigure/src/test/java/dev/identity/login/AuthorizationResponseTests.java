@@ -94,8 +94,9 @@ class AuthorizationResponseTests {
 
 	@Test
 	void toTokenRequestWhenIssMatchesThenAccepted() {
-		assertThat(callback("code", CODE, "state", STATE, "iss", ISSUER).toTokenRequest(pendingRequiringIss(),
-				MAX_PENDING_AGE, NOW).code()).isEqualTo(CODE);
+		assertThat(callback("code", CODE, "state", STATE, "iss", ISSUER)
+			.toTokenRequest(pendingRequiringIss(), MAX_PENDING_AGE, NOW)
+			.code()).isEqualTo(CODE);
 	}
 
 	@Test

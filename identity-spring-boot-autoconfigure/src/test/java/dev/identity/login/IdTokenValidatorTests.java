@@ -128,7 +128,8 @@ class IdTokenValidatorTests {
 
 	@Test
 	void validateWhenAudienceNotTrustedThenRejected() {
-		String token = idToken().claim("aud", List.of(CLIENT_ID, "https://unknown.example")).claim("azp", CLIENT_ID)
+		String token = idToken().claim("aud", List.of(CLIENT_ID, "https://unknown.example"))
+			.claim("azp", CLIENT_ID)
 			.build();
 		InvalidTokenException exception = rejection(() -> validate(token));
 		assertThat(checks(exception)).containsExactly(TokenCheck.AUDIENCE);
@@ -262,7 +263,8 @@ class IdTokenValidatorTests {
 
 	@Test
 	void validateWhenAuthTimeOlderThanMaxAgeThenRejected() {
-		// max_age 300 s and the default clock skew of 60 s: 361 s ago is too old, 360 s ago is not.
+		// max_age 300 s and the default clock skew of 60 s: 361 s ago is too old, 360 s
+		// ago is not.
 		String tooOld = idToken().claim("auth_time", NOW.minusSeconds(361).getEpochSecond()).build();
 		InvalidTokenException exception = rejection(
 				() -> this.validator.validate(tooOld, KEYS, pending(Duration.ofMinutes(5)), null, NOW));
@@ -293,8 +295,7 @@ class IdTokenValidatorTests {
 
 	@Test
 	void forClientWhenBlankArgumentsThenRejected() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> IdTokenValidator.forClient(ISSUER, " "));
+		assertThatIllegalArgumentException().isThrownBy(() -> IdTokenValidator.forClient(ISSUER, " "));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> IdTokenValidator.forClient(ISSUER, CLIENT_ID).trustedAudiences(List.of("")));
 	}

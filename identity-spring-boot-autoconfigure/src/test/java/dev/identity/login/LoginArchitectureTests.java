@@ -14,8 +14,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The login protocol has no I/O, no clock and no web stack, so the MVC and WebFlux endpoints built on
- * it share one implementation and the rules are tested in memory.
+ * The login protocol has no I/O, no clock and no web stack, so the MVC and WebFlux
+ * endpoints built on it share one implementation and the rules are tested in memory.
  */
 class LoginArchitectureTests {
 

@@ -37,8 +37,8 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.identity.core.KeySet;
 
 /**
- * Keys, pending logins and really signed ID tokens for the login tests. Keys are generated once per
- * JVM, since RSA generation would otherwise dominate the run time.
+ * Keys, pending logins and really signed ID tokens for the login tests. Keys are
+ * generated once per JVM, since RSA generation would otherwise dominate the run time.
  */
 final class LoginTestTokens {
 
@@ -59,7 +59,9 @@ final class LoginTestTokens {
 
 	static final RSAKey RSA = rsa("rsa-1");
 
-	/** Same {@code kid} as {@link #RSA}, other key material: what an attacker signs with. */
+	/**
+	 * Same {@code kid} as {@link #RSA}, other key material: what an attacker signs with.
+	 */
 	static final RSAKey ATTACKER_RSA = rsa("rsa-1");
 
 	static final ECKey P384 = ec("ec-384", Curve.P_384);
@@ -88,14 +90,17 @@ final class LoginTestTokens {
 		return IdTokenValidator.forClient(ISSUER, CLIENT_ID).build();
 	}
 
-	/** An ID token that passes every check against {@link #pending()}, signed RS256 by {@link #RSA}. */
+	/**
+	 * An ID token that passes every check against {@link #pending()}, signed RS256 by
+	 * {@link #RSA}.
+	 */
 	static IdToken idToken() {
 		return new IdToken();
 	}
 
 	/**
-	 * {@code at_hash} computed here, independently of the code under test: left half of the digest,
-	 * base64url.
+	 * {@code at_hash} computed here, independently of the code under test: left half of
+	 * the digest, base64url.
 	 */
 	static String atHash(String digest, String accessToken) {
 		try {
@@ -107,7 +112,9 @@ final class LoginTestTokens {
 		}
 	}
 
-	/** The decoded query parameters of a URI, read independently of the code under test. */
+	/**
+	 * The decoded query parameters of a URI, read independently of the code under test.
+	 */
 	static Map<String, String> query(URI uri) {
 		Map<String, String> result = new LinkedHashMap<>();
 		String raw = uri.getRawQuery();
@@ -161,8 +168,8 @@ final class LoginTestTokens {
 	}
 
 	/**
-	 * An ID token under construction: claims that pass {@link #validator()} with {@link #pending()},
-	 * signed on {@link #build()}.
+	 * An ID token under construction: claims that pass {@link #validator()} with
+	 * {@link #pending()}, signed on {@link #build()}.
 	 */
 	static final class IdToken {
 

@@ -64,7 +64,8 @@ class LogoutRequestTests {
 			.state("a b+c&d=\u00e9")
 			.build();
 		String raw = request.getUri().getRawQuery();
-		assertThat(raw).contains("post_logout_redirect_uri=https%3A%2F%2Fapp.example.com%2Fbye%3Ffrom%3Didp%26lang%3Dfr");
+		assertThat(raw)
+			.contains("post_logout_redirect_uri=https%3A%2F%2Fapp.example.com%2Fbye%3Ffrom%3Didp%26lang%3Dfr");
 		assertThat(raw).contains("state=a%20b%2Bc%26d%3D%C3%A9");
 		assertThat(query(request.getUri())).containsEntry("state", "a b+c&d=\u00e9");
 	}
@@ -96,8 +97,7 @@ class LogoutRequestTests {
 
 	@Test
 	void buildWhenEndpointHasQueryThenQueryKept() {
-		LogoutRequest request = LogoutRequest
-			.withEndpoint(URI.create("https://idp.example.com/logout?p=b2c_1_signin"))
+		LogoutRequest request = LogoutRequest.withEndpoint(URI.create("https://idp.example.com/logout?p=b2c_1_signin"))
 			.idTokenHint(ID_TOKEN)
 			.build();
 		assertThat(request.getUri().toString())
@@ -108,7 +108,8 @@ class LogoutRequestTests {
 	void parameterWhenItHasOwnMethodThenRejected() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LogoutRequest.withDiscovery(DISCOVERY).parameter("id_token_hint", ID_TOKEN));
-		assertThat(query(LogoutRequest.withDiscovery(DISCOVERY).parameter("returnTo", "https://app.example.com/")
+		assertThat(query(LogoutRequest.withDiscovery(DISCOVERY)
+			.parameter("returnTo", "https://app.example.com/")
 			.build()
 			.getUri())).containsEntry("returnTo", "https://app.example.com/");
 	}

@@ -62,8 +62,8 @@ class PendingLoginTests {
 
 	@Test
 	void constructorWhenRedirectUriRelativeOrWithFragmentThenRejected() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new PendingLogin(ISSUER, false, URI.create("/callback"), STATE, NONCE, VERIFIER, null, null, NOW));
+		assertThatIllegalArgumentException().isThrownBy(() -> new PendingLogin(ISSUER, false, URI.create("/callback"),
+				STATE, NONCE, VERIFIER, null, null, NOW));
 		assertThatIllegalArgumentException().isThrownBy(() -> new PendingLogin(ISSUER, false,
 				URI.create("https://app.example.com/cb#x"), STATE, NONCE, VERIFIER, null, null, NOW));
 	}
@@ -81,9 +81,8 @@ class PendingLoginTests {
 		String longest = "/" + "x".repeat(PendingLogin.MAX_RETURN_TO_LENGTH - 1);
 		assertThat(new PendingLogin(ISSUER, false, REDIRECT_URI, STATE, NONCE, VERIFIER, null, longest, NOW).returnTo())
 			.hasSize(2048);
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PendingLogin(ISSUER, false, REDIRECT_URI, STATE, NONCE, VERIFIER, null,
-					longest + "x", NOW))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new PendingLogin(ISSUER, false, REDIRECT_URI, STATE, NONCE, VERIFIER, null, longest + "x", NOW))
 			.withMessageContaining("at most 2048 characters");
 	}
 

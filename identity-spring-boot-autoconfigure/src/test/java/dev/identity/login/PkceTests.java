@@ -18,8 +18,8 @@ class PkceTests {
 	@Test
 	void newVerifierWhenRfc7636AppendixBOctetsThenRfcVerifier() {
 		byte[] octets = { 116, 24, (byte) 223, (byte) 180, (byte) 151, (byte) 153, (byte) 224, 37, 79, (byte) 250, 96,
-				125, (byte) 216, (byte) 173, (byte) 187, (byte) 186, 22, (byte) 212, 37, 77, 105, (byte) 214, (byte) 191,
-				(byte) 240, 91, 88, 5, 88, 83, (byte) 132, (byte) 141, 121 };
+				125, (byte) 216, (byte) 173, (byte) 187, (byte) 186, 22, (byte) 212, 37, 77, 105, (byte) 214,
+				(byte) 191, (byte) 240, 91, 88, 5, 88, 83, (byte) 132, (byte) 141, 121 };
 		assertThat(Pkce.newVerifier(new FixedRandom(octets))).isEqualTo("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
 	}
 

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Spring Security's decoder contracts on the engine, with real tokens: a valid token becomes a
- * {@link Jwt}, an invalid one a {@link BadJwtException} (401), an unreachable provider a plain
- * {@link JwtException}.
+ * Spring Security's decoder contracts on the engine, with real tokens: a valid token
+ * becomes a {@link Jwt}, an invalid one a {@link BadJwtException} (401), an unreachable
+ * provider a plain {@link JwtException}.
  */
 class EngineJwtDecoderTests {
 
@@ -80,8 +80,9 @@ class EngineJwtDecoderTests {
 				.withMessage("the token's signature is invalid")
 				.withCauseInstanceOf(InvalidTokenException.class);
 			StepVerifier
-				.create(new EngineReactiveJwtDecoder(new ReactiveOAuthClient(engine, WebClient.create(),
-						Duration.ofSeconds(10))).decode(tampered))
+				.create(new EngineReactiveJwtDecoder(
+						new ReactiveOAuthClient(engine, WebClient.create(), Duration.ofSeconds(10)))
+					.decode(tampered))
 				.expectError(BadJwtException.class)
 				.verify(Duration.ofSeconds(30));
 		}
@@ -103,8 +104,9 @@ class EngineJwtDecoderTests {
 		String token = provider.clientCredentialsToken();
 		try (IdentityEngine engine = engine(provider.issuer())) {
 			StepVerifier
-				.create(new EngineReactiveJwtDecoder(new ReactiveOAuthClient(engine, WebClient.create(),
-						Duration.ofSeconds(10))).decode(token))
+				.create(new EngineReactiveJwtDecoder(
+						new ReactiveOAuthClient(engine, WebClient.create(), Duration.ofSeconds(10)))
+					.decode(token))
 				.assertNext((jwt) -> assertThat(jwt.getSubject()).isEqualTo(TestProvider.CLIENT_ID))
 				.expectComplete()
 				.verify(Duration.ofSeconds(30));

@@ -19,16 +19,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * How the servlet filter writes its 503 over a response that earlier filters began: the answer's
- * headers replace theirs, the body's length is the answer's, and a response it cannot write to leaves
- * the original failure to the container.
+ * How the servlet filter writes its 503 over a response that earlier filters began: the
+ * answer's headers replace theirs, the body's length is the answer's, and a response it
+ * cannot write to leaves the original failure to the container.
  */
 class ProviderFailureFilterTests {
 
 	private static final IdentityProviderException PROVIDER_DOWN = new IdentityProviderException("jwks",
 			URI.create("http://127.0.0.1:1/jwks"), "connection refused");
 
-	/** Answers as the starter's handler does, and says it must not be cached, as an application might. */
+	/**
+	 * Answers as the starter's handler does, and says it must not be cached, as an
+	 * application might.
+	 */
 	private final ProviderFailureFilter filter = new ProviderFailureFilter(
 			new ProviderFailures(new BearerTokenAccessExceptionHandler() {
 
@@ -68,26 +71,28 @@ class ProviderFailureFilterTests {
 
 	@Test
 	void filterWhenResponseWasTakenAsWriterThenOriginalFailureRethrown() {
-		AuthenticationServiceException failure = new AuthenticationServiceException("keys unavailable",
-				PROVIDER_DOWN);
+		AuthenticationServiceException failure = new AuthenticationServiceException("keys unavailable", PROVIDER_DOWN);
 		FilterChain chain = (request, response) -> {
 			response.getWriter().write("partial");
-			// As servlet containers do: one response is written through a writer or a stream, not both.
+			// As servlet containers do: one response is written through a writer or a
+			// stream, not both.
 			((MockHttpServletResponse) response).setOutputStreamAccessAllowed(false);
 			throw failure;
 		};
 		assertThatExceptionOfType(AuthenticationServiceException.class)
 			.isThrownBy(() -> this.filter.doFilter(this.request, this.response, chain))
 			.isSameAs(failure)
-			.satisfies((ex) -> assertThat(ex.getSuppressed()).singleElement().isInstanceOf(IllegalStateException.class));
+			.satisfies(
+					(ex) -> assertThat(ex.getSuppressed()).singleElement().isInstanceOf(IllegalStateException.class));
 	}
 
 	@Test
 	void filterWhenProviderFailureDidNotComeThroughAuthenticationThenPassedOn() {
-		assertThatExceptionOfType(IdentityProviderException.class).isThrownBy(() -> this.filter.doFilter(this.request,
-				this.response, (request, response) -> {
-					throw PROVIDER_DOWN;
-				})).isSameAs(PROVIDER_DOWN);
+		assertThatExceptionOfType(IdentityProviderException.class)
+			.isThrownBy(() -> this.filter.doFilter(this.request, this.response, (request, response) -> {
+				throw PROVIDER_DOWN;
+			}))
+			.isSameAs(PROVIDER_DOWN);
 		assertThat(this.response.getStatus()).isEqualTo(200);
 	}
 

@@ -26,11 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Security's resource server ({@code oauth2ResourceServer(o -> o.jwt(...))}) on the engine's
- * decoder and authorities converter, in a real application on a real server against the real
- * provider: an invalid token is 401 naming the failed kind of check, a provider failure 503, never
- * 500, whether the decoder or the converter meets it. The application declares its own
- * {@code SecurityFilterChain}; a subclass gives the stack.
+ * Spring Security's resource server ({@code oauth2ResourceServer(o -> o.jwt(...))}) on
+ * the engine's decoder and authorities converter, in a real application on a real server
+ * against the real provider: an invalid token is 401 naming the failed kind of check, a
+ * provider failure 503, never 500, whether the decoder or the converter meets it. The
+ * application declares its own {@code SecurityFilterChain}; a subclass gives the stack.
  */
 public abstract class ResourceServerContract {
 
@@ -56,13 +56,14 @@ public abstract class ResourceServerContract {
 	}
 
 	/**
-	 * Start the stack's application on a random port of 127.0.0.1: the identity auto-configuration,
-	 * Spring Security with the application's own chain (every request authenticated by the resource
-	 * server), and {@link SecuredController}.
+	 * Start the stack's application on a random port of 127.0.0.1: the identity
+	 * auto-configuration, Spring Security with the application's own chain (every request
+	 * authenticated by the resource server), and {@link SecuredController}.
 	 * @param arguments command-line arguments, {@code --name=value}
-	 * @param ownDecoder whether the application declares its own decoder (Spring Security's Nimbus
-	 * decoder on the provider's JWK set, at {@code --test.jwk-set-uri}) instead of the engine's, so that
-	 * only the authorities converter goes through the engine
+	 * @param ownDecoder whether the application declares its own decoder (Spring
+	 * Security's Nimbus decoder on the provider's JWK set, at {@code --test.jwk-set-uri})
+	 * instead of the engine's, so that only the authorities converter goes through the
+	 * engine
 	 * @return the running application
 	 */
 	protected abstract ConfigurableApplicationContext start(List<String> arguments, boolean ownDecoder);
@@ -73,7 +74,8 @@ public abstract class ResourceServerContract {
 
 	private Answer get(String path, List<String> more, boolean ownDecoder, @Nullable String authorization)
 			throws Exception {
-		// Repeated command-line arguments would be joined into a list: a later one replaces an earlier one.
+		// Repeated command-line arguments would be joined into a list: a later one
+		// replaces an earlier one.
 		Map<String, String> arguments = new LinkedHashMap<>();
 		for (String argument : concat(List.of("--identity.issuer-uri=" + provider.issuer(),
 				"--identity.audiences=" + TestProvider.CLIENT_ID, "--identity.http.max-attempts=1",
@@ -82,8 +84,7 @@ public abstract class ResourceServerContract {
 		}
 		try (ConfigurableApplicationContext application = start(List.copyOf(arguments.values()), ownDecoder)) {
 			String port = application.getEnvironment().getProperty("local.server.port");
-			HttpRequest.Builder request = HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.timeout(Duration.ofSeconds(30));
 			if (authorization != null) {
 				request.header("Authorization", authorization);
@@ -144,12 +145,15 @@ public abstract class ResourceServerContract {
 
 	@Test
 	void converterWhenEngineRejectsTokenThenUnauthorizedNotServerError() throws Exception {
-		// The application's own decoder accepts the token; the engine, behind the authorities converter,
+		// The application's own decoder accepts the token; the engine, behind the
+		// authorities converter,
 		// does not (another audience).
 		Answer answer = get(List.of("--identity.audiences=" + AUDIENCE), true,
 				"Bearer " + provider.clientCredentialsToken("read"));
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
-		assertThat(answer.challenge()).contains("error=\"invalid_token\"").contains("audience").doesNotContain(AUDIENCE);
+		assertThat(answer.challenge()).contains("error=\"invalid_token\"")
+			.contains("audience")
+			.doesNotContain(AUDIENCE);
 	}
 
 	@Test
@@ -162,7 +166,8 @@ public abstract class ResourceServerContract {
 
 	@Test
 	void controllerWhenItsOwnProviderFailureEscapesThenApplicationErrorHandling() throws Exception {
-		// Not a failure of Spring Security's authentication: the provider is fine, the request valid.
+		// Not a failure of Spring Security's authentication: the provider is fine, the
+		// request valid.
 		Answer answer = get("/secured/provider-failure", List.of(), false,
 				"Bearer " + provider.clientCredentialsToken("read"));
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(500);
@@ -171,6 +176,7 @@ public abstract class ResourceServerContract {
 
 	/**
 	 * An answer of the application.
+	 *
 	 * @param status the status code
 	 * @param challenge the {@code WWW-Authenticate} header, or {@code null}
 	 * @param body the body
@@ -187,7 +193,10 @@ public abstract class ResourceServerContract {
 			return authentication.getName() + " " + authentication.getAuthorities();
 		}
 
-		/** A provider failure of the application's own, as a client-credentials or UserInfo call raises. */
+		/**
+		 * A provider failure of the application's own, as a client-credentials or
+		 * UserInfo call raises.
+		 */
 		@GetMapping("/secured/provider-failure")
 		public String providerFailure() {
 			throw new IdentityProviderException("token", URI.create("http://127.0.0.1:1/token"), "connection refused");

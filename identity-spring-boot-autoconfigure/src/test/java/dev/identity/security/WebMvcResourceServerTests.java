@@ -53,10 +53,10 @@ class WebMvcResourceServerTests extends ResourceServerContract {
 	@EnableWebSecurity
 	@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class,
 			TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-			JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
-			ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-			SecurityFilterAutoConfiguration.class, IdentityAutoConfiguration.class,
+			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
+			HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+			HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+			RestClientAutoConfiguration.class, SecurityFilterAutoConfiguration.class, IdentityAutoConfiguration.class,
 			IdentitySecurityAutoConfiguration.class })
 	@Import(SecuredController.class)
 	static class Application {
@@ -65,7 +65,8 @@ class WebMvcResourceServerTests extends ResourceServerContract {
 		@Bean
 		SecurityFilterChain api(HttpSecurity http) {
 			return http
-				.authorizeHttpRequests((requests) -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
+				.authorizeHttpRequests(
+						(requests) -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
 				.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
 				.build();
 		}

@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signs a user in at a development provider through the authorization-code flow with PKCE, as a
- * confidential client would, and returns the provider's token response: the way a test obtains a real
- * ID token.
+ * Signs a user in at a development provider through the authorization-code flow with
+ * PKCE, as a confidential client would, and returns the provider's token response: the
+ * way a test obtains a real ID token.
  */
 public final class AuthorizationCodeLogin {
 

@@ -16,7 +16,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Headless Chromium driven through chromedriver, both from the system's packages (Debian
- * {@code chromium} and {@code chromium-driver}): nothing is downloaded while the tests run.
+ * {@code chromium} and {@code chromium-driver}): nothing is downloaded while the tests
+ * run.
  */
 public final class Chromium implements AutoCloseable {
 

@@ -12,9 +12,10 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Counts the requests the provider serves on the endpoints a client caches. It runs before Spring
- * Security (whose endpoint filters answer without calling the rest of the chain) and counts on the
- * way in, so a count is up to date by the time the client has read the response.
+ * Counts the requests the provider serves on the endpoints a client caches. It runs
+ * before Spring Security (whose endpoint filters answer without calling the rest of the
+ * chain) and counts on the way in, so a count is up to date by the time the client has
+ * read the response.
  */
 final class RequestCounts implements Filter {
 

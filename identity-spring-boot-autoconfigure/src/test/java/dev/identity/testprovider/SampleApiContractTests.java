@@ -29,15 +29,19 @@ import org.springframework.core.env.Environment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The samples' contract, run against each sample booted on a random port with the development
- * provider it starts by itself (no {@code identity.issuer-uri}): tokens of the demo accounts from the
- * provider's token endpoint, every API endpoint with the answers its rules call for, and a browser
- * login and logout, over HTTP and in headless Chromium. A sample's test class extends this one and adds its
- * {@code @SpringBootTest}, with {@link #PROPERTIES}.
+ * The samples' contract, run against each sample booted on a random port with the
+ * development provider it starts by itself (no {@code identity.issuer-uri}): tokens of
+ * the demo accounts from the provider's token endpoint, every API endpoint with the
+ * answers its rules call for, and a browser login and logout, over HTTP and in headless
+ * Chromium. A sample's test class extends this one and adds its {@code @SpringBootTest},
+ * with {@link #PROPERTIES}.
  */
 public abstract class SampleApiContractTests {
 
-	/** A free port for the development provider, so tests never clash with a running sample. */
+	/**
+	 * A free port for the development provider, so tests never clash with a running
+	 * sample.
+	 */
 	public static final String PROPERTIES = "identity.dev-provider.port=0";
 
 	private static final HttpClient http = HttpClient.newBuilder()
@@ -72,8 +76,8 @@ public abstract class SampleApiContractTests {
 	void publicNeedsNoToken() throws Exception {
 		HttpResponse<String> response = get("/api/public", null);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(json.readTree(response.body()).isObject()).isTrue();
 	}
 
@@ -112,8 +116,8 @@ public abstract class SampleApiContractTests {
 	}
 
 	/**
-	 * An ID token from a real login is not an access token (RFC 9068 §4, RFC 8725 §3.11): 401 naming the
-	 * failed check, while the access token of the same login is accepted.
+	 * An ID token from a real login is not an access token (RFC 9068 §4, RFC 8725 §3.11):
+	 * 401 naming the failed check, while the access token of the same login is accepted.
 	 */
 	@Test
 	void meWithAnIdTokenIsUnauthorizedNamingTheTypeCheck() {
@@ -149,7 +153,8 @@ public abstract class SampleApiContractTests {
 		assertThat(admin.statusCode()).isEqualTo(201);
 		JsonNode body = json.readTree(admin.body());
 		assertThat(body.path("note").path("author").asString()).isEqualTo(DemoAccounts.ADMIN_CLIENT_ID);
-		// The audit service saw the application's client-credentials token, not the caller's.
+		// The audit service saw the application's client-credentials token, not the
+		// caller's.
 		assertThat(body.path("audit").path("recordedFor").asString()).isEqualTo(DemoAccounts.CLIENT_ID);
 		assertThat(body.path("audit").path("action").asString()).isEqualTo("note.created");
 		assertThat(get("/api/notes", bearer(readerToken())).body()).contains("from an admin");
@@ -170,8 +175,8 @@ public abstract class SampleApiContractTests {
 	void exportIsServedOnlyWhereTheFeatureFlagIsOn() throws Exception {
 		HttpResponse<String> admin = get("/api/notes/export", bearer(adminToken()));
 		assertThat(admin.statusCode()).isEqualTo(200);
-		assertThat(admin.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(admin.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
 		assertThat(admin.body()).startsWith("id,author,text\n");
 		assertThat(get("/api/notes/export", bearer(readerToken())).statusCode()).isEqualTo(404);
 	}
@@ -198,8 +203,10 @@ public abstract class SampleApiContractTests {
 		HttpResponse<String> signedIn = browser.get(home);
 		assertThat(signedIn.body()).contains("Signed in as <strong id=\"user\">Alice Admin</strong>")
 			.contains("alice@example.com");
-		// A client that is not a browser sends neither Origin nor Sec-Fetch-Site: a bare POST is refused, and
-		// the logout goes through the confirmation page, whose form carries the session's token.
+		// A client that is not a browser sends neither Origin nor Sec-Fetch-Site: a bare
+		// POST is refused, and
+		// the logout goes through the confirmation page, whose form carries the session's
+		// token.
 		assertThat(browser.post(url("/logout"), Map.of()).statusCode()).isEqualTo(403);
 		assertThat(browser.get(home).body()).contains("Alice Admin");
 		URI endSession = Browser.location(browser.submit(browser.get(url("/logout"))));
@@ -229,7 +236,8 @@ public abstract class SampleApiContractTests {
 			assertThat(browser.getCurrentUrl()).isEqualTo(url("/").toString());
 			assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("Bob Reader");
 			assertThat(browser.getPageSource()).contains("bob@example.com");
-			// The sample's own form posts to /logout; the browser says the post is same-origin.
+			// The sample's own form posts to /logout; the browser says the post is
+			// same-origin.
 			browser.findElement(By.id("logout")).click();
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "not signed in"));
 			assertThat(browser.getCurrentUrl()).isEqualTo(url("/").toString());
@@ -240,7 +248,8 @@ public abstract class SampleApiContractTests {
 			browser.findElement(By.name("password")).sendKeys("bob-password");
 			browser.findElement(By.cssSelector("button[type=submit]")).click();
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user")));
-			// A link to /logout shows the confirmation page, which logs out only when its button is pressed.
+			// A link to /logout shows the confirmation page, which logs out only when its
+			// button is pressed.
 			browser.get(url("/logout").toString());
 			assertThat(browser.getTitle()).isEqualTo("Sign out");
 			browser.findElement(By.id("logout")).click();

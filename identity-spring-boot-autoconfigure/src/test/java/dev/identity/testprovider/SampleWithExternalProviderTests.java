@@ -19,10 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A sample pointed at another provider with the one property {@code identity.issuer-uri}: it starts
- * no development provider, accepts that provider's tokens, and still starts without a client id (the
- * browser login is then off). A sample's test class extends this one and adds its
- * {@code @SpringBootTest}.
+ * A sample pointed at another provider with the one property {@code identity.issuer-uri}:
+ * it starts no development provider, accepts that provider's tokens, and still starts
+ * without a client id (the browser login is then off). A sample's test class extends this
+ * one and adds its {@code @SpringBootTest}.
  */
 public abstract class SampleWithExternalProviderTests {
 

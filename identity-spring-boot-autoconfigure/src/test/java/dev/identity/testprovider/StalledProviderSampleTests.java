@@ -35,18 +35,20 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A sample whose provider answers discovery, then sends its JWK set one piece every 4 s, each piece
- * inside the read timeout: the stall a per-read timeout does not catch. Once a request has started
- * that fetch, 300 concurrent requests whose tokens need the keys are each answered 401 or 503 within
- * 20 s, and the sample's unrelated endpoint, sampled every 20 ms for 10 s meanwhile (open loop: each
- * sample's latency counts from when it was due), keeps its 99th percentile within 500 ms of a control
- * round: the same burst of 300 answered at once (no token), sampled the same way. On a small machine
- * the burst itself costs the samples something, which is not the stall's doing; the stall may add its
- * shared wait, not a blocked thread per request. Default settings throughout: the fetch's deadline
- * (10 s), and the shared wait that releases a servlet application's request threads (250 ms). The
- * application is warmed up first, against a key set that fails at once, so that the figure is the
- * stall's and not a cold start's. A real provider will not stall on cue, so a stub plays it. A sample's
- * test class extends this one and adds its {@code @SpringBootTest}.
+ * A sample whose provider answers discovery, then sends its JWK set one piece every 4 s,
+ * each piece inside the read timeout: the stall a per-read timeout does not catch. Once a
+ * request has started that fetch, 300 concurrent requests whose tokens need the keys are
+ * each answered 401 or 503 within 20 s, and the sample's unrelated endpoint, sampled
+ * every 20 ms for 10 s meanwhile (open loop: each sample's latency counts from when it
+ * was due), keeps its 99th percentile within 500 ms of a control round: the same burst of
+ * 300 answered at once (no token), sampled the same way. On a small machine the burst
+ * itself costs the samples something, which is not the stall's doing; the stall may add
+ * its shared wait, not a blocked thread per request. Default settings throughout: the
+ * fetch's deadline (10 s), and the shared wait that releases a servlet application's
+ * request threads (250 ms). The application is warmed up first, against a key set that
+ * fails at once, so that the figure is the stall's and not a cold start's. A real
+ * provider will not stall on cue, so a stub plays it. A sample's test class extends this
+ * one and adds its {@code @SpringBootTest}.
  */
 public abstract class StalledProviderSampleTests {
 
@@ -69,14 +71,18 @@ public abstract class StalledProviderSampleTests {
 		stub.start();
 		key = new RSAKeyGenerator(2048).keyID("stalled-key").generate();
 		StubDiscovery.serve(stub, issuer(), "jwks_uri");
-		// Until the test begins, the key set fails at once: the application's first requests warm it up.
+		// Until the test begins, the key set fails at once: the application's first
+		// requests warm it up.
 		stub.stubFor(get("/jwks").willReturn(WireMock.serverError()));
 	}
 
-	/** From now on the key set comes 40 pieces over 160 s: one every 4 s, inside the 10 s read timeout. */
+	/**
+	 * From now on the key set comes 40 pieces over 160 s: one every 4 s, inside the 10 s
+	 * read timeout.
+	 */
 	private static void dribbleKeys() {
-		stub.stubFor(get("/jwks").willReturn(WireMock.okJson(new JWKSet(key.toPublicJWK()).toString())
-			.withChunkedDribbleDelay(40, 160_000)));
+		stub.stubFor(get("/jwks").willReturn(
+				WireMock.okJson(new JWKSet(key.toPublicJWK()).toString()).withChunkedDribbleDelay(40, 160_000)));
 	}
 
 	private static long jwksRequests() {
@@ -107,14 +113,17 @@ public abstract class StalledProviderSampleTests {
 			.executor(clientThreads)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
-		// A client of its own for the samples, so that they never queue behind the 300 in the client.
+		// A client of its own for the samples, so that they never queue behind the 300 in
+		// the client.
 		HttpClient probe = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 		try {
-			// A warm application: the first requests of a fresh one pay for class loading, the
-			// dispatcher's initialization and the first discovery fetch, which is not what this measures.
+			// A warm application: the first requests of a fresh one pay for class
+			// loading, the
+			// dispatcher's initialization and the first discovery fetch, which is not
+			// what this measures.
 			for (int i = 0; i < 200; i++) {
 				assertThat(probe.send(request("/api/public", null), HttpResponse.BodyHandlers.ofString()).statusCode())
 					.isEqualTo(200);
@@ -127,15 +136,20 @@ public abstract class StalledProviderSampleTests {
 				opening.add(http.sendAsync(request("/api/public", null), HttpResponse.BodyHandlers.ofString()));
 			}
 			CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-			assertThat(http.send(request("/api/me", "Bearer " + token), HttpResponse.BodyHandlers.ofString())
-				.statusCode()).isEqualTo(503);
-			// The control: the same burst of 300, answered at once (no token: 401), while the unrelated
-			// endpoint is sampled the same way. On a small machine the burst itself costs the samples
-			// something; the stall must not add to that more than its shared wait, and never a thread each.
+			assertThat(
+					http.send(request("/api/me", "Bearer " + token), HttpResponse.BodyHandlers.ofString()).statusCode())
+				.isEqualTo(503);
+			// The control: the same burst of 300, answered at once (no token: 401), while
+			// the unrelated
+			// endpoint is sampled the same way. On a small machine the burst itself costs
+			// the samples
+			// something; the stall must not add to that more than its shared wait, and
+			// never a thread each.
 			Round control = round(http, probe, null, List.of());
 			assertThat(control.answers()).allSatisfy((answer) -> assertThat(answer.status()).isEqualTo(401));
 
-			// Then the provider stalls. Once the failed fetch's back-off has passed, a request starts the
+			// Then the provider stalls. Once the failed fetch's back-off has passed, a
+			// request starts the
 			// stalled fetch, and the 300 come while it runs.
 			dribbleKeys();
 			List<CompletableFuture<Answer>> starters = new ArrayList<>();
@@ -158,7 +172,8 @@ public abstract class StalledProviderSampleTests {
 				.orElseThrow();
 			System.out.printf("Stalled provider: %d key-needing requests answered (%d x 503, %d x 401), slowest in "
 					+ "%d ms; /api/public p99 %d ms over %d samples, %d ms with the same burst answered at once%n",
-					stalled.answers().size(), stalled.answers().stream().filter((answer) -> answer.status() == 503).count(),
+					stalled.answers().size(),
+					stalled.answers().stream().filter((answer) -> answer.status() == 503).count(),
 					stalled.answers().stream().filter((answer) -> answer.status() == 401).count(), slowest.toMillis(),
 					stalled.p99().toMillis(), stalled.samples(), control.p99().toMillis());
 			assertThat(stalled.p99()).isLessThan(control.p99().plus(Duration.ofMillis(500)));
@@ -171,8 +186,9 @@ public abstract class StalledProviderSampleTests {
 	}
 
 	/**
-	 * Send the burst of 300 with the given authorization while sampling the unrelated endpoint every
-	 * 20 ms for 10 s (the stalled fetch's deadline), and wait for every answer.
+	 * Send the burst of 300 with the given authorization while sampling the unrelated
+	 * endpoint every 20 ms for 10 s (the stalled fetch's deadline), and wait for every
+	 * answer.
 	 */
 	private Round round(HttpClient http, HttpClient probe, String authorization,
 			List<CompletableFuture<Answer>> alreadySent) throws Exception {

@@ -10,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 
 /**
- * The discovery document a scripted stub serves when it plays a provider: its issuer and the endpoints
- * a test needs, each on the stub itself under a fixed path.
+ * The discovery document a scripted stub serves when it plays a provider: its issuer and
+ * the endpoints a test needs, each on the stub itself under a fixed path.
  */
 public final class StubDiscovery {
 
@@ -26,8 +26,9 @@ public final class StubDiscovery {
 	 * Serve a discovery document.
 	 * @param stub the stub
 	 * @param issuer the issuer, also the base of every endpoint
-	 * @param members the endpoint members to list: {@code jwks_uri}, {@code token_endpoint},
-	 * {@code introspection_endpoint}, {@code revocation_endpoint}, {@code userinfo_endpoint}
+	 * @param members the endpoint members to list: {@code jwks_uri},
+	 * {@code token_endpoint}, {@code introspection_endpoint},
+	 * {@code revocation_endpoint}, {@code userinfo_endpoint}
 	 */
 	public static void serve(WireMockServer stub, String issuer, String... members) {
 		Map<String, String> document = new LinkedHashMap<>();

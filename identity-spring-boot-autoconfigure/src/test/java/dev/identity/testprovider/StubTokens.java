@@ -13,8 +13,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Access tokens signed with a key of a test's own, for the scripted stubs that play a provider where a
- * real one will not misbehave on cue.
+ * Access tokens signed with a key of a test's own, for the scripted stubs that play a
+ * provider where a real one will not misbehave on cue.
  */
 public final class StubTokens {
 

@@ -23,16 +23,16 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 
-
 /**
- * A real OpenID provider for tests: the library's {@link DevelopmentProvider} (Spring Authorization
- * Server on {@code 127.0.0.1}) on a random port, in the test's JVM, with one client and one user. It signs RS256 access tokens whose {@code aud} is the client id, serves
- * discovery and the JWK set, lets a test rotate and withdraw signing keys at a chosen moment, and
- * counts the requests it serves on the endpoints a client is expected to cache.
+ * A real OpenID provider for tests: the library's {@link DevelopmentProvider} (Spring
+ * Authorization Server on {@code 127.0.0.1}) on a random port, in the test's JVM, with
+ * one client and one user. It signs RS256 access tokens whose {@code aud} is the client
+ * id, serves discovery and the JWK set, lets a test rotate and withdraw signing keys at a
+ * chosen moment, and counts the requests it serves on the endpoints a client is expected
+ * to cache.
  * <p>
- * Logging is shared with the application under test: the provider leaves the log pattern alone and
- * only sets a few servlet-container loggers to WARN.
- * <pre>
+ * Logging is shared with the application under test: the provider leaves the log pattern
+ * alone and only sets a few servlet-container loggers to WARN. <pre>
  * try (TestProvider provider = TestProvider.start()) {
  *     String token = provider.clientCredentialsToken();
  *     // validate it against provider.issuer()
@@ -42,8 +42,9 @@ import org.springframework.core.Ordered;
 public final class TestProvider implements AutoCloseable {
 
 	/**
-	 * The registered client: client_credentials, authorization_code (PKCE required, no consent
-	 * screen) and refresh_token; authenticates with client_secret_basic or client_secret_post.
+	 * The registered client: client_credentials, authorization_code (PKCE required, no
+	 * consent screen) and refresh_token; authenticates with client_secret_basic or
+	 * client_secret_post.
 	 */
 	public static final String CLIENT_ID = "test-client";
 
@@ -52,10 +53,16 @@ public final class TestProvider implements AutoCloseable {
 	/** The in-memory user for browser logins. */
 	public static final String USERNAME = "alice", PASSWORD = "alice-password";
 
-	/** The registered redirect URI; loopback redirect URIs match on any port (RFC 8252 §7.3). */
+	/**
+	 * The registered redirect URI; loopback redirect URIs match on any port (RFC 8252
+	 * §7.3).
+	 */
 	public static final String REDIRECT_URI = "http://127.0.0.1/login/oauth2/code/test";
 
-	/** The same redirect URI over HTTPS, also registered: an application behind a proxy that terminates TLS. */
+	/**
+	 * The same redirect URI over HTTPS, also registered: an application behind a proxy
+	 * that terminates TLS.
+	 */
 	public static final String HTTPS_REDIRECT_URI = "https://127.0.0.1/login/oauth2/code/test";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -91,12 +98,14 @@ public final class TestProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Start a provider on a given port, for a test that points an application at it before it runs.
+	 * Start a provider on a given port, for a test that points an application at it
+	 * before it runs.
 	 * @param port the port, or {@code 0} for a free one
 	 * @return the running provider; close it when done
 	 */
 	public static TestProvider start(int port) {
-		// The provider shares the logging system of the application under test; a few container loggers,
+		// The provider shares the logging system of the application under test; a few
+		// container loggers,
 		// shared with it, stay at WARN.
 		LoggingSystem logging = LoggingSystem.get(TestProvider.class.getClassLoader());
 		CONTAINER_LOGGERS.forEach((logger) -> logging.setLogLevel(logger, LogLevel.WARN));
@@ -118,15 +127,16 @@ public final class TestProvider implements AutoCloseable {
 	}
 
 	/**
-	 * The issuer, {@code http://127.0.0.1:<port>}, exactly as in the discovery document and the
-	 * tokens' {@code iss}.
+	 * The issuer, {@code http://127.0.0.1:<port>}, exactly as in the discovery document
+	 * and the tokens' {@code iss}.
 	 */
 	public String issuer() {
 		return this.issuer;
 	}
 
 	/**
-	 * A fresh access token for {@link #CLIENT_ID} with scope {@code read}, from the token endpoint.
+	 * A fresh access token for {@link #CLIENT_ID} with scope {@code read}, from the token
+	 * endpoint.
 	 * @return the compact JWS
 	 */
 	public String clientCredentialsToken() {
@@ -144,7 +154,8 @@ public final class TestProvider implements AutoCloseable {
 		if (scope != null && !scope.isBlank()) {
 			form += "&scope=" + formEncode(scope);
 		}
-		// client_secret_basic form-encodes both parts before joining them (RFC 6749 §2.3.1).
+		// client_secret_basic form-encodes both parts before joining them (RFC 6749
+		// §2.3.1).
 		String credentials = formEncode(CLIENT_ID) + ":" + formEncode(CLIENT_SECRET);
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.issuer + DevelopmentProvider.TOKEN_PATH))
 			.timeout(Duration.ofSeconds(10))
@@ -189,8 +200,8 @@ public final class TestProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Generate an RSA-2048 key, publish it and sign new tokens with it. Keys published before stay
-	 * published.
+	 * Generate an RSA-2048 key, publish it and sign new tokens with it. Keys published
+	 * before stay published.
 	 * @return the new key's {@code kid}
 	 */
 	public String rotateKey() {
@@ -198,16 +209,21 @@ public final class TestProvider implements AutoCloseable {
 	}
 
 	/**
-	 * Withdraw a key from the JWK set. Tokens it signed stop validating once a client refetches the set.
+	 * Withdraw a key from the JWK set. Tokens it signed stop validating once a client
+	 * refetches the set.
 	 * @param kid the key's id
 	 * @throws IllegalArgumentException when no published key has this id
-	 * @throws IllegalStateException when it is the key that signs new tokens (rotate first)
+	 * @throws IllegalStateException when it is the key that signs new tokens (rotate
+	 * first)
 	 */
 	public void removeKey(String kid) {
 		this.provider.removeKey(kid);
 	}
 
-	/** {@code GET /.well-known/openid-configuration} requests served since start or the last reset. */
+	/**
+	 * {@code GET /.well-known/openid-configuration} requests served since start or the
+	 * last reset.
+	 */
 	public int discoveryRequests() {
 		return this.counts.discovery.get();
 	}

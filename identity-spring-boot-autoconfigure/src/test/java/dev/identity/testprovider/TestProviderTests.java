@@ -75,11 +75,12 @@ class TestProviderTests {
 
 	@Test
 	void clientSecretPostIsAccepted() throws Exception {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(provider.issuer() + "/oauth2/token"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=read&client_id="
-					+ TestProvider.CLIENT_ID + "&client_secret=" + TestProvider.CLIENT_SECRET))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = http
+			.send(HttpRequest.newBuilder(URI.create(provider.issuer() + "/oauth2/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=read&client_id="
+						+ TestProvider.CLIENT_ID + "&client_secret=" + TestProvider.CLIENT_SECRET))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json.readTree(response.body()).path("access_token").isString()).isTrue();
 	}
@@ -135,8 +136,8 @@ class TestProviderTests {
 			.header("Accept", "text/html")
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(302);
-		assertThat(page.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location)
-			.endsWith("/login"));
+		assertThat(page.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
 		assertThat(get("/login").body()).contains("name=\"_csrf\"");
 		assertThat(get("/error").statusCode()).isNotIn(302, 401);
 	}

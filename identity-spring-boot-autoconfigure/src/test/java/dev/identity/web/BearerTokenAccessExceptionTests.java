@@ -48,7 +48,8 @@ class BearerTokenAccessExceptionTests {
 		ResponseEntity<byte[]> response = this.handler.handle(exception);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		String description = "the token's signature is invalid; the token's audience is not accepted";
-		assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer error=\"invalid_token\"")
+		assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+			.startsWith("Bearer error=\"invalid_token\"")
 			.contains(description);
 		assertThat(body(response).path("error_description").asString()).isEqualTo(description);
 	}
@@ -81,7 +82,8 @@ class BearerTokenAccessExceptionTests {
 	void translateWhenValidationFailureThenAccessException() {
 		InvalidTokenException invalid = InvalidTokenException.of(TokenCheck.FORMAT, "not a JWS");
 		assertThat(BearerTokenAccessException.translate(invalid)).isInstanceOfSatisfying(
-				BearerTokenAccessException.class, (ex) -> assertThat(ex.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED));
+				BearerTokenAccessException.class,
+				(ex) -> assertThat(ex.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED));
 		IdentityProviderException provider = new IdentityProviderException("discovery",
 				java.net.URI.create("http://127.0.0.1:1"), "down");
 		assertThat(BearerTokenAccessException.translate(provider)).isInstanceOfSatisfying(

@@ -18,12 +18,14 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Functional routes behind the starter's filter functions, against a real provider, alike on both
- * stacks; each answer is compared with the annotated controller's for the same case. A subclass gives
- * its stack and its routes:
+ * Functional routes behind the starter's filter functions, against a real provider, alike
+ * on both stacks; each answer is compared with the annotated controller's for the same
+ * case. A subclass gives its stack and its routes:
  * <ul>
- * <li>{@code /fn/token}: {@code authenticated()}, answers the subject of the token the handler reads;</li>
- * <li>{@code /fn/claims}: {@code authenticated()}, answers the scopes of the claims the handler reads;</li>
+ * <li>{@code /fn/token}: {@code authenticated()}, answers the subject of the token the
+ * handler reads;</li>
+ * <li>{@code /fn/claims}: {@code authenticated()}, answers the scopes of the claims the
+ * handler reads;</li>
  * <li>{@code /fn/scope/write}: {@code hasScope("write")};</li>
  * <li>{@code /fn/role/admin}: {@code hasRole("admin")};</li>
  * <li>{@code /fn/permission/read}: {@code hasPermission("read")}.</li>
@@ -48,16 +50,21 @@ public abstract class FunctionalRoutesContract {
 	/** The stack under test. */
 	protected abstract WebStack stack();
 
-	/** The routes described above, as a configuration of the stack's functional routes. */
+	/**
+	 * The routes described above, as a configuration of the stack's functional routes.
+	 */
 	protected abstract Class<?> routes();
 
-	/** A configuration of the stack's validating client that counts validations, as in {@link TokenWebContract}. */
+	/**
+	 * A configuration of the stack's validating client that counts validations, as in
+	 * {@link TokenWebContract}.
+	 */
 	protected abstract Class<?> countingClientConfiguration();
 
 	private void run(List<String> more, List<Class<?>> configurations, AppTest test) {
-		List<String> properties = new ArrayList<>(List.of("identity.issuer-uri=" + provider.issuer(),
-				"identity.audiences=" + TestProvider.CLIENT_ID, "identity.claims.roles.claim-names=scope",
-				"identity.claims.permissions.claim-names=scope"));
+		List<String> properties = new ArrayList<>(
+				List.of("identity.issuer-uri=" + provider.issuer(), "identity.audiences=" + TestProvider.CLIENT_ID,
+						"identity.claims.roles.claim-names=scope", "identity.claims.permissions.claim-names=scope"));
 		properties.addAll(more);
 		List<Class<?>> classes = new ArrayList<>(List.of(routes(), WebTestControllers.TokenController.class));
 		classes.addAll(configurations);
@@ -138,8 +145,7 @@ public abstract class FunctionalRoutesContract {
 	@Test
 	void startWhenRoutesNeedTheFiltersWithoutIssuerThenFails() {
 		Throwable failure = stack().startupFailure(List.of(), List.of(routes()));
-		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
-			.isInstanceOf(NoSuchBeanDefinitionException.class)
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).isInstanceOf(NoSuchBeanDefinitionException.class)
 			.hasMessageContaining("IdentityFilterFunctions");
 	}
 

@@ -22,8 +22,8 @@ class HandlerRequirementsTests {
 
 	private static final TokenClaims READER_ADMIN = claims(Map.of("roles", List.of("admin"), "scope", "orders:read"));
 
-	private static final TokenClaims OPERATOR = claims(
-			Map.of("roles", List.of("operator"), "permissions", List.of("orders:delete"), "scope", "orders:read orders:write"));
+	private static final TokenClaims OPERATOR = claims(Map.of("roles", List.of("operator"), "permissions",
+			List.of("orders:delete"), "scope", "orders:read orders:write"));
 
 	private static final TokenClaims NOBODY = claims(Map.of());
 
@@ -51,9 +51,8 @@ class HandlerRequirementsTests {
 				TokenRequirement.scope("orders:read"));
 		assertThatNoException().isThrownBy(() -> requirements.check(
 				WebTestTokens.token(Map.of("roles", List.of("admin"), "scope", "orders:read")), WebTestTokens.READER));
-		assertThatExceptionOfType(BearerTokenAccessException.class)
-			.isThrownBy(() -> requirements.check(WebTestTokens.token(Map.of("roles", List.of("admin"))),
-					WebTestTokens.READER))
+		assertThatExceptionOfType(BearerTokenAccessException.class).isThrownBy(
+				() -> requirements.check(WebTestTokens.token(Map.of("roles", List.of("admin"))), WebTestTokens.READER))
 			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(HttpStatus.FORBIDDEN));
 		assertThatNoException()
 			.isThrownBy(() -> HandlerRequirements.allOf().check(WebTestTokens.token(Map.of()), WebTestTokens.READER));
@@ -130,18 +129,17 @@ class HandlerRequirementsTests {
 	@Test
 	void ofWhenTwoComposedAnnotationsThenBothMustHold() {
 		HandlerRequirements requirements = requirements(Plain.class, "adminAndAuditor");
-		// READER_ADMIN has the admin role but not the auditor one: the second annotation must not vanish.
-		assertThatExceptionOfType(BearerTokenAccessException.class)
-			.isThrownBy(() -> requirements.check(READER_ADMIN));
-		assertThatNoException().isThrownBy(() -> requirements
-			.check(claims(Map.of("roles", List.of("admin", "auditor")))));
+		// READER_ADMIN has the admin role but not the auditor one: the second annotation
+		// must not vanish.
+		assertThatExceptionOfType(BearerTokenAccessException.class).isThrownBy(() -> requirements.check(READER_ADMIN));
+		assertThatNoException()
+			.isThrownBy(() -> requirements.check(claims(Map.of("roles", List.of("admin", "auditor")))));
 	}
 
 	@Test
 	void ofWhenDirectAndComposedAnnotationThenBothMustHold() {
 		HandlerRequirements requirements = requirements(Plain.class, "adminAndDirectAuditor");
-		assertThatExceptionOfType(BearerTokenAccessException.class)
-			.isThrownBy(() -> requirements.check(READER_ADMIN));
+		assertThatExceptionOfType(BearerTokenAccessException.class).isThrownBy(() -> requirements.check(READER_ADMIN));
 	}
 
 	@Test

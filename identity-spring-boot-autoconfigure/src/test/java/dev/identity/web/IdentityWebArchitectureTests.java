@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The rules both web stacks share live once, in a package that knows neither stack; each stack's
- * package knows only its own.
+ * The rules both web stacks share live once, in a package that knows neither stack; each
+ * stack's package knows only its own.
  */
 class IdentityWebArchitectureTests {
 

@@ -194,9 +194,9 @@ class TokenParameterTests {
 
 		void claims(@Claim("tenant") String tenant, @Claim("groups") List<String> groups, @Claim("big") Long big,
 				@Claim("level") Integer level, @Claim("verified") Boolean verified, @Claim("since") Instant since,
-				@Claim("realm_access") Object realmAccess, @Claim("level") long primitive, @Claim("missing") @Nullable String unused,
-				@Claim("realm_access.roles") List<String> nested, @Claim("whole") Long whole,
-				@Claim("tenant") List<String> single) {
+				@Claim("realm_access") Object realmAccess, @Claim("level") long primitive,
+				@Claim("missing") @Nullable String unused, @Claim("realm_access.roles") List<String> nested,
+				@Claim("whole") Long whole, @Claim("tenant") List<String> single) {
 		}
 
 		void unnamed(@Claim String tenant) {

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class TokenRequirementTests {
 
-	private static final TokenClaims OPERATOR = WebTestTokens.READER.read(WebTestTokens.token(Map.of("roles",
-			List.of("operator"), "permissions", List.of("orders:delete"), "scope", "orders:read")));
+	private static final TokenClaims OPERATOR = WebTestTokens.READER.read(WebTestTokens
+		.token(Map.of("roles", List.of("operator"), "permissions", List.of("orders:delete"), "scope", "orders:read")));
 
 	@Test
 	void checkWhenClaimsHoldOneOfTheValuesThenPasses() {

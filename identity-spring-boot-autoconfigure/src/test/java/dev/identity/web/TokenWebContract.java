@@ -19,12 +19,13 @@ import org.springframework.http.HttpMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What controllers see of bearer tokens, against a real provider: the same tests for Spring MVC and
- * WebFlux, so that the two stacks cannot answer differently. A subclass boots the application of its
- * stack and sends requests to it.
+ * What controllers see of bearer tokens, against a real provider: the same tests for
+ * Spring MVC and WebFlux, so that the two stacks cannot answer differently. A subclass
+ * boots the application of its stack and sends requests to it.
  * <p>
- * The provider's client-credentials tokens carry {@code sub} and {@code aud} {@value TestProvider#CLIENT_ID}
- * and the requested scopes; the application reads those scopes as roles and permissions too.
+ * The provider's client-credentials tokens carry {@code sub} and {@code aud}
+ * {@value TestProvider#CLIENT_ID} and the requested scopes; the application reads those
+ * scopes as roles and permissions too.
  */
 public abstract class TokenWebContract {
 
@@ -48,8 +49,9 @@ public abstract class TokenWebContract {
 	}
 
 	/**
-	 * Start the application of the stack with the identity auto-configurations, the controllers of
-	 * {@link WebTestControllers} and the given configurations, and run a test against it.
+	 * Start the application of the stack with the identity auto-configurations, the
+	 * controllers of {@link WebTestControllers} and the given configurations, and run a
+	 * test against it.
 	 * @param properties the application's properties
 	 * @param configurations user configurations besides the controllers
 	 * @param test the test
@@ -57,8 +59,8 @@ public abstract class TokenWebContract {
 	protected abstract void start(List<String> properties, List<Class<?>> configurations, AppTest test);
 
 	/**
-	 * A configuration whose validating client, of the stack's flavor, counts its validations in an
-	 * {@link AtomicInteger} bean named {@value #VALIDATIONS}.
+	 * A configuration whose validating client, of the stack's flavor, counts its
+	 * validations in an {@link AtomicInteger} bean named {@value #VALIDATIONS}.
 	 */
 	protected abstract Class<?> countingClientConfiguration();
 
@@ -71,8 +73,8 @@ public abstract class TokenWebContract {
 		all.add("identity.claims.roles.claim-names=scope");
 		all.add("identity.claims.permissions.claim-names=scope");
 		all.addAll(properties);
-		List<Class<?>> classes = new ArrayList<>(List.of(WebTestControllers.TokenController.class,
-				WebTestControllers.ReadController.class));
+		List<Class<?>> classes = new ArrayList<>(
+				List.of(WebTestControllers.TokenController.class, WebTestControllers.ReadController.class));
 		classes.addAll(configurations);
 		start(all, classes, test);
 	}
@@ -282,9 +284,11 @@ public abstract class TokenWebContract {
 			assertThat(preFlight.status()).as(preFlight.toString()).isEqualTo(200);
 			assertThat(preFlight.headers().getAccessControlAllowOrigin()).isEqualTo("https://app.example");
 			assertThat(http.get("/cors", null).status()).isEqualTo(401);
-			// The pre-flight headers on another method do not make a request a pre-flight one.
-			assertThat(http.send(HttpMethod.GET, "/cors", null, HttpHeaders.ORIGIN, "https://app.example",
-					HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+			// The pre-flight headers on another method do not make a request a pre-flight
+			// one.
+			assertThat(http
+				.send(HttpMethod.GET, "/cors", null, HttpHeaders.ORIGIN, "https://app.example",
+						HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
 				.status()).isEqualTo(401);
 		});
 	}
@@ -333,8 +337,7 @@ public abstract class TokenWebContract {
 		 * @param headers more headers, as name, value, name, value...
 		 * @return the answer
 		 */
-		Answer send(HttpMethod method, String path, @Nullable String authorization, String... headers)
-				throws Exception;
+		Answer send(HttpMethod method, String path, @Nullable String authorization, String... headers) throws Exception;
 
 		default Answer get(String path, @Nullable String authorization) throws Exception {
 			return send(HttpMethod.GET, path, authorization);
@@ -344,6 +347,7 @@ public abstract class TokenWebContract {
 
 	/**
 	 * An answer of the application.
+	 *
 	 * @param status the status code
 	 * @param headers the headers
 	 * @param body the body as text

@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Controllers and configurations at the edges of the web integration, alike on Spring MVC and
- * WebFlux: handlers that use the starter in each way, proxied controllers, a shifted clock.
+ * Controllers and configurations at the edges of the web integration, alike on Spring MVC
+ * and WebFlux: handlers that use the starter in each way, proxied controllers, a shifted
+ * clock.
  */
 public final class WebEdgeControllers {
 
@@ -132,7 +133,10 @@ public final class WebEdgeControllers {
 
 	}
 
-	/** Its implementation, whose requirements a JDK proxy hides from the handler Spring maps. */
+	/**
+	 * Its implementation, whose requirements a JDK proxy hides from the handler Spring
+	 * maps.
+	 */
 	@RequireScope("read")
 	public static class JdkProxiedController implements JdkProxiedApi {
 
@@ -204,8 +208,8 @@ public final class WebEdgeControllers {
 	}
 
 	/**
-	 * Created on its first request, not at start-up; its requirement is declared only on the
-	 * implementation, which its JDK proxy hides from the handler Spring maps.
+	 * Created on its first request, not at start-up; its requirement is declared only on
+	 * the implementation, which its JDK proxy hides from the handler Spring maps.
 	 */
 	@Lazy
 	@RequireScope("read")
@@ -225,7 +229,10 @@ public final class WebEdgeControllers {
 
 	}
 
-	/** The token's subject as a model attribute, for a handler that takes none of the starter's parameters. */
+	/**
+	 * The token's subject as a model attribute, for a handler that takes none of the
+	 * starter's parameters.
+	 */
 	@RestController
 	public static class ModelAttributeController {
 
@@ -314,9 +321,10 @@ public final class WebEdgeControllers {
 	}
 
 	/**
-	 * Advice on the controllers, as {@code @Transactional} or an aspect would add: a JDK proxy for
-	 * those whose bean name ends with {@code JdkProxiedController} or {@code HiddenClaimController}
-	 * (they implement an interface), a CGLIB proxy for {@code CglibProxiedController}.
+	 * Advice on the controllers, as {@code @Transactional} or an aspect would add: a JDK
+	 * proxy for those whose bean name ends with {@code JdkProxiedController} or
+	 * {@code HiddenClaimController} (they implement an interface), a CGLIB proxy for
+	 * {@code CglibProxiedController}.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	public static class ProxyConfiguration {
@@ -362,7 +370,10 @@ public final class WebEdgeControllers {
 
 	}
 
-	/** The application's clock two hours ahead: every token the provider issues now is expired. */
+	/**
+	 * The application's clock two hours ahead: every token the provider issues now is
+	 * expired.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	public static class LateClockConfiguration {
 

@@ -26,9 +26,10 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The edges of the web integration, against a real provider, alike on both stacks: a handler that
- * uses the starter never runs unchecked (no issuer, another resolver, a proxy), and an answer names
- * the kind of check that failed but nothing configured. A subclass gives its stack.
+ * The edges of the web integration, against a real provider, alike on both stacks: a
+ * handler that uses the starter never runs unchecked (no issuer, another resolver, a
+ * proxy), and an answer names the kind of check that failed but nothing configured. A
+ * subclass gives its stack.
  */
 public abstract class WebEdgesContract {
 
@@ -52,21 +53,25 @@ public abstract class WebEdgesContract {
 	protected abstract WebStack stack();
 
 	/**
-	 * A configuration that registers, before the starter's, an argument resolver of the application
-	 * that binds every {@code String} parameter to {@code "forged"}.
+	 * A configuration that registers, before the starter's, an argument resolver of the
+	 * application that binds every {@code String} parameter to {@code "forged"}.
 	 */
 	protected abstract Class<?> foreignResolverConfiguration();
 
 	/**
-	 * A configuration of the stack's web infrastructure that extends its {@code ...ConfigurationSupport}
-	 * directly, so that no configurer bean of the application (nor the starter's) is called.
+	 * A configuration of the stack's web infrastructure that extends its
+	 * {@code ...ConfigurationSupport} directly, so that no configurer bean of the
+	 * application (nor the starter's) is called.
 	 */
 	protected abstract Class<?> configurersIgnoredConfiguration();
 
 	/** The same, calling every configurer bean as the failure analysis advises. */
 	protected abstract Class<?> configurersAppliedConfiguration();
 
-	/** Whether the stack's requirement check is applied by a configurer (Spring MVC's interceptor). */
+	/**
+	 * Whether the stack's requirement check is applied by a configurer (Spring MVC's
+	 * interceptor).
+	 */
 	protected abstract boolean requirementsAppliedByConfigurer();
 
 	private static List<String> properties(String... more) {
@@ -95,10 +100,9 @@ public abstract class WebEdgesContract {
 	void startWhenHandlerUsesTheStarterWithoutIssuerThenFailsNamingIssuerUriAndHandler(Class<?> controller) {
 		Throwable failure = stack().startupFailure(List.of(), List.of(controller));
 		assertThat(failure).isNotNull();
-		assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
-			.isInstanceOfSatisfying(InvalidIdentityConfigurationException.class,
-					(ex) -> assertThat(ex.getProblems()).singleElement()
-						.satisfies((problem) -> assertThat(problem.property()).isEqualTo("identity.issuer-uri")));
+		assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).isInstanceOfSatisfying(
+				InvalidIdentityConfigurationException.class, (ex) -> assertThat(ex.getProblems()).singleElement()
+					.satisfies((problem) -> assertThat(problem.property()).isEqualTo("identity.issuer-uri")));
 		assertThat(FailureReports.describe(failure)).contains("Property: identity.issuer-uri")
 			.contains(controller.getSimpleName() + "#")
 			.contains("Update identity.issuer-uri");
@@ -122,7 +126,8 @@ public abstract class WebEdgesContract {
 				List.of("identity.issuer-uri=http://127.0.0.1:1/issuer", "identity.client-id=app",
 						"identity.client-secret=secret", excludeTokenAutoConfiguration()),
 				List.of(WebEdgeControllers.RequirementController.class, WebEdgeControllers.UserController.class));
-		// Browser login resolves the signed-in user: only the token's handler is unenforced.
+		// Browser login resolves the signed-in user: only the token's handler is
+		// unenforced.
 		assertThat(FailureReports.describe(failure)).contains("RequirementController#orders")
 			.doesNotContain("UserController");
 	}
@@ -156,20 +161,24 @@ public abstract class WebEdgesContract {
 	void claimWhenAnotherResolverIsRegisteredFirstThenStillBoundFromTheToken() {
 		run(properties(), List.of(WebTestControllers.TokenController.class, foreignResolverConfiguration()),
 				(http, context) -> {
-					// The token has no 'tenant': the starter's resolver answers 403, the application's would bind.
+					// The token has no 'tenant': the starter's resolver answers 403, the
+					// application's would bind.
 					Answer missing = http.get("/claim/missing?tenant=forged", bearer("read"));
 					assertThat(missing.status()).isEqualTo(403);
 					assertThat(missing.body()).doesNotContain("forged");
-					assertThat(http.get("/claim/optional?tenant=forged", bearer("read")).body()).isEqualTo("null false");
+					assertThat(http.get("/claim/optional?tenant=forged", bearer("read")).body())
+						.isEqualTo("null false");
 				});
 	}
 
-	// The controller methods besides handlers: @ModelAttribute, @InitBinder, @ExceptionHandler.
+	// The controller methods besides handlers: @ModelAttribute, @InitBinder,
+	// @ExceptionHandler.
 
 	@ParameterizedTest
 	@ValueSource(classes = { WebEdgeControllers.ModelAttributeController.class, WebEdgeControllers.ClaimAdvice.class,
 			WebEdgeControllers.ExceptionHandlerController.class })
-	void startWhenMethodBesidesHandlersUsesTheStarterWithoutIssuerThenFailsNamingIssuerUriAndMethod(Class<?> controller) {
+	void startWhenMethodBesidesHandlersUsesTheStarterWithoutIssuerThenFailsNamingIssuerUriAndMethod(
+			Class<?> controller) {
 		Throwable failure = stack().startupFailure(List.of(), List.of(controller));
 		assertThat(FailureReports.describe(failure)).contains("Property: identity.issuer-uri")
 			.contains(controller.getSimpleName() + "#");
@@ -195,7 +204,8 @@ public abstract class WebEdgesContract {
 
 	@Test
 	void startWhenInitBinderTakesTheTokenThenFails() {
-		Throwable failure = stack().startupFailure(properties(), List.of(WebEdgeControllers.InitBinderController.class));
+		Throwable failure = stack().startupFailure(properties(),
+				List.of(WebEdgeControllers.InitBinderController.class));
 		assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("'tenant' of InitBinderController#init")
 			.hasMessageContaining("@InitBinder");
@@ -237,8 +247,9 @@ public abstract class WebEdgesContract {
 
 	@Test
 	void requestWhenWebConfigurationCallsTheConfigurersThenEnforced() {
-		run(properties(), List.of(configurersAppliedConfiguration(), WebEdgeControllers.WiringController.class,
-				WebEdgeControllers.ClaimController.class, WebEdgeControllers.ModelAttributeController.class),
+		run(properties(),
+				List.of(configurersAppliedConfiguration(), WebEdgeControllers.WiringController.class,
+						WebEdgeControllers.ClaimController.class, WebEdgeControllers.ModelAttributeController.class),
 				(http, context) -> {
 					assertThat(http.get("/wiring/write", null).status()).isEqualTo(401);
 					assertThat(http.get("/wiring/write", bearer("read")).status()).isEqualTo(403);
@@ -264,14 +275,16 @@ public abstract class WebEdgesContract {
 				WebEdgeControllers.LazyJdkProxiedController.class));
 		assertThat(FailureReports.describe(failure)).contains("LazyJdkProxiedController#lazy");
 		assertThat(stack().startupFailure(properties(), List.of(WebEdgeControllers.ProxyConfiguration.class,
-				WebEdgeControllers.LazyJdkProxiedController.class))).isNull();
+				WebEdgeControllers.LazyJdkProxiedController.class)))
+			.isNull();
 		assertThat(WebEdgeControllers.LazyJdkProxiedController.instances.get()).isEqualTo(before);
 	}
 
 	@Test
 	void requirementWhenJdkProxiedControllerThenRequirementsOfImplementationAndInterfaceHold() {
-		run(properties(), List.of(WebEdgeControllers.ProxyConfiguration.class,
-				WebEdgeControllers.JdkProxiedController.class), (http, context) -> {
+		run(properties(),
+				List.of(WebEdgeControllers.ProxyConfiguration.class, WebEdgeControllers.JdkProxiedController.class),
+				(http, context) -> {
 					assertThat(AopUtils.isJdkDynamicProxy(context.getBean(WebEdgeControllers.JdkProxiedApi.class)))
 						.isTrue();
 					String read = bearer("read");
@@ -290,10 +303,11 @@ public abstract class WebEdgesContract {
 
 	@Test
 	void requirementWhenCglibProxiedControllerThenRequirementsOfClassAndMethodHold() {
-		run(properties(), List.of(WebEdgeControllers.ProxyConfiguration.class,
-				WebEdgeControllers.CglibProxiedController.class), (http, context) -> {
-					assertThat(AopUtils
-						.isCglibProxy(context.getBean(WebEdgeControllers.CglibProxiedController.class))).isTrue();
+		run(properties(),
+				List.of(WebEdgeControllers.ProxyConfiguration.class, WebEdgeControllers.CglibProxiedController.class),
+				(http, context) -> {
+					assertThat(AopUtils.isCglibProxy(context.getBean(WebEdgeControllers.CglibProxiedController.class)))
+						.isTrue();
 					assertThat(http.get("/cglib/class", bearer("read")).body()).isEqualTo("cglib class");
 					assertThat(http.get("/cglib/class", null).status()).isEqualTo(401);
 					assertThat(http.get("/cglib/method", bearer("read")).status()).isEqualTo(403);
@@ -305,8 +319,8 @@ public abstract class WebEdgesContract {
 
 	@Test
 	void startWhenClaimOnlyOnJdkProxiedImplementationThenFails() {
-		Throwable failure = stack().startupFailure(properties(), List.of(WebEdgeControllers.ProxyConfiguration.class,
-				WebEdgeControllers.HiddenClaimController.class));
+		Throwable failure = stack().startupFailure(properties(),
+				List.of(WebEdgeControllers.ProxyConfiguration.class, WebEdgeControllers.HiddenClaimController.class));
 		assertThat(NestedExceptionUtils.getMostSpecificCause(failure)).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("not visible through the controller's JDK proxy")
 			.hasMessageContaining("HiddenClaimController#hidden");
@@ -317,8 +331,8 @@ public abstract class WebEdgesContract {
 	/** A token that fails one kind of check, and the word the answer must hold for it. */
 	enum Rejection {
 
-		EXPIRED("expired"), SIGNATURE("signature"), AUDIENCE("audience"), ISSUER("issuer"), TYPE("type"),
-		KEY("key"), FORMAT("format"), ALGORITHM("algorithm");
+		EXPIRED("expired"), SIGNATURE("signature"), AUDIENCE("audience"), ISSUER("issuer"), TYPE("type"), KEY("key"),
+		FORMAT("format"), ALGORITHM("algorithm");
 
 		final String word;
 
@@ -390,7 +404,8 @@ public abstract class WebEdgesContract {
 				assertThat(answer.challenge()).contains(description);
 				assertThat(answer.body()).doesNotContain(kind[2]);
 				if (!kind[1].equals("scope")) {
-					// Only a single required scope is named, in the challenge's scope attribute (RFC 6750 §3).
+					// Only a single required scope is named, in the challenge's scope
+					// attribute (RFC 6750 §3).
 					assertThat(answer.challenge()).doesNotContain(kind[2]);
 				}
 			}

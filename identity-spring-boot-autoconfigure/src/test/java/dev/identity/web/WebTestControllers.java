@@ -138,7 +138,10 @@ public final class WebTestControllers {
 
 	}
 
-	/** An application's catch-all error handling, which must not swallow the RFC 6750 answers. */
+	/**
+	 * An application's catch-all error handling, which must not swallow the RFC 6750
+	 * answers.
+	 */
 	@RestControllerAdvice
 	public static class CatchAllAdvice {
 

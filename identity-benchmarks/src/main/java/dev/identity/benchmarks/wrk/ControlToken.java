@@ -8,8 +8,8 @@ import dev.identity.core.ValidatedToken;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The token a control endpoint validated on its first request, and the answer both samples give to
- * {@code GET /api/me}.
+ * The token a control endpoint validated on its first request, and the answer both
+ * samples give to {@code GET /api/me}.
  */
 final class ControlToken {
 

@@ -35,7 +35,8 @@ class ApiController {
 	}
 
 	@GetMapping("/me")
-	Map<String, Object> me(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+	Map<String, Object> me(
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
 		String token = BearerTokens.resolve(authorization);
 		if (token == null) {
 			throw new MissingBearerTokenException();

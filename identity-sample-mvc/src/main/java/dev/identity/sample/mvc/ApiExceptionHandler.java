@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * RFC 6750 answers for a missing or rejected token, and 503 while the identity provider cannot be
- * reached. The bodies stay generic: the reasons of a rejection are in {@code WWW-Authenticate}, those
- * of a provider failure only in the log.
+ * RFC 6750 answers for a missing or rejected token, and 503 while the identity provider
+ * cannot be reached. The bodies stay generic: the reasons of a rejection are in
+ * {@code WWW-Authenticate}, those of a provider failure only in the log.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -36,7 +36,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> providerUnavailable(IdentityProviderException ex) {
-		// The starter logs each failed fetch from the provider once, at WARN; a line for every request
+		// The starter logs each failed fetch from the provider once, at WARN; a line for
+		// every request
 		// answered 503 meanwhile would flood the log during an outage.
 		if (logger.isDebugEnabled()) {
 			logger.debug("Cannot validate tokens: " + ex.getMessage());

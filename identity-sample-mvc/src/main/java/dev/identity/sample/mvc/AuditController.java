@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stands in for a separate audit service that accepts service tokens only. It lives in this
- * application so that the sample runs alone; {@code sample.audit-url} points elsewhere.
+ * Stands in for a separate audit service that accepts service tokens only. It lives in
+ * this application so that the sample runs alone; {@code sample.audit-url} points
+ * elsewhere.
  */
 @RestController
 class AuditController {
@@ -29,7 +30,8 @@ class AuditController {
 		Map<String, Object> receipt = new LinkedHashMap<>();
 		receipt.put("entry", this.entries.incrementAndGet());
 		receipt.put("action", entry.get("action"));
-		// Who called: the client the service token was issued to, not the user the note is about.
+		// Who called: the client the service token was issued to, not the user the note
+		// is about.
 		receipt.put("recordedFor", serviceToken.getSubject());
 		receipt.put("at", Instant.now().toString());
 		return receipt;

@@ -21,12 +21,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Records what happened to notes in the audit service, with this application's own
  * client-credentials token (scope {@code audit}) on every call.
  * <p>
- * {@link SmartOAuthClient} is the natural choice here. This service is shared by a blocking path
- * ({@link NotesController}, on a servlet request thread) and a reactive one ({@link NotesCleanup}, a
- * Reactor pipeline on a scheduler thread that must not block). The smart client serves both: the
- * blocking {@link #record} gets its token with a plain call, the reactive {@link #recordAsync} without
- * blocking, and both take it from one token cache, so the two paths share one token and renew it
- * once. With {@code OAuthClient} the reactive path would block a non-blocking thread; with
+ * {@link SmartOAuthClient} is the natural choice here. This service is shared by a
+ * blocking path ({@link NotesController}, on a servlet request thread) and a reactive one
+ * ({@link NotesCleanup}, a Reactor pipeline on a scheduler thread that must not block).
+ * The smart client serves both: the blocking {@link #record} gets its token with a plain
+ * call, the reactive {@link #recordAsync} without blocking, and both take it from one
+ * token cache, so the two paths share one token and renew it once. With
+ * {@code OAuthClient} the reactive path would block a non-blocking thread; with
  * {@code ReactiveOAuthClient} the blocking path would have to block on a {@code Mono}.
  */
 @Component
@@ -46,8 +47,10 @@ class AuditTrail {
 	AuditTrail(SmartOAuthClient identity, RestClient.Builder restClients, WebClient.Builder webClients,
 			Environment environment) {
 		TokenRequest.ClientCredentials auditScope = TokenRequest.ClientCredentials.ofScopes("audit");
-		// The token goes to the audit URL's origin only, so the clients are built with it as their base URL:
-		// on first use, because by default it names this application's own port, known once it listens.
+		// The token goes to the audit URL's origin only, so the clients are built with it
+		// as their base URL:
+		// on first use, because by default it names this application's own port, known
+		// once it listens.
 		this.restClient = SingletonSupplier.of(() -> restClients.clone()
 			.baseUrl(auditUrl())
 			.apply(new ClientCredentialsRestClientCustomizer(identity).forRequest(auditScope))
@@ -71,12 +74,13 @@ class AuditTrail {
 
 	/** Record an event without blocking. */
 	Mono<Map<String, Object>> recordAsync(String action, long noteId, String actor) {
-		return Mono.defer(() -> this.webClient.obtain()
-			.post()
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(entry(action, noteId, actor))
-			.retrieve()
-			.bodyToMono(RECEIPT))
+		return Mono
+			.defer(() -> this.webClient.obtain()
+				.post()
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(entry(action, noteId, actor))
+				.retrieve()
+				.bodyToMono(RECEIPT))
 			.timeout(TIMEOUT);
 	}
 

@@ -5,9 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * A Spring MVC notes API protected by bearer tokens of an OpenID provider, with browser login.
- * Without {@code identity.issuer-uri} it starts a development provider of its own; start it with
- * {@code --identity.issuer-uri=https://login.example.com/realms/main} to use a real one.
+ * A Spring MVC notes API protected by bearer tokens of an OpenID provider, with browser
+ * login. Without {@code identity.issuer-uri} it starts a development provider of its own;
+ * start it with {@code --identity.issuer-uri=https://login.example.com/realms/main} to
+ * use a real one.
  */
 @SpringBootApplication
 @EnableScheduling

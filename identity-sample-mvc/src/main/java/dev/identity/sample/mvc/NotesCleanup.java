@@ -11,8 +11,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes notes older than {@code sample.notes.max-age} and records each removal in the audit
- * service. A reactive scheduled job: the audit calls run concurrently, without a thread per call.
+ * Removes notes older than {@code sample.notes.max-age} and records each removal in the
+ * audit service. A reactive scheduled job: the audit calls run concurrently, without a
+ * thread per call.
  */
 @Component
 class NotesCleanup {

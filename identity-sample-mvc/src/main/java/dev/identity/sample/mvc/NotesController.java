@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The notes API. Each endpoint states what the caller's access token must carry; the identity
- * starter checks it before the handler runs and answers 401 ({@code invalid_token}) or 403
- * ({@code insufficient_scope}) with an RFC 6750 {@code WWW-Authenticate} header otherwise.
+ * The notes API. Each endpoint states what the caller's access token must carry; the
+ * identity starter checks it before the handler runs and answers 401
+ * ({@code invalid_token}) or 403 ({@code insufficient_scope}) with an RFC 6750
+ * {@code WWW-Authenticate} header otherwise.
  */
 @RestController
 @RequestMapping(path = "/api/notes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,8 +48,8 @@ class NotesController {
 	}
 
 	/**
-	 * Writes a note and records it in the audit service, called with this application's own
-	 * client-credentials token.
+	 * Writes a note and records it in the audit service, called with this application's
+	 * own client-credentials token.
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@RequirePermission("notes:write")
@@ -72,8 +73,8 @@ class NotesController {
 	}
 
 	/**
-	 * A feature still being rolled out: served only to callers whose token turns the flag on. To the
-	 * others it does not exist.
+	 * A feature still being rolled out: served only to callers whose token turns the flag
+	 * on. To the others it does not exist.
 	 */
 	@GetMapping(path = "/export", produces = "text/csv")
 	@RequirePermission("notes:read")
@@ -83,8 +84,12 @@ class NotesController {
 		}
 		StringBuilder csv = new StringBuilder("id,author,text\n");
 		for (Notes.Note note : this.notes.all()) {
-			csv.append(note.id()).append(',').append(csvField(note.author())).append(',')
-				.append(csvField(note.text())).append('\n');
+			csv.append(note.id())
+				.append(',')
+				.append(csvField(note.author()))
+				.append(',')
+				.append(csvField(note.text()))
+				.append('\n');
 		}
 		return ResponseEntity.ok(csv.toString());
 	}

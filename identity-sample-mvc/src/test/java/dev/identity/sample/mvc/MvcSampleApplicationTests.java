@@ -20,7 +20,10 @@ class MvcSampleApplicationTests extends SampleApiContractTests {
 	@Autowired
 	private Notes notes;
 
-	/** The reactive path of the shared audit service: the scheduled job records without blocking. */
+	/**
+	 * The reactive path of the shared audit service: the scheduled job records without
+	 * blocking.
+	 */
 	@Test
 	void cleanupJobRecordsEachRemovalWithTheServiceToken() {
 		this.notes.add("old news", "test");

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample as it ships: {@code java -jar} of the repackaged jar, with no arguments. It enables the
- * development provider, but a packaged application never starts it, so start-up fails naming
- * {@code identity.issuer-uri}. Runs after {@code package} (Maven Failsafe), on the jar the build made.
+ * The sample as it ships: {@code java -jar} of the repackaged jar, with no arguments. It
+ * enables the development provider, but a packaged application never starts it, so
+ * start-up fails naming {@code identity.issuer-uri}. Runs after {@code package} (Maven
+ * Failsafe), on the jar the build made.
  */
 class PackagedJarIT {
 
@@ -34,12 +35,14 @@ class PackagedJarIT {
 				"-jar", jar.toString())
 			.directory(workingDirectory.toFile())
 			.redirectErrorStream(true);
-		// Nothing from the build's environment configures it: what a user's shell would start.
+		// Nothing from the build's environment configures it: what a user's shell would
+		// start.
 		builder.environment().keySet().removeIf((name) -> name.startsWith("IDENTITY_") || name.startsWith("SPRING_"));
 		long started = System.nanoTime();
 		Process process = builder.start();
 		StringBuilder log = new StringBuilder();
-		// Released when the output ends or the provider starts: either way there is a verdict.
+		// Released when the output ends or the provider starts: either way there is a
+		// verdict.
 		CountDownLatch verdict = new CountDownLatch(1);
 		CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> read(process, log, verdict));
 		try {

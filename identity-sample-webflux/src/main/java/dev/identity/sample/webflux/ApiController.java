@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * One open endpoint and one that needs a valid access token, validated without blocking the event
- * loop. Failures become responses in {@link ApiExceptionHandler}.
+ * One open endpoint and one that needs a valid access token, validated without blocking
+ * the event loop. Failures become responses in {@link ApiExceptionHandler}.
  */
 @RestController
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -36,7 +36,8 @@ class ApiController {
 	}
 
 	@GetMapping("/me")
-	Mono<Map<String, Object>> me(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+	Mono<Map<String, Object>> me(
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
 		// Deferred so that a malformed header is signalled like every other rejection.
 		return Mono.defer(() -> {
 			String token = BearerTokens.resolve(authorization);

@@ -13,13 +13,16 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The browser side: a page that shows who is signed in, with the starter's {@code /login} and
- * {@code /logout} endpoints behind its links.
+ * The browser side: a page that shows who is signed in, with the starter's {@code /login}
+ * and {@code /logout} endpoints behind its links.
  */
 @RestController
 class HomeController {
 
-	/** Absent while no {@code identity.client-id} is configured: browser login is then off. */
+	/**
+	 * Absent while no {@code identity.client-id} is configured: browser login is then
+	 * off.
+	 */
 	private final ObjectProvider<ReactiveBrowserSession> session;
 
 	HomeController(ObjectProvider<ReactiveBrowserSession> session) {
@@ -59,7 +62,8 @@ class HomeController {
 			}
 			else {
 				String name = (user.getName() != null) ? user.getName() : user.getSubject();
-				html.append("<p id=\"status\">Signed in as <strong id=\"user\">").append(escape(name))
+				html.append("<p id=\"status\">Signed in as <strong id=\"user\">")
+					.append(escape(name))
 					.append("</strong></p>\n<dl>\n");
 				row(html, "Subject", user.getSubject());
 				row(html, "E-mail", user.getEmail());

@@ -8,8 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes notes older than {@code sample.notes.max-age} and records each removal in the audit
- * service. A plain scheduled job on the scheduler's own thread, where blocking calls are fine.
+ * Removes notes older than {@code sample.notes.max-age} and records each removal in the
+ * audit service. A plain scheduled job on the scheduler's own thread, where blocking
+ * calls are fine.
  */
 @Component
 class NotesCleanup {

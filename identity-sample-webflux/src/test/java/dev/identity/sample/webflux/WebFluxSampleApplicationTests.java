@@ -20,7 +20,10 @@ class WebFluxSampleApplicationTests extends SampleApiContractTests {
 	@Autowired
 	private Notes notes;
 
-	/** The blocking path of the shared audit service: the scheduled job records with plain calls. */
+	/**
+	 * The blocking path of the shared audit service: the scheduled job records with plain
+	 * calls.
+	 */
 	@Test
 	void cleanupJobRecordsEachRemovalWithTheServiceToken() {
 		this.notes.add("old news", "test");

@@ -41,14 +41,15 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebSession;
 
 /**
- * Serves the browser login endpoints of a Spring WebFlux application: login, register, callback and
- * logout, as {@link BrowserLoginFlow} decides. Logins in progress live in the browser's cookies
- * ({@link PendingLoginCookies}); the {@link WebSession} is started only for a completed login. Every
- * provider call goes through the {@code ...Async} methods of {@link SmartOAuthClient}; nothing blocks.
- * Other requests pass through, and a {@link LoginRequiredException} they raise is answered here.
+ * Serves the browser login endpoints of a Spring WebFlux application: login, register,
+ * callback and logout, as {@link BrowserLoginFlow} decides. Logins in progress live in
+ * the browser's cookies ({@link PendingLoginCookies}); the {@link WebSession} is started
+ * only for a completed login. Every provider call goes through the {@code ...Async}
+ * methods of {@link SmartOAuthClient}; nothing blocks. Other requests pass through, and a
+ * {@link LoginRequiredException} they raise is answered here.
  * <p>
- * A failed step is signalled as a {@link ResponseStatusException}, so the application's error
- * handling renders it.
+ * A failed step is signalled as a {@link ResponseStatusException}, so the application's
+ * error handling renders it.
  */
 public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 
@@ -123,17 +124,21 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 			boolean secure = this.flow.isSecure(application);
 			PendingLogins pending = this.cookies.read(cookies(exchange.getRequest()), secure);
 			BrowserLoginFlow.Callback callback = this.flow.callback(exchange.getRequest().getQueryParams(), pending);
-			// The browser deletes the login's cookie whatever the callback's fate, so that a refreshed callback
-			// page does not try the same login again. The server keeps no record: a copy of the cookie stays
+			// The browser deletes the login's cookie whatever the callback's fate, so
+			// that a refreshed callback
+			// page does not try the same login again. The server keeps no record: a copy
+			// of the cookie stays
 			// valid for max-pending-age, and the provider redeems the code once.
 			setCookies(exchange, this.cookies.write(pending, callback.remaining(), secure));
 			PendingLogin login = callback.login();
 			return this.client.requestTokenAsync(this.flow.tokenRequest(callback))
 				.flatMap((tokens) -> this.client.keysAsync().flatMap((keys) -> authenticate(tokens, login, keys)))
-				// A session id known before the login (planted by an attacker, say) must not carry the user.
+				// A session id known before the login (planted by an attacker, say) must
+				// not carry the user.
 				.flatMap((user) -> exchange.getSession()
 					.flatMap((session) -> session.changeSessionId()
-						.then(Mono.fromRunnable(() -> session.getAttributes().put(BrowserLoginFlow.USER_ATTRIBUTE, user)))))
+						.then(Mono
+							.fromRunnable(() -> session.getAttributes().put(BrowserLoginFlow.USER_ATTRIBUTE, user)))))
 				.then(Mono.defer(() -> redirect(exchange, this.flow.afterLogin(login, application))));
 		});
 	}
@@ -148,15 +153,17 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Refresh the engine's keys for a token signed with a key they lack. The engine's validation owns the
-	 * unknown-kid refresh (coalesced, and rate-limited so forged key ids cannot flood the provider); its
-	 * verdict on the ID token is not the one that counts, the {@code IdTokenValidator}'s is.
+	 * Refresh the engine's keys for a token signed with a key they lack. The engine's
+	 * validation owns the unknown-kid refresh (coalesced, and rate-limited so forged key
+	 * ids cannot flood the provider); its verdict on the ID token is not the one that
+	 * counts, the {@code IdTokenValidator}'s is.
 	 */
 	private Mono<KeySet> refreshedKeys(@Nullable String idToken) {
 		logger.debug("ID token signed with a key the cached JWK set lacks; refreshing the keys once");
 		return this.client.validateAsync(idToken)
 			.then()
-			// Expected when the engine's own policy differs from an ID token's; the keys are what matter.
+			// Expected when the engine's own policy differs from an ID token's; the keys
+			// are what matter.
 			.onErrorResume(IdentityException.class, (ex) -> Mono.empty())
 			.then(Mono.defer(this.client::keysAsync));
 	}
@@ -165,7 +172,8 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 		ApplicationUrl application = application(exchange.getRequest());
 		return exchange.getSession().flatMap((session) -> {
 			if (ReactiveBrowserSession.userOf(session) == null) {
-				// Nobody to log out: nothing to confirm, and no session started for the page.
+				// Nobody to log out: nothing to confirm, and no session started for the
+				// page.
 				return redirect(exchange, this.flow.afterLogout(null, null, application));
 			}
 			Object token = session.getAttributes()
@@ -209,14 +217,16 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 					}) : Mono.just(Optional.empty());
 			return session.invalidate()
 				.then(discovery)
-				.flatMap((document) -> redirect(exchange, this.flow.afterLogout(document.orElse(null), user, application)));
+				.flatMap((document) -> redirect(exchange,
+						this.flow.afterLogout(document.orElse(null), user, application)));
 		});
 	}
 
 	private Mono<Void> loginRequired(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		URI login = this.flow.loginRedirect(request.getMethod().name(), request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT),
-				path(request), request.getURI().getRawQuery(), application(request));
+		URI login = this.flow.loginRedirect(request.getMethod().name(),
+				request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT), path(request), request.getURI().getRawQuery(),
+				application(request));
 		return (login != null) ? redirect(exchange, login)
 				: Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Login required"));
 	}
@@ -237,8 +247,9 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Where the request reached the application. The request URI is the one the server and a
-	 * {@code ForwardedHeaderTransformer}, when the application uses one, made of what they trust.
+	 * Where the request reached the application. The request URI is the one the server
+	 * and a {@code ForwardedHeaderTransformer}, when the application uses one, made of
+	 * what they trust.
 	 */
 	private static ApplicationUrl application(ServerHttpRequest request) {
 		URI uri = request.getURI();

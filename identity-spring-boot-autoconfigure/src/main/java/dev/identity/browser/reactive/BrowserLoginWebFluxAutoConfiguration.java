@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Browser login for Spring WebFlux applications with a client id: {@code GET /login},
- * {@code GET /register}, the callback and {@code POST /logout}, whose {@code GET} asks to confirm (see
- * {@code identity.login.*}), on the
- * {@code WebSession}, the {@link dev.identity.login.AuthenticatedUser} handler parameter and
+ * {@code GET /register}, the callback and {@code POST /logout}, whose {@code GET} asks to
+ * confirm (see {@code identity.login.*}), on the {@code WebSession}, the
+ * {@link dev.identity.login.AuthenticatedUser} handler parameter and
  * {@link ReactiveBrowserSession}.
  */
 @AutoConfiguration(after = IdentityAutoConfiguration.class)

@@ -13,8 +13,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Resolves {@link AuthenticatedUser} handler parameters from the {@code WebSession}. A
- * {@code @Nullable} one receives {@code null} and an {@code Optional} one an empty value when nobody is
- * logged in; any other signals {@link LoginRequiredException}.
+ * {@code @Nullable} one receives {@code null} and an {@code Optional} one an empty value
+ * when nobody is logged in; any other signals {@link LoginRequiredException}.
  */
 final class ReactiveAuthenticatedUserArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -11,19 +11,18 @@ import org.springframework.web.server.WebSession;
 
 /**
  * The browser login as seen by a Spring WebFlux application: whether the exchange's
- * {@link WebSession} has a logged-in user, and who it is, without blocking. A user stays logged in
- * for the life of the session (as with Spring Security's {@code oauth2Login});
- * {@link AuthenticatedUser#isAuthenticated(java.time.Instant)} tells whether the access token is still
- * valid. Reading never starts a session.
- * <pre class="code">
+ * {@link WebSession} has a logged-in user, and who it is, without blocking. A user stays
+ * logged in for the life of the session (as with Spring Security's {@code oauth2Login});
+ * {@link AuthenticatedUser#isAuthenticated(java.time.Instant)} tells whether the access
+ * token is still valid. Reading never starts a session. <pre class="code">
  * &#64;GetMapping("/")
  * Mono&lt;String&gt; home(ServerWebExchange exchange) {
  *     return browserSession.currentUser(exchange).map(AuthenticatedUser::getSubject).defaultIfEmpty("anonymous");
  * }
- * </pre>
- * A handler may also declare an {@link AuthenticatedUser} parameter: {@code @Nullable} (or
- * {@code Optional}) receives {@code null} (or empty) when nobody is logged in; a non-null one makes the
- * request need a login, see {@link LoginRequiredException}.
+ * </pre> A handler may also declare an {@link AuthenticatedUser} parameter:
+ * {@code @Nullable} (or {@code Optional}) receives {@code null} (or empty) when nobody is
+ * logged in; a non-null one makes the request need a login, see
+ * {@link LoginRequiredException}.
  */
 public class ReactiveBrowserSession {
 
@@ -48,8 +47,8 @@ public class ReactiveBrowserSession {
 	/**
 	 * The logged-in user of the exchange's session, which the request cannot do without.
 	 * @param exchange the current exchange
-	 * @return the user, or a {@link LoginRequiredException} (answered with a redirect to the login or
-	 * {@code 401}) when nobody is logged in
+	 * @return the user, or a {@link LoginRequiredException} (answered with a redirect to
+	 * the login or {@code 401}) when nobody is logged in
 	 */
 	public Mono<AuthenticatedUser> requireUser(ServerWebExchange exchange) {
 		return currentUser(exchange).switchIfEmpty(Mono.error(LoginRequiredException::new));

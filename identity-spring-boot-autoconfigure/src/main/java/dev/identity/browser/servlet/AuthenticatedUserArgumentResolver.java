@@ -14,9 +14,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves {@link AuthenticatedUser} handler parameters from the session. A {@code @Nullable} one
- * receives {@code null} and an {@code Optional} one an empty value when nobody is logged in; any other
- * raises {@link LoginRequiredException}.
+ * Resolves {@link AuthenticatedUser} handler parameters from the session. A
+ * {@code @Nullable} one receives {@code null} and an {@code Optional} one an empty value
+ * when nobody is logged in; any other raises {@link LoginRequiredException}.
  */
 final class AuthenticatedUserArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -36,13 +36,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Serves the browser login endpoints of a Spring MVC application: login, register, callback and logout,
- * as {@link BrowserLoginFlow} decides. Logins in progress live in the browser's cookies
- * ({@link PendingLoginCookies}); the servlet session is created only for a completed login. Every
- * provider call goes through the blocking methods of {@link SmartOAuthClient}, on the request's own
- * thread. Other requests pass through untouched.
+ * Serves the browser login endpoints of a Spring MVC application: login, register,
+ * callback and logout, as {@link BrowserLoginFlow} decides. Logins in progress live in
+ * the browser's cookies ({@link PendingLoginCookies}); the servlet session is created
+ * only for a completed login. Every provider call goes through the blocking methods of
+ * {@link SmartOAuthClient}, on the request's own thread. Other requests pass through
+ * untouched.
  * <p>
- * A failed step is answered with {@code sendError}, so the application's error pages render it.
+ * A failed step is answered with {@code sendError}, so the application's error pages
+ * render it.
  */
 public final class BrowserLoginFilter extends OncePerRequestFilter implements Ordered {
 
@@ -125,8 +127,10 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 		boolean secure = this.flow.isSecure(application);
 		PendingLogins pending = this.cookies.read(ServletRequests.cookies(request), secure);
 		BrowserLoginFlow.Callback callback = this.flow.callback(parameters(request), pending);
-		// The browser deletes the login's cookie whatever the callback's fate, so that a refreshed callback
-		// page does not try the same login again. The server keeps no record: a copy of the cookie stays
+		// The browser deletes the login's cookie whatever the callback's fate, so that a
+		// refreshed callback
+		// page does not try the same login again. The server keeps no record: a copy of
+		// the cookie stays
 		// valid for max-pending-age, and the provider redeems the code once.
 		setCookies(response, this.cookies.write(pending, callback.remaining(), secure));
 		TokenResponse tokens = this.client.requestToken(this.flow.tokenRequest(callback));
@@ -135,16 +139,18 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 			user = this.flow.authenticate(tokens, callback.login(), refreshedKeys(tokens.getIdToken()), true);
 		}
 		HttpSession session = request.getSession();
-		// A session id known before the login (planted by an attacker, say) must not carry the user.
+		// A session id known before the login (planted by an attacker, say) must not
+		// carry the user.
 		request.changeSessionId();
 		session.setAttribute(BrowserLoginFlow.USER_ATTRIBUTE, Objects.requireNonNull(user));
 		redirect(response, this.flow.afterLogin(callback.login(), application));
 	}
 
 	/**
-	 * Refresh the engine's keys for a token signed with a key they lack. The engine's validation owns the
-	 * unknown-kid refresh (coalesced, and rate-limited so forged key ids cannot flood the provider); its
-	 * verdict on the ID token is not the one that counts, the {@code IdTokenValidator}'s is.
+	 * Refresh the engine's keys for a token signed with a key they lack. The engine's
+	 * validation owns the unknown-kid refresh (coalesced, and rate-limited so forged key
+	 * ids cannot flood the provider); its verdict on the ID token is not the one that
+	 * counts, the {@code IdTokenValidator}'s is.
 	 */
 	private KeySet refreshedKeys(@Nullable String idToken) {
 		logger.debug("ID token signed with a key the cached JWK set lacks; refreshing the keys once");
@@ -152,7 +158,8 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 			this.client.validate(idToken);
 		}
 		catch (IdentityException ex) {
-			// Expected when the engine's own policy differs from an ID token's; the keys are what matter.
+			// Expected when the engine's own policy differs from an ID token's; the keys
+			// are what matter.
 		}
 		return this.client.keys();
 	}

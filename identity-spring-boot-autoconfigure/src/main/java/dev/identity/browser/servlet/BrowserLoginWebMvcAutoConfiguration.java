@@ -14,14 +14,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 
 /**
- * Browser login for Spring MVC applications with a client id: {@code GET /login}, {@code GET /register},
- * the callback and {@code POST /logout}, whose {@code GET} asks to confirm (see {@code identity.login.*}),
- * the {@link dev.identity.login.AuthenticatedUser} handler parameter and {@link BrowserSession}.
+ * Browser login for Spring MVC applications with a client id: {@code GET /login},
+ * {@code GET /register}, the callback and {@code POST /logout}, whose {@code GET} asks to
+ * confirm (see {@code identity.login.*}), the
+ * {@link dev.identity.login.AuthenticatedUser} handler parameter and
+ * {@link BrowserSession}.
  */
 @AutoConfiguration(after = IdentityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(name = { "jakarta.servlet.Filter",
-		"org.springframework.web.servlet.config.annotation.WebMvcConfigurer" })
+@ConditionalOnClass(
+		name = { "jakarta.servlet.Filter", "org.springframework.web.servlet.config.annotation.WebMvcConfigurer" })
 @ConditionalOnProperty(prefix = "identity", name = "client-id")
 @ConditionalOnBooleanProperty(name = "identity.login.enabled", matchIfMissing = true)
 @ConditionalOnBean(SmartOAuthClient.class)

@@ -38,7 +38,10 @@ class BrowserLoginWebMvcConfiguration {
 		return new PendingLoginCookies(properties);
 	}
 
-	/** Registered with the servlet container for every request, as any {@code Filter} bean. */
+	/**
+	 * Registered with the servlet container for every request, as any {@code Filter}
+	 * bean.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	BrowserLoginFilter browserLoginFilter(BrowserLoginFlow flow, SmartOAuthClient client, BrowserSession sessions,

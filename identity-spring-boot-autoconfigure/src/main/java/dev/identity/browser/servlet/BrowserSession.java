@@ -8,20 +8,20 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The browser login as seen by a Spring MVC application: whether the current request's session has a
- * logged-in user, and who it is. A user stays logged in for the life of the session (as with Spring
- * Security's {@code oauth2Login}); {@link AuthenticatedUser#isAuthenticated(java.time.Instant)} tells
- * whether the access token is still valid. Reading never creates a session.
- * <pre class="code">
+ * The browser login as seen by a Spring MVC application: whether the current request's
+ * session has a logged-in user, and who it is. A user stays logged in for the life of the
+ * session (as with Spring Security's {@code oauth2Login});
+ * {@link AuthenticatedUser#isAuthenticated(java.time.Instant)} tells whether the access
+ * token is still valid. Reading never creates a session. <pre class="code">
  * &#64;GetMapping("/")
  * String home(HttpServletRequest request, Model model) {
  *     model.addAttribute("user", browserSession.currentUser(request));
  *     return "home";
  * }
- * </pre>
- * A handler may also declare an {@link AuthenticatedUser} parameter: {@code @Nullable} (or
- * {@code Optional}) receives {@code null} (or empty) when nobody is logged in; a non-null one makes the
- * request need a login, see {@link LoginRequiredException}.
+ * </pre> A handler may also declare an {@link AuthenticatedUser} parameter:
+ * {@code @Nullable} (or {@code Optional}) receives {@code null} (or empty) when nobody is
+ * logged in; a non-null one makes the request need a login, see
+ * {@link LoginRequiredException}.
  */
 public class BrowserSession {
 
@@ -45,7 +45,8 @@ public class BrowserSession {
 			return null;
 		}
 		try {
-			return (session.getAttribute(BrowserLoginFlow.USER_ATTRIBUTE) instanceof AuthenticatedUser user) ? user : null;
+			return (session.getAttribute(BrowserLoginFlow.USER_ATTRIBUTE) instanceof AuthenticatedUser user) ? user
+					: null;
 		}
 		catch (IllegalStateException ex) {
 			// Invalidated while this request ran: a logout in another tab.
@@ -57,8 +58,8 @@ public class BrowserSession {
 	 * The logged-in user of the request's session, which the request cannot do without.
 	 * @param request the current request
 	 * @return the user
-	 * @throws LoginRequiredException when nobody is logged in; answered with a redirect to the login or
-	 * {@code 401}
+	 * @throws LoginRequiredException when nobody is logged in; answered with a redirect
+	 * to the login or {@code 401}
 	 */
 	public AuthenticatedUser requireUser(HttpServletRequest request) {
 		AuthenticatedUser user = currentUser(request);

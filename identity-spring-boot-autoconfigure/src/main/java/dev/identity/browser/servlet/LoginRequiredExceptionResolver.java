@@ -15,9 +15,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Answers {@link LoginRequiredException} as {@link BrowserLoginFlow#loginRedirect} decides: a redirect
- * to the login that comes back to this page, or {@code 401}. It runs after the application's
- * {@code @ExceptionHandler} methods, which may answer otherwise.
+ * Answers {@link LoginRequiredException} as {@link BrowserLoginFlow#loginRedirect}
+ * decides: a redirect to the login that comes back to this page, or {@code 401}. It runs
+ * after the application's {@code @ExceptionHandler} methods, which may answer otherwise.
  */
 final class LoginRequiredExceptionResolver implements HandlerExceptionResolver {
 

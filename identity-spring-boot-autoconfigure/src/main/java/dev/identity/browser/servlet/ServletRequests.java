@@ -18,9 +18,10 @@ final class ServletRequests {
 	}
 
 	/**
-	 * Where the request reached the application. Scheme, host and port come from the request as the
-	 * container and its filters present it: a {@code ForwardedHeaderFilter} or the server's own
-	 * forwarded-header support has already applied what it trusts.
+	 * Where the request reached the application. Scheme, host and port come from the
+	 * request as the container and its filters present it: a
+	 * {@code ForwardedHeaderFilter} or the server's own forwarded-header support has
+	 * already applied what it trusts.
 	 */
 	static ApplicationUrl application(HttpServletRequest request) {
 		return new ApplicationUrl(request.getScheme(), request.getServerName(), request.getServerPort(),

@@ -1,6 +1,7 @@
 /**
  * Browser login for Spring MVC: a servlet filter serving the login endpoints, the
- * {@code AuthenticatedUser} handler parameter and {@link dev.identity.browser.servlet.BrowserSession}.
+ * {@code AuthenticatedUser} handler parameter and
+ * {@link dev.identity.browser.servlet.BrowserSession}.
  */
 @NullMarked
 package dev.identity.browser.servlet;

@@ -12,9 +12,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The validated bearer token of an exchange, validated on first need. The validation itself is kept
- * as an exchange attribute: the arguments of a handler are resolved concurrently, and they all share
- * one validation, and its outcome, whether it has finished or not.
+ * The validated bearer token of an exchange, validated on first need. The validation
+ * itself is kept as an exchange attribute: the arguments of a handler are resolved
+ * concurrently, and they all share one validation, and its outcome, whether it has
+ * finished or not.
  */
 final class ExchangeTokens {
 
@@ -30,11 +31,11 @@ final class ExchangeTokens {
 	 * The exchange's validated token.
 	 * @param exchange the exchange
 	 * @return the token, empty when the request carries none, or an error
-	 * {@link BearerTokenAccessException} when the token is invalid (401) or the provider failed (503)
+	 * {@link BearerTokenAccessException} when the token is invalid (401) or the provider
+	 * failed (503)
 	 */
 	Mono<Optional<ValidatedToken>> find(ServerWebExchange exchange) {
-		Object kept = exchange.getAttributes()
-			.computeIfAbsent(VALIDATION_ATTRIBUTE, (name) -> validation(exchange));
+		Object kept = exchange.getAttributes().computeIfAbsent(VALIDATION_ATTRIBUTE, (name) -> validation(exchange));
 		@SuppressWarnings("unchecked")
 		Mono<Optional<ValidatedToken>> validation = (Mono<Optional<ValidatedToken>>) kept;
 		return validation;
@@ -42,7 +43,8 @@ final class ExchangeTokens {
 
 	private Mono<Optional<ValidatedToken>> validation(ServerWebExchange exchange) {
 		return Mono.defer(() -> {
-			if (exchange.getAttribute(ValidatedTokenRequests.VALIDATED_TOKEN_ATTRIBUTE) instanceof ValidatedToken kept) {
+			if (exchange
+				.getAttribute(ValidatedTokenRequests.VALIDATED_TOKEN_ATTRIBUTE) instanceof ValidatedToken kept) {
 				return Mono.just(Optional.of(kept));
 			}
 			String token = ValidatedTokenRequests

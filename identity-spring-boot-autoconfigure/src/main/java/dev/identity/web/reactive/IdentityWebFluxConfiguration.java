@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerAdapter;
 
 /**
- * The beans of {@link IdentityWebFluxAutoConfiguration} that need the engine. The argument resolver,
- * the requirement check and the filter functions share one {@link ExchangeTokens}, so an exchange's
- * token is validated once.
+ * The beans of {@link IdentityWebFluxAutoConfiguration} that need the engine. The
+ * argument resolver, the requirement check and the filter functions share one
+ * {@link ExchangeTokens}, so an exchange's token is validated once.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnIssuer

@@ -7,10 +7,11 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
 /**
- * Adds the token parameters to Spring WebFlux. WebFlux consults custom resolvers after its own
- * annotation- and type-based ones, none of which binds these parameters (a parameter that also carries
- * one of their annotations stops start-up, see {@link dev.identity.web.HandlerEnforcement}); ordered
- * first, this configurer puts the resolver before every other custom one.
+ * Adds the token parameters to Spring WebFlux. WebFlux consults custom resolvers after
+ * its own annotation- and type-based ones, none of which binds these parameters (a
+ * parameter that also carries one of their annotations stops start-up, see
+ * {@link dev.identity.web.HandlerEnforcement}); ordered first, this configurer puts the
+ * resolver before every other custom one.
  */
 final class IdentityWebFluxConfigurer implements WebFluxConfigurer, Ordered {
 

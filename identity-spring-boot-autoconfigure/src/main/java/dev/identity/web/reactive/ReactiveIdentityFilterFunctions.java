@@ -15,13 +15,13 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Bearer tokens on WebFlux functional routes ({@code RouterFunction<ServerResponse>}): filter
- * functions that require a valid token, a role, a permission or a scope, and the validated token for
- * the handler, without blocking. They check and answer as the annotations do on controllers: 401
- * {@code invalid_token} without a valid token, 403 {@code insufficient_scope} without the privilege
- * (RFC 6750 §3.1), 503 when the provider cannot be reached, each rendered by the application's
- * {@link BearerTokenAccessExceptionHandler}.
- * <pre>
+ * Bearer tokens on WebFlux functional routes ({@code RouterFunction<ServerResponse>}):
+ * filter functions that require a valid token, a role, a permission or a scope, and the
+ * validated token for the handler, without blocking. They check and answer as the
+ * annotations do on controllers: 401 {@code invalid_token} without a valid token, 403
+ * {@code insufficient_scope} without the privilege (RFC 6750 §3.1), 503 when the provider
+ * cannot be reached, each rendered by the application's
+ * {@link BearerTokenAccessExceptionHandler}. <pre>
  * &#64;Bean
  * RouterFunction&lt;ServerResponse&gt; orders(ReactiveIdentityFilterFunctions identity) {
  *     return route()
@@ -30,9 +30,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *         .filter(identity.hasPermission("orders:read"))
  *         .build();
  * }
- * </pre>
- * A bean of the auto-configuration, which exists only with an issuer: there is no way to build one
- * that enforces nothing.
+ * </pre> A bean of the auto-configuration, which exists only with an issuer: there is no
+ * way to build one that enforces nothing.
  */
 public final class ReactiveIdentityFilterFunctions {
 
@@ -88,11 +87,13 @@ public final class ReactiveIdentityFilterFunctions {
 	}
 
 	/**
-	 * The request's validated token, validated once per exchange whether a filter asked first or not. A
-	 * handler behind one of these filters gets the token the filter validated.
+	 * The request's validated token, validated once per exchange whether a filter asked
+	 * first or not. A handler behind one of these filters gets the token the filter
+	 * validated.
 	 * @param request the request
-	 * @return the token, or an error {@link BearerTokenAccessException} when the request has no token
-	 * (401), an invalid one (401), or the provider failed (503); the filters answer it
+	 * @return the token, or an error {@link BearerTokenAccessException} when the request
+	 * has no token (401), an invalid one (401), or the provider failed (503); the filters
+	 * answer it
 	 */
 	public Mono<ValidatedToken> token(ServerRequest request) {
 		return this.tokens.find(request.exchange())

@@ -10,9 +10,9 @@ import org.springframework.web.reactive.result.method.HandlerMethodArgumentResol
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Resolves {@link dev.identity.core.ValidatedToken}, {@link dev.identity.claims.TokenClaims} and
- * {@link dev.identity.web.Claim @Claim} handler parameters from the exchange's bearer token, without
- * blocking.
+ * Resolves {@link dev.identity.core.ValidatedToken},
+ * {@link dev.identity.claims.TokenClaims} and {@link dev.identity.web.Claim @Claim}
+ * handler parameters from the exchange's bearer token, without blocking.
  */
 final class TokenArgumentResolver implements HandlerMethodArgumentResolver {
 

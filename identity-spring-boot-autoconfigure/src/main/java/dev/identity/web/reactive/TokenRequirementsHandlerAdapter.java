@@ -15,14 +15,16 @@ import org.springframework.web.reactive.HandlerResult;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Checks the {@link dev.identity.web.RequireRole @RequireRole}, {@link dev.identity.web.RequirePermission
- * @RequirePermission} and {@link dev.identity.web.RequireScope @RequireScope} requirements of a handler
- * method, then hands the request to the adapter that would have had it otherwise (Spring's
- * {@code RequestMappingHandlerAdapter}).
+ * Checks the {@link dev.identity.web.RequireRole @RequireRole},
+ * {@link dev.identity.web.RequirePermission
+ *
+ * @RequirePermission} and {@link dev.identity.web.RequireScope @RequireScope}
+ * requirements of a handler method, then hands the request to the adapter that would have
+ * had it otherwise (Spring's {@code RequestMappingHandlerAdapter}).
  * <p>
- * WebFlux has no handler interceptors; an adapter ordered first is the place that knows the handler and
- * runs before its arguments are resolved. A failed check is answered by the same exception handling as
- * errors of the handler's own adapter.
+ * WebFlux has no handler interceptors; an adapter ordered first is the place that knows
+ * the handler and runs before its arguments are resolved. A failed check is answered by
+ * the same exception handling as errors of the handler's own adapter.
  */
 final class TokenRequirementsHandlerAdapter implements HandlerAdapter, Ordered {
 
@@ -68,7 +70,8 @@ final class TokenRequirementsHandlerAdapter implements HandlerAdapter, Ordered {
 	private @Nullable HandlerAdapter delegate(Object handler) {
 		List<HandlerAdapter> others = this.others;
 		if (others == null) {
-			// Looked up on first use: the adapters are beans like this one, created along with it.
+			// Looked up on first use: the adapters are beans like this one, created along
+			// with it.
 			others = this.adapters.orderedStream().filter((adapter) -> adapter != this).toList();
 			this.others = others;
 		}

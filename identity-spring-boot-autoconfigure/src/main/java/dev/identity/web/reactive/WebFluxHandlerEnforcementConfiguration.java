@@ -13,10 +13,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The start-up check of {@link WebFluxHandlerEnforcementAutoConfiguration}: once every handler is
- * mapped and WebFlux built, a controller method that uses the starter's parameters or requirements
- * while nothing enforces them, or while WebFlux's configuration does not apply the starter, stops
- * start-up ({@link HandlerEnforcement}).
+ * The start-up check of {@link WebFluxHandlerEnforcementAutoConfiguration}: once every
+ * handler is mapped and WebFlux built, a controller method that uses the starter's
+ * parameters or requirements while nothing enforces them, or while WebFlux's
+ * configuration does not apply the starter, stops start-up ({@link HandlerEnforcement}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebFluxHandlerEnforcementConfiguration {
@@ -25,12 +25,10 @@ class WebFluxHandlerEnforcementConfiguration {
 	SmartInitializingSingleton identityWebFluxHandlerEnforcement(ObjectProvider<RequestMappingHandlerMapping> mappings,
 			ObjectProvider<IdentityWebFluxConfigurer> tokens, ObjectProvider<ReactiveBrowserSession> users,
 			ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		return () -> HandlerEnforcement.check(
-				ControllerMethods.find(
-						mappings.orderedStream().flatMap((mapping) -> mapping.getHandlerMethods().values().stream()).toList(),
-						beanFactory),
-				new WebFluxHandlerWiring(beanFactory), tokens.getIfAvailable() != null, users.getIfAvailable() != null,
-				environment.getProperty("identity.issuer-uri"));
+		return () -> HandlerEnforcement.check(ControllerMethods.find(
+				mappings.orderedStream().flatMap((mapping) -> mapping.getHandlerMethods().values().stream()).toList(),
+				beanFactory), new WebFluxHandlerWiring(beanFactory), tokens.getIfAvailable() != null,
+				users.getIfAvailable() != null, environment.getProperty("identity.issuer-uri"));
 	}
 
 }

@@ -17,22 +17,26 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerAdapter;
 
 /**
- * How Spring WebFlux is actually configured, as built: the custom argument resolvers of every
- * {@link RequestMappingHandlerAdapter}, which serve its handler, {@code @ModelAttribute} and
- * {@code @ExceptionHandler} methods alike. Spring's own resolvers before them bind none of the
- * starter's parameters (one that also carries their annotations is refused by
- * {@link dev.identity.web.HandlerEnforcement}); after them, its catch-all would bind a {@code @Claim}
- * from the query string. The requirement check needs nothing here: it is a {@code HandlerAdapter}
- * bean, which WebFlux's dispatcher consults, first, whatever configures WebFlux.
+ * How Spring WebFlux is actually configured, as built: the custom argument resolvers of
+ * every {@link RequestMappingHandlerAdapter}, which serve its handler,
+ * {@code @ModelAttribute} and {@code @ExceptionHandler} methods alike. Spring's own
+ * resolvers before them bind none of the starter's parameters (one that also carries
+ * their annotations is refused by {@link dev.identity.web.HandlerEnforcement}); after
+ * them, its catch-all would bind a {@code @Claim} from the query string. The requirement
+ * check needs nothing here: it is a {@code HandlerAdapter} bean, which WebFlux's
+ * dispatcher consults, first, whatever configures WebFlux.
  */
 final class WebFluxHandlerWiring implements HandlerWiring {
 
-	/** The browser login's resolver of the signed-in user, package-private in its own package. */
+	/**
+	 * The browser login's resolver of the signed-in user, package-private in its own
+	 * package.
+	 */
 	private static final String USER_RESOLVER = "dev.identity.browser.reactive.ReactiveAuthenticatedUserArgumentResolver";
 
 	/** WebFlux has no public reader of the custom resolvers it was configured with. */
-	private static final @Nullable Method CUSTOM_RESOLVERS = ReflectionUtils.findMethod(ArgumentResolverConfigurer.class,
-			"getCustomResolvers");
+	private static final @Nullable Method CUSTOM_RESOLVERS = ReflectionUtils
+		.findMethod(ArgumentResolverConfigurer.class, "getCustomResolvers");
 
 	private final Map<String, List<HandlerMethodArgumentResolver>> customResolvers = new LinkedHashMap<>();
 
@@ -61,7 +65,8 @@ final class WebFluxHandlerWiring implements HandlerWiring {
 
 	@Override
 	public @Nullable String otherResolver(ControllerMethod method, MethodParameter parameter) {
-		// Without the starter's resolver, WebFlux's catch-all would bind a @Claim from the request.
+		// Without the starter's resolver, WebFlux's catch-all would bind a @Claim from
+		// the request.
 		return HandlerWiring.firstResolverOtherThanOurs(this.customResolvers,
 				(resolver) -> resolver.supportsParameter(parameter), WebFluxHandlerWiring::isOurs);
 	}

@@ -15,13 +15,13 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Bearer tokens on Spring MVC functional routes ({@code RouterFunction<ServerResponse>}): filter
- * functions that require a valid token, a role, a permission or a scope, and the validated token for
- * the handler. They check and answer as the annotations do on controllers: 401 {@code invalid_token}
- * without a valid token, 403 {@code insufficient_scope} without the privilege (RFC 6750 §3.1), 503 when
- * the provider cannot be reached, each rendered by the application's
- * {@link BearerTokenAccessExceptionHandler}.
- * <pre>
+ * Bearer tokens on Spring MVC functional routes ({@code RouterFunction<ServerResponse>}):
+ * filter functions that require a valid token, a role, a permission or a scope, and the
+ * validated token for the handler. They check and answer as the annotations do on
+ * controllers: 401 {@code invalid_token} without a valid token, 403
+ * {@code insufficient_scope} without the privilege (RFC 6750 §3.1), 503 when the provider
+ * cannot be reached, each rendered by the application's
+ * {@link BearerTokenAccessExceptionHandler}. <pre>
  * &#64;Bean
  * RouterFunction&lt;ServerResponse&gt; orders(IdentityFilterFunctions identity) {
  *     return route()
@@ -29,9 +29,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  *         .filter(identity.hasPermission("orders:read"))
  *         .build();
  * }
- * </pre>
- * A bean of the auto-configuration, which exists only with an issuer: there is no way to build one
- * that enforces nothing.
+ * </pre> A bean of the auto-configuration, which exists only with an issuer: there is no
+ * way to build one that enforces nothing.
  */
 public final class IdentityFilterFunctions {
 
@@ -41,7 +40,8 @@ public final class IdentityFilterFunctions {
 
 	private final BearerTokenAccessExceptionHandler answers;
 
-	IdentityFilterFunctions(RequestTokens tokens, ClaimsReader claimsReader, BearerTokenAccessExceptionHandler answers) {
+	IdentityFilterFunctions(RequestTokens tokens, ClaimsReader claimsReader,
+			BearerTokenAccessExceptionHandler answers) {
 		this.tokens = tokens;
 		this.claimsReader = claimsReader;
 		this.answers = answers;
@@ -86,12 +86,13 @@ public final class IdentityFilterFunctions {
 	}
 
 	/**
-	 * The request's validated token, validated once per request whether a filter asked first or not. A
-	 * handler behind one of these filters that calls it gets the token the filter validated.
+	 * The request's validated token, validated once per request whether a filter asked
+	 * first or not. A handler behind one of these filters that calls it gets the token
+	 * the filter validated.
 	 * @param request the request
 	 * @return the token
-	 * @throws BearerTokenAccessException when the request has no token (401), an invalid one (401), or the
-	 * provider failed (503); the filters answer it
+	 * @throws BearerTokenAccessException when the request has no token (401), an invalid
+	 * one (401), or the provider failed (503); the filters answer it
 	 */
 	public ValidatedToken token(ServerRequest request) {
 		ValidatedToken token = this.tokens.find(new ServletWebRequest(request.servletRequest()));
@@ -114,7 +115,8 @@ public final class IdentityFilterFunctions {
 	private HandlerFilterFunction<ServerResponse, ServerResponse> filter(HandlerRequirements requirements) {
 		return (request, next) -> {
 			try {
-				requirements.check(this.tokens.find(new ServletWebRequest(request.servletRequest())), this.claimsReader);
+				requirements.check(this.tokens.find(new ServletWebRequest(request.servletRequest())),
+						this.claimsReader);
 				// A handler that reads the token through this bean is answered alike.
 				return next.handle(request);
 			}

@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The beans of {@link IdentityWebMvcAutoConfiguration} that need the engine. The argument resolver,
- * the requirement check and the filter functions share one {@link RequestTokens}, so a request's token
- * is validated once.
+ * The beans of {@link IdentityWebMvcAutoConfiguration} that need the engine. The argument
+ * resolver, the requirement check and the filter functions share one
+ * {@link RequestTokens}, so a request's token is validated once.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnIssuer
@@ -27,7 +27,10 @@ class IdentityWebMvcConfiguration {
 		this.tokens = new RequestTokens(client);
 	}
 
-	/** Puts the starter's argument resolvers before Spring's own; static, as every post-processor. */
+	/**
+	 * Puts the starter's argument resolvers before Spring's own; static, as every
+	 * post-processor.
+	 */
 	@Bean
 	static TokenResolversFirst identityTokenResolversFirst() {
 		return new TokenResolversFirst();

@@ -11,8 +11,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * The validated bearer token of a request, validated on first need and kept as a request attribute
- * for every later one, also across async dispatches of the same request.
+ * The validated bearer token of a request, validated on first need and kept as a request
+ * attribute for every later one, also across async dispatches of the same request.
  */
 final class RequestTokens {
 
@@ -26,7 +26,8 @@ final class RequestTokens {
 	 * The request's validated token.
 	 * @param request the request
 	 * @return the token, or {@code null} when the request carries none
-	 * @throws BearerTokenAccessException when the token is invalid (401) or the provider failed (503)
+	 * @throws BearerTokenAccessException when the token is invalid (401) or the provider
+	 * failed (503)
 	 */
 	@Nullable ValidatedToken find(WebRequest request) {
 		Object kept = request.getAttribute(ValidatedTokenRequests.VALIDATED_TOKEN_ATTRIBUTE,

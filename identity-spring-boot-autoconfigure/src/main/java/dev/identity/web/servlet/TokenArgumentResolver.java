@@ -11,8 +11,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves {@link dev.identity.core.ValidatedToken}, {@link dev.identity.claims.TokenClaims} and
- * {@link dev.identity.web.Claim @Claim} handler parameters from the request's bearer token.
+ * Resolves {@link dev.identity.core.ValidatedToken},
+ * {@link dev.identity.claims.TokenClaims} and {@link dev.identity.web.Claim @Claim}
+ * handler parameters from the request's bearer token.
  */
 final class TokenArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -10,11 +10,14 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Checks the {@link dev.identity.web.RequireRole @RequireRole}, {@link dev.identity.web.RequirePermission
- * @RequirePermission} and {@link dev.identity.web.RequireScope @RequireScope} requirements of the
- * handler method a request is mapped to, before the handler runs and before its arguments are
- * resolved. A CORS pre-flight request is mapped to a handler of Spring's own, not to the method, so
- * it passes without a token, as the Fetch standard has it sent.
+ * Checks the {@link dev.identity.web.RequireRole @RequireRole},
+ * {@link dev.identity.web.RequirePermission
+ *
+ * @RequirePermission} and {@link dev.identity.web.RequireScope @RequireScope}
+ * requirements of the handler method a request is mapped to, before the handler runs and
+ * before its arguments are resolved. A CORS pre-flight request is mapped to a handler of
+ * Spring's own, not to the method, so it passes without a token, as the Fetch standard
+ * has it sent.
  */
 final class TokenRequirementsInterceptor implements HandlerInterceptor {
 

@@ -12,15 +12,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
- * Moves the identity starter's argument resolvers (token, claims, {@code @Claim}, signed-in user) to
- * the front of Spring MVC's lists: those of handler and {@code @ModelAttribute} methods, and those of
- * {@code @ExceptionHandler} methods. Spring consults custom resolvers after its own annotation- and
- * type-based ones, so another resolver could otherwise bind one of these parameters from the request
- * (a {@code @Claim("tenant")} from {@code ?tenant=...}); first in the list, ours always win.
+ * Moves the identity starter's argument resolvers (token, claims, {@code @Claim},
+ * signed-in user) to the front of Spring MVC's lists: those of handler and
+ * {@code @ModelAttribute} methods, and those of {@code @ExceptionHandler} methods. Spring
+ * consults custom resolvers after its own annotation- and type-based ones, so another
+ * resolver could otherwise bind one of these parameters from the request (a
+ * {@code @Claim("tenant")} from {@code ?tenant=...}); first in the list, ours always win.
  */
 final class TokenResolversFirst implements BeanPostProcessor {
 
-	/** The browser login's resolver of the signed-in user, package-private in its own package. */
+	/**
+	 * The browser login's resolver of the signed-in user, package-private in its own
+	 * package.
+	 */
 	private static final String USER_RESOLVER = "dev.identity.browser.servlet.AuthenticatedUserArgumentResolver";
 
 	@Override

@@ -13,24 +13,22 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The start-up check of {@link WebMvcHandlerEnforcementAutoConfiguration}: once every handler is
- * mapped and Spring MVC built, a controller method that uses the starter's parameters or requirements
- * while nothing enforces them, or while Spring MVC's configuration does not apply the starter, stops
- * start-up ({@link HandlerEnforcement}).
+ * The start-up check of {@link WebMvcHandlerEnforcementAutoConfiguration}: once every
+ * handler is mapped and Spring MVC built, a controller method that uses the starter's
+ * parameters or requirements while nothing enforces them, or while Spring MVC's
+ * configuration does not apply the starter, stops start-up ({@link HandlerEnforcement}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebMvcHandlerEnforcementConfiguration {
 
 	@Bean
-	SmartInitializingSingleton identityWebMvcHandlerEnforcement(
-			ObjectProvider<RequestMappingHandlerMapping> mappings, ObjectProvider<IdentityWebMvcConfigurer> tokens,
-			ObjectProvider<BrowserSession> users, ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		return () -> HandlerEnforcement.check(
-				ControllerMethods.find(
-						mappings.orderedStream().flatMap((mapping) -> mapping.getHandlerMethods().values().stream()).toList(),
-						beanFactory),
-				new WebMvcHandlerWiring(beanFactory), tokens.getIfAvailable() != null, users.getIfAvailable() != null,
-				environment.getProperty("identity.issuer-uri"));
+	SmartInitializingSingleton identityWebMvcHandlerEnforcement(ObjectProvider<RequestMappingHandlerMapping> mappings,
+			ObjectProvider<IdentityWebMvcConfigurer> tokens, ObjectProvider<BrowserSession> users,
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		return () -> HandlerEnforcement.check(ControllerMethods.find(
+				mappings.orderedStream().flatMap((mapping) -> mapping.getHandlerMethods().values().stream()).toList(),
+				beanFactory), new WebMvcHandlerWiring(beanFactory), tokens.getIfAvailable() != null,
+				users.getIfAvailable() != null, environment.getProperty("identity.issuer-uri"));
 	}
 
 }

@@ -22,9 +22,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * How Spring MVC is actually configured, as built: the argument resolvers of every
  * {@link RequestMappingHandlerAdapter} (handler and {@code @ModelAttribute} methods) and
- * {@link ExceptionHandlerExceptionResolver} ({@code @ExceptionHandler} methods), and the interceptors
- * of every {@link RequestMappingHandlerMapping}. Whether the application's {@code WebMvcConfigurer}
- * beans were applied is read from there, not assumed from their existence.
+ * {@link ExceptionHandlerExceptionResolver} ({@code @ExceptionHandler} methods), and the
+ * interceptors of every {@link RequestMappingHandlerMapping}. Whether the application's
+ * {@code WebMvcConfigurer} beans were applied is read from there, not assumed from their
+ * existence.
  */
 final class WebMvcHandlerWiring implements HandlerWiring {
 
@@ -50,7 +51,8 @@ final class WebMvcHandlerWiring implements HandlerWiring {
 			}
 		});
 		beanFactory.getBeansOfType(RequestMappingHandlerMapping.class).forEach((name, mapping) -> {
-			if (Arrays.stream(mapping.getAdaptedInterceptors()).noneMatch(TokenRequirementsInterceptor.class::isInstance)) {
+			if (Arrays.stream(mapping.getAdaptedInterceptors())
+				.noneMatch(TokenRequirementsInterceptor.class::isInstance)) {
 				mapping.getHandlerMethods().values().forEach((handler) -> this.uncheckedHandlers.put(handler, name));
 			}
 		});
@@ -58,8 +60,9 @@ final class WebMvcHandlerWiring implements HandlerWiring {
 
 	@Override
 	public @Nullable String otherResolver(ControllerMethod method, MethodParameter parameter) {
-		Map<String, List<HandlerMethodArgumentResolver>> lists = (method.kind() == ControllerMethod.Kind.EXCEPTION_HANDLER)
-				? this.exceptionHandlerResolvers : this.handlerResolvers;
+		Map<String, List<HandlerMethodArgumentResolver>> lists = (method
+			.kind() == ControllerMethod.Kind.EXCEPTION_HANDLER) ? this.exceptionHandlerResolvers
+					: this.handlerResolvers;
 		return HandlerWiring.firstResolverOtherThanOurs(lists, (resolver) -> resolver.supportsParameter(parameter),
 				TokenResolversFirst::isOurs);
 	}

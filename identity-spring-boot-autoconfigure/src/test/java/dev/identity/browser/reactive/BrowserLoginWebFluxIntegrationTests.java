@@ -42,7 +42,8 @@ import org.springframework.web.server.session.WebSessionManager;
 import org.springframework.web.server.session.WebSessionStore;
 
 /**
- * The browser login of a Spring WebFlux application on Reactor Netty, against the real provider.
+ * The browser login of a Spring WebFlux application on Reactor Netty, against the real
+ * provider.
  */
 @SpringBootTest(classes = BrowserLoginWebFluxIntegrationTests.WebFluxApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

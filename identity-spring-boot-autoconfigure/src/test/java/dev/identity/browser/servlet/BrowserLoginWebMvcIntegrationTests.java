@@ -45,7 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootTest(classes = BrowserLoginWebMvcIntegrationTests.MvcApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// The provider's session cookie is JSESSIONID on the same host; cookies ignore ports.
+		// The provider's session cookie is JSESSIONID on the same host; cookies ignore
+		// ports.
 		properties = "server.servlet.session.cookie.name=APPSESSION")
 class BrowserLoginWebMvcIntegrationTests extends BrowserLoginIntegrationTests {
 
@@ -71,10 +72,11 @@ class BrowserLoginWebMvcIntegrationTests extends BrowserLoginIntegrationTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class,
 			TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-			JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
-			ImperativeHttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-			RestClientAutoConfiguration.class, WebClientAutoConfiguration.class, IdentityAutoConfiguration.class,
+			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
+			HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+			HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+			ReactiveHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+			WebClientAutoConfiguration.class, IdentityAutoConfiguration.class,
 			BrowserLoginWebMvcAutoConfiguration.class })
 	@Import({ LastUser.class, MvcPages.class, SessionCounter.class })
 	static class MvcApplication {

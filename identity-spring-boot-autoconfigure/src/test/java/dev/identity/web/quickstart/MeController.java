@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
-    @GetMapping("/api/me")
-    Map<String, Object> me(ValidatedToken token) {
-        return token.getClaims();
-    }
+	@GetMapping("/api/me")
+	Map<String, Object> me(ValidatedToken token) {
+		return token.getClaims();
+	}
 
 }

@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The controller of the README's quick start, and the check that the README still shows it.
+ * The controller of the README's quick start, and the check that the README still shows
+ * it.
  */
 public final class QuickStart {
 

@@ -44,9 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A WebFlux application on Reactor Netty with BlockHound installed: token parameters, claims,
- * requirements and the filter functions of functional routes are resolved on the event loop, the provider's documents fetched on a cold cache, and
- * any blocking call there fails the test. Runs in a JVM of its own (see the module's Surefire
+ * A WebFlux application on Reactor Netty with BlockHound installed: token parameters,
+ * claims, requirements and the filter functions of functional routes are resolved on the
+ * event loop, the provider's documents fetched on a cold cache, and any blocking call
+ * there fails the test. Runs in a JVM of its own (see the module's Surefire
  * configuration).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,7 +55,9 @@ class IdentityWebFluxBlockHoundTests {
 
 	private static final String REDEFINITION_FLAG = "-XX:+AllowRedefinitionToAddDeleteMethods";
 
-	/** Blocking calls BlockHound saw anywhere, also those whose error something swallowed. */
+	/**
+	 * Blocking calls BlockHound saw anywhere, also those whose error something swallowed.
+	 */
 	private static final List<String> blockingCalls = new CopyOnWriteArrayList<>();
 
 	private static final HttpClient http = HttpClient.newBuilder()
@@ -70,12 +73,16 @@ class IdentityWebFluxBlockHoundTests {
 
 	@BeforeAll
 	static void installBlockHoundAndStart() {
-		// BlockHound adds methods to JDK classes, which this flag allows; the module's Surefire configuration
-		// gives these tests a JVM with it, and a run that selects them into another JVM skips them.
+		// BlockHound adds methods to JDK classes, which this flag allows; the module's
+		// Surefire configuration
+		// gives these tests a JVM with it, and a run that selects them into another JVM
+		// skips them.
 		assumeTrue(ManagementFactory.getRuntimeMXBean().getInputArguments().contains(REDEFINITION_FLAG),
 				"BlockHound needs a JVM started with " + REDEFINITION_FLAG);
-		// install(...) also applies the integrations found on the class path (Reactor's, Netty's), which
-		// mark their event loops non-blocking; builder().install() alone would watch no thread at all.
+		// install(...) also applies the integrations found on the class path (Reactor's,
+		// Netty's), which
+		// mark their event loops non-blocking; builder().install() alone would watch no
+		// thread at all.
 		BlockHound.install((builder) -> builder.blockingMethodCallback((method) -> {
 			blockingCalls.add(method + " on " + Thread.currentThread().getName());
 			throw new BlockingOperationError(method);
@@ -108,7 +115,8 @@ class IdentityWebFluxBlockHoundTests {
 
 	@Test
 	void blockHoundWhenHandlerBlocksOnTheEventLoopThenDetected() throws Exception {
-		// The threads that run the token resolution are watched; otherwise the other tests prove nothing.
+		// The threads that run the token resolution are watched; otherwise the other
+		// tests prove nothing.
 		HttpResponse<String> response = get("/block", null);
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(blockingCalls).anySatisfy((call) -> assertThat(call).contains("sleep").contains("reactor-http-"));
@@ -119,8 +127,10 @@ class IdentityWebFluxBlockHoundTests {
 	void tokenParameterWhenColdCacheThenResolvedOnTheEventLoopWithoutBlocking() throws Exception {
 		HttpResponse<String> response = get("/thread", "Bearer " + provider.clientCredentialsToken("read"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		// The keys arrived on the event loop; the token was verified on the parallel scheduler, where the
-		// handler went on: both threads BlockHound watches, and no detour through a blocking pool.
+		// The keys arrived on the event loop; the token was verified on the parallel
+		// scheduler, where the
+		// handler went on: both threads BlockHound watches, and no detour through a
+		// blocking pool.
 		assertThat(response.body()).startsWith("parallel-");
 		// The discovery document and the keys were fetched for this request.
 		assertThat(provider.discoveryRequests()).isEqualTo(1);
@@ -143,8 +153,8 @@ class IdentityWebFluxBlockHoundTests {
 			.isEqualTo(401);
 		HttpResponse<String> forbidden = get("/scope/write", "Bearer " + token);
 		assertThat(forbidden.statusCode()).isEqualTo(403);
-		assertThat(forbidden.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("Bearer error=\"insufficient_scope\""));
+		assertThat(forbidden.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer error=\"insufficient_scope\""));
 		assertThat(get("/claim/missing", "Bearer " + token).statusCode()).isEqualTo(403);
 	}
 
@@ -159,13 +169,14 @@ class IdentityWebFluxBlockHoundTests {
 		assertThat(get("/fn/token", null).statusCode()).isEqualTo(401);
 		HttpResponse<String> forbidden = get("/fn/scope/write", token);
 		assertThat(forbidden.statusCode()).isEqualTo(403);
-		assertThat(forbidden.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("Bearer error=\"insufficient_scope\""));
+		assertThat(forbidden.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer error=\"insufficient_scope\""));
 		assertThat(get("/fn/role/admin", token).statusCode()).isEqualTo(403);
 	}
 
 	private static HttpResponse<String> get(String path, @Nullable String authorization) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(Duration.ofSeconds(30));
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
@@ -177,7 +188,8 @@ class IdentityWebFluxBlockHoundTests {
 			IdentityWebFluxAutoConfiguration.class, WebClientAutoConfiguration.class, JacksonAutoConfiguration.class,
 			CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class,
 			NettyReactiveWebServerAutoConfiguration.class })
-	@Import({ WebTestControllers.TokenController.class, ThreadController.class, WebFluxFunctionalRoutesTests.Routes.class })
+	@Import({ WebTestControllers.TokenController.class, ThreadController.class,
+			WebFluxFunctionalRoutesTests.Routes.class })
 	static class Application {
 
 	}

@@ -23,7 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bearer tokens in Spring WebFlux controllers, through the whole dispatcher, against a real provider.
+ * Bearer tokens in Spring WebFlux controllers, through the whole dispatcher, against a
+ * real provider.
  */
 class IdentityWebFluxIntegrationTests extends TokenWebContract {
 
@@ -63,7 +64,8 @@ class IdentityWebFluxIntegrationTests extends TokenWebContract {
 
 				@Override
 				public Mono<ValidatedToken> validate(@Nullable String token) {
-					// Counted on subscription: a Mono built twice but subscribed once validates once.
+					// Counted on subscription: a Mono built twice but subscribed once
+					// validates once.
 					return Mono.defer(() -> {
 						validations.incrementAndGet();
 						return super.validate(token);

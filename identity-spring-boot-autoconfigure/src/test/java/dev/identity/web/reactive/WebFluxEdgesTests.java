@@ -45,7 +45,10 @@ class WebFluxEdgesTests extends WebEdgesContract {
 		return false;
 	}
 
-	/** WebFlux from a direct subclass of its support class: no WebFluxConfigurer bean is called. */
+	/**
+	 * WebFlux from a direct subclass of its support class: no WebFluxConfigurer bean is
+	 * called.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ConfigurersIgnoredConfiguration extends WebFluxConfigurationSupport {
 
@@ -68,7 +71,10 @@ class WebFluxEdgesTests extends WebEdgesContract {
 
 	}
 
-	/** An application resolver that binds any String, registered before the starter's configurer. */
+	/**
+	 * An application resolver that binds any String, registered before the starter's
+	 * configurer.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ForeignResolverConfiguration implements WebFluxConfigurer {
 

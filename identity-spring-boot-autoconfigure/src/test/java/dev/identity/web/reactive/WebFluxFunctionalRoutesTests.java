@@ -41,8 +41,9 @@ class WebFluxFunctionalRoutesTests extends FunctionalRoutesContract {
 				.GET("/fn/claims",
 						(request) -> identity.claims(request)
 							.flatMap((claims) -> ServerResponse.ok().bodyValue(String.join(" ", claims.scopes()))))
-				.GET("/fn/thread", (request) -> identity.token(request)
-					.flatMap((token) -> ServerResponse.ok().bodyValue(Thread.currentThread().getName())))
+				.GET("/fn/thread",
+						(request) -> identity.token(request)
+							.flatMap((token) -> ServerResponse.ok().bodyValue(Thread.currentThread().getName())))
 				.filter(identity.authenticated())
 				.build()
 				.and(RouterFunctions.route()

@@ -28,16 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Spring WebFlux for the tests both stacks share: the application in a
- * {@link ReactiveWebApplicationContextRunner}, requests through its whole web handler (filters,
- * dispatcher, exception handlers) with a {@link WebTestClient}.
+ * {@link ReactiveWebApplicationContextRunner}, requests through its whole web handler
+ * (filters, dispatcher, exception handlers) with a {@link WebTestClient}.
  */
 public final class WebFluxStack implements WebStack {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
-				IdentityWebFluxAutoConfiguration.class, WebFluxHandlerEnforcementAutoConfiguration.class,
-				WebClientAutoConfiguration.class,
-				JacksonAutoConfiguration.class, CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class));
+		.withConfiguration(
+				AutoConfigurations.of(IdentityAutoConfiguration.class, IdentityWebFluxAutoConfiguration.class,
+						WebFluxHandlerEnforcementAutoConfiguration.class, WebClientAutoConfiguration.class,
+						JacksonAutoConfiguration.class, CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class));
 
 	@Override
 	public void start(List<String> properties, List<Class<?>> configurations, AppTest test) {
@@ -94,7 +94,10 @@ public final class WebFluxStack implements WebStack {
 		return new Answer(result.getStatus().value(), result.getResponseHeaders(), (body != null) ? body : "");
 	}
 
-	/** Every auto-configuration on the class path, as {@code @SpringBootApplication} has them. */
+	/**
+	 * Every auto-configuration on the class path, as {@code @SpringBootApplication} has
+	 * them.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class AutoConfigured {

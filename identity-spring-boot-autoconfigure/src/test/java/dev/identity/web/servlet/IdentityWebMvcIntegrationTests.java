@@ -22,7 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bearer tokens in Spring MVC controllers, through the whole dispatcher, against a real provider.
+ * Bearer tokens in Spring MVC controllers, through the whole dispatcher, against a real
+ * provider.
  */
 class IdentityWebMvcIntegrationTests extends TokenWebContract {
 

@@ -31,16 +31,17 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring MVC for the tests both stacks share: the application in a {@link WebApplicationContextRunner},
- * requests through the whole dispatcher with {@link MockMvc}.
+ * Spring MVC for the tests both stacks share: the application in a
+ * {@link WebApplicationContextRunner}, requests through the whole dispatcher with
+ * {@link MockMvc}.
  */
 public final class MvcStack implements WebStack {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, IdentityWebMvcAutoConfiguration.class,
-				WebMvcHandlerEnforcementAutoConfiguration.class, RestClientAutoConfiguration.class, JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-				WebMvcAutoConfiguration.class));
+				WebMvcHandlerEnforcementAutoConfiguration.class, RestClientAutoConfiguration.class,
+				JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+				DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class));
 
 	@Override
 	public void start(List<String> properties, List<Class<?>> configurations, AppTest test) {
@@ -96,7 +97,10 @@ public final class MvcStack implements WebStack {
 		return new Answer(response.getStatus(), responseHeaders, response.getContentAsString(StandardCharsets.UTF_8));
 	}
 
-	/** Every auto-configuration on the class path, as {@code @SpringBootApplication} has them. */
+	/**
+	 * Every auto-configuration on the class path, as {@code @SpringBootApplication} has
+	 * them.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class AutoConfigured {

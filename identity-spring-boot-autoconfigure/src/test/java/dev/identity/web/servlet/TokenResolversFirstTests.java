@@ -12,13 +12,13 @@ class TokenResolversFirstTests {
 
 	@Test
 	void userResolverWhenNamedThenTheBrowserLoginResolverExists() throws Exception {
-		// The browser login's resolver is named, not typed (it is package-private elsewhere): a rename
+		// The browser login's resolver is named, not typed (it is package-private
+		// elsewhere): a rename
 		// must not silently leave it behind Spring's own resolvers.
 		Field name = TokenResolversFirst.class.getDeclaredField("USER_RESOLVER");
 		name.setAccessible(true);
 		Class<?> resolver = Class.forName((String) name.get(null));
-		assertThat(HandlerMethodArgumentResolver.class)
-			.isAssignableFrom(resolver);
+		assertThat(HandlerMethodArgumentResolver.class).isAssignableFrom(resolver);
 	}
 
 }

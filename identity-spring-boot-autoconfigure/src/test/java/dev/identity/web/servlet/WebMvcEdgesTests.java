@@ -45,13 +45,18 @@ class WebMvcEdgesTests extends WebEdgesContract {
 		return true;
 	}
 
-	/** Spring MVC from a direct subclass of its support class: no WebMvcConfigurer bean is called. */
+	/**
+	 * Spring MVC from a direct subclass of its support class: no WebMvcConfigurer bean is
+	 * called.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ConfigurersIgnoredConfiguration extends WebMvcConfigurationSupport {
 
 	}
 
-	/** The same, calling the resolvers and interceptors of every WebMvcConfigurer bean. */
+	/**
+	 * The same, calling the resolvers and interceptors of every WebMvcConfigurer bean.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ConfigurersAppliedConfiguration extends WebMvcConfigurationSupport {
 
@@ -73,7 +78,10 @@ class WebMvcEdgesTests extends WebEdgesContract {
 
 	}
 
-	/** An application resolver that binds any String, registered before the starter's configurer. */
+	/**
+	 * An application resolver that binds any String, registered before the starter's
+	 * configurer.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class ForeignResolverConfiguration implements WebMvcConfigurer {
 
