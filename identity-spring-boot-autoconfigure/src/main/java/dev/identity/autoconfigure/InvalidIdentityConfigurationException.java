@@ -10,6 +10,8 @@ import dev.identity.core.IdentityException;
  */
 public class InvalidIdentityConfigurationException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final List<Problem> problems;
 
 	public InvalidIdentityConfigurationException(List<Problem> problems) {

@@ -11,6 +11,8 @@ import dev.identity.core.IdentityException;
  */
 public class LoginRequiredException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	public LoginRequiredException() {
 		super("This request needs a logged-in user and the session has none");
 	}

@@ -11,6 +11,8 @@ import dev.identity.core.IdentityException;
  */
 public class FeatureFlagTypeException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final String flagName;
 
 	private final Class<?> expectedType;

@@ -9,6 +9,8 @@ import dev.identity.core.IdentityException;
  */
 public class EventLoopBlockingException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	public EventLoopBlockingException(String message) {
 		super(message);
 	}

@@ -93,6 +93,8 @@ public class OAuthClient {
 	 * @param validator the rule
 	 * @return the validated token
 	 */
+	// A typed validator picks its overload; a bare lambda needs a cast naming its model.
+	@SuppressWarnings("overloads")
 	public ValidatedToken validate(@Nullable String token, ClaimsValidator validator) {
 		return Callbacks.runBlocking(validate(token), validator);
 	}
@@ -106,6 +108,8 @@ public class OAuthClient {
 	 * @throws EventLoopBlockingException when called on an event loop, where waiting is
 	 * not allowed
 	 */
+	// A typed validator picks its overload; a bare lambda needs a cast naming its model.
+	@SuppressWarnings("overloads")
 	public ValidatedToken validate(@Nullable String token, ReactiveClaimsValidator validator) {
 		return Callbacks.runBlocking(validate(token), validator,
 				"OAuthClient.validate(String, ReactiveClaimsValidator)",

@@ -122,6 +122,8 @@ public class ReactiveOAuthClient {
 	 * @param validator the rule
 	 * @return the validated token
 	 */
+	// A typed validator picks its overload; a bare lambda needs a cast naming its model.
+	@SuppressWarnings("overloads")
 	public Mono<ValidatedToken> validate(@Nullable String token, ReactiveClaimsValidator validator) {
 		return validate(token).flatMap((validated) -> Callbacks.runReactive(validated, validator));
 	}
@@ -133,6 +135,8 @@ public class ReactiveOAuthClient {
 	 * @param validator the rule
 	 * @return the validated token
 	 */
+	// A typed validator picks its overload; a bare lambda needs a cast naming its model.
+	@SuppressWarnings("overloads")
 	public Mono<ValidatedToken> validate(@Nullable String token, ClaimsValidator validator) {
 		return validate(token).flatMap((validated) -> Callbacks.runReactive(validated, validator, this.offload));
 	}

@@ -128,6 +128,8 @@ public class SmartOAuthClient {
 	 * @param validator the rule
 	 * @return the validated token
 	 */
+	// A typed validator picks its overload; a bare lambda needs a cast naming its model.
+	@SuppressWarnings("overloads")
 	public ValidatedToken validate(@Nullable String token, ClaimsValidator validator) {
 		ValidatedToken validated = validate(token);
 		guard("validate(String, ClaimsValidator)", "validateAsync(String, ClaimsValidator)",
@@ -142,6 +144,8 @@ public class SmartOAuthClient {
 	 * @param validator the rule
 	 * @return the validated token
 	 */
+	// A typed validator picks its overload; a bare lambda needs a cast naming its model.
+	@SuppressWarnings("overloads")
 	public ValidatedToken validate(@Nullable String token, ReactiveClaimsValidator validator) {
 		return Callbacks.runBlocking(validate(token), validator,
 				"SmartOAuthClient.validate(String, ReactiveClaimsValidator)",
@@ -154,11 +158,15 @@ public class SmartOAuthClient {
 	}
 
 	/** Validate a token and compose a reactive rule. */
+	// A typed validator picks its overload; a bare lambda needs a cast naming its model.
+	@SuppressWarnings("overloads")
 	public Mono<ValidatedToken> validateAsync(@Nullable String token, ReactiveClaimsValidator validator) {
 		return this.reactive.validate(token, validator);
 	}
 
 	/** Validate a token and run a blocking rule, offloaded when on an event loop. */
+	// A typed validator picks its overload; a bare lambda needs a cast naming its model.
+	@SuppressWarnings("overloads")
 	public Mono<ValidatedToken> validateAsync(@Nullable String token, ClaimsValidator validator) {
 		return this.reactive.validate(token, validator);
 	}

@@ -7,6 +7,8 @@ package dev.identity.core;
  */
 public abstract class IdentityException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	protected IdentityException(String message) {
 		super(message);
 	}

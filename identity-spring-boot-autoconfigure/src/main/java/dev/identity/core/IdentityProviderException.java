@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class IdentityProviderException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final String endpoint;
 
 	private final URI uri;

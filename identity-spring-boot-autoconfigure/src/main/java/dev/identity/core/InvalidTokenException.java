@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
  */
 public class InvalidTokenException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final List<TokenCheckFailure> failures;
 
 	public InvalidTokenException(List<TokenCheckFailure> failures) {

@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class OAuthErrorException extends IdentityProviderException {
 
+	private static final long serialVersionUID = 1L;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final String error;

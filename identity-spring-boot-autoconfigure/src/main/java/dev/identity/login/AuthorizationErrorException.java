@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class AuthorizationErrorException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	/** Longest {@code error} kept. */
 	static final int ERROR_LIMIT = 64;
 

@@ -11,6 +11,8 @@ import dev.identity.core.IdentityException;
  */
 public class EndSessionNotSupportedException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final String issuer;
 
 	public EndSessionNotSupportedException(String issuer) {

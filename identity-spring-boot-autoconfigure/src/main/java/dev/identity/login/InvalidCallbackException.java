@@ -11,6 +11,8 @@ import dev.identity.core.IdentityException;
  */
 public class InvalidCallbackException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final CallbackCheck check;
 
 	public InvalidCallbackException(CallbackCheck check, String description) {

@@ -20,6 +20,8 @@ import org.springframework.http.HttpStatus;
  */
 public class BearerTokenAccessException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	private static final String UNAVAILABLE = "the identity provider cannot be reached to validate the token; "
 			+ "try again later";
 

@@ -11,6 +11,8 @@ import dev.identity.core.IdentityException;
  */
 public class HandlerWiringException extends IdentityException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final List<String> problems;
 
 	private final String fix;

@@ -53,6 +53,8 @@ class ApiController {
 	/** The request has no {@code Authorization: Bearer} header. */
 	static class MissingBearerTokenException extends RuntimeException {
 
+		private static final long serialVersionUID = 1L;
+
 		MissingBearerTokenException() {
 			super("a bearer token is required", null, false, false);
 		}
