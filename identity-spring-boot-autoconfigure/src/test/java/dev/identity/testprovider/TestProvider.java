@@ -24,12 +24,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 
 /**
- * A real OpenID provider for tests: the library's {@link DevelopmentProvider} (Spring
- * Authorization Server on {@code 127.0.0.1}) on a random port, in the test's JVM, with
- * one client and one user. It signs RS256 access tokens whose {@code aud} is the client
- * id, serves discovery and the JWK set, lets a test rotate and withdraw signing keys at a
- * chosen moment, and counts the requests it serves on the endpoints a client is expected
- * to cache.
+ * A real OpenID provider for tests: identity-dev-provider's {@link DevelopmentProvider}
+ * (Spring Authorization Server on {@code 127.0.0.1}) on a random port, in the test's JVM,
+ * with one client and one user. This module's tests compile that module's sources (a
+ * dependency on it would be a cycle: it depends on this one). It signs RS256 access
+ * tokens whose {@code aud} is the client id, serves discovery and the JWK set, lets a
+ * test rotate and withdraw signing keys at a chosen moment, and counts the requests it
+ * serves on the endpoints a client is expected to cache.
  * <p>
  * Logging is shared with the application under test: the provider leaves the log pattern
  * alone and only sets a few servlet-container loggers to WARN. <pre>

@@ -24,7 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +63,9 @@ public abstract class SampleApiContractTests {
 	@Autowired
 	private Environment environment;
 
+	@Autowired
+	private ApplicationContext context;
+
 	/** The development provider's issuer, which the sample was pointed at. */
 	protected String issuer() {
 		return this.environment.getRequiredProperty("identity.issuer-uri");
@@ -70,6 +79,20 @@ public abstract class SampleApiContractTests {
 	void startsItsOwnDevelopmentProvider() {
 		assertThat(issuer()).startsWith("http://127.0.0.1:").isNotEqualTo("http://127.0.0.1:" + this.port);
 		assertThat(this.environment.getProperty("identity.client-id")).isEqualTo(DemoAccounts.CLIENT_ID);
+	}
+
+	/**
+	 * The development provider brings Spring Security onto the class path for its own
+	 * context: the sample keeps none of Spring Boot's security defaults (a generated
+	 * password, form login on every endpoint) without excluding them itself.
+	 */
+	@Test
+	void applicationWhenDevelopmentProviderOnClassPathThenHasNoSpringSecurityDefaults() {
+		assertThat(this.context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(ReactiveUserDetailsService.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(SecurityFilterChain.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(SecurityWebFilterChain.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(AuthorizationServerSettings.class)).isEmpty();
 	}
 
 	@Test

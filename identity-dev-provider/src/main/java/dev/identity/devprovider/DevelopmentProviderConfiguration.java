@@ -36,11 +36,11 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 /**
  * The Spring Authorization Server behind {@link DevelopmentProvider}.
  * <p>
- * It is in the library jar, so it must never be picked up by an application's component
- * scanning: the condition holds only in the environment {@link DevelopmentProvider}
- * builds. It imports the few auto-configurations a servlet authorization server needs
- * instead of enabling them all: whatever else the class path holds, the identity client
- * above all, stays out of the provider, and it starts faster.
+ * It is in this module's jar, on the application's class path, so it must never be picked
+ * up by an application's component scanning: the condition holds only in the environment
+ * {@link DevelopmentProvider} builds. It imports the few auto-configurations a servlet
+ * authorization server needs instead of enabling them all: whatever else the class path
+ * holds, the identity client above all, stays out of the provider, and it starts faster.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = DevelopmentProvider.MARKER, havingValue = "true")
