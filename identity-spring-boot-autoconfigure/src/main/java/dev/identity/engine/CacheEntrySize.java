@@ -28,6 +28,11 @@ import org.jspecify.annotations.Nullable;
  * ASCII; a claim of text outside Latin-1 takes a byte more per such character than
  * counted. On heaps of 32 GB and more (8-byte references) entries take up to a fifth more
  * than counted, a small share of such a heap.
+ * <p>
+ * Against the live heap measured per entry (identity-benchmarks' {@code CacheFootprint},
+ * JDK 17): 1.19 times for a 750-character token (about 1.8 KB live; the claim names are
+ * counted but shared), 1.00 for an 11,000-character token with 200 group ids (about 29.6
+ * KB live). {@code CacheEntrySizeTests} holds the estimate to those figures.
  */
 final class CacheEntrySize {
 
