@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
 
 import dev.identity.core.ValidatedToken;
+import dev.identity.engine.ValidationCacheStats;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,7 +68,20 @@ public class DistinctTokenBenchmarks {
 
 		@TearDown(Level.Trial)
 		public void tearDown() {
-			this.validators.close();
+			try {
+				// Distinct tokens must measure misses only: a hit would skip the
+				// signature check and flatter the clients.
+				ValidationCacheStats cache = this.validators.cacheSinceWarm();
+				System.out.println("validated-token cache during the run: " + cache.hits() + " hits (must be 0), "
+						+ cache.misses() + " misses");
+				if (cache.hits() != 0) {
+					System.err.println("WARNING: the validated-token cache answered " + cache.hits()
+							+ " validation(s): the measurement included hits");
+				}
+			}
+			finally {
+				this.validators.close();
+			}
 		}
 
 		String next(TokenCursor cursor) {

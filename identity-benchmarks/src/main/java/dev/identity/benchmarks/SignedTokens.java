@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -22,7 +24,10 @@ import com.nimbusds.jwt.SignedJWT;
  * <p>
  * Each token has {@code kid}, {@code iss}, {@code aud}, {@code sub}, {@code iat},
  * {@code exp} (an hour ahead), {@code scope} and {@code jti}; {@code sub} and {@code jti}
- * differ from token to token, so no two tokens are equal.
+ * differ from token to token, so no two tokens are equal. Such a token has about 750
+ * characters. Tokens may also carry group ids in {@code groups}, as Microsoft Entra ID
+ * puts them in the tokens of members of many groups: with {@link #ENTRA_GROUPS} of them a
+ * token has about 11,000 characters.
  */
 final class SignedTokens {
 
@@ -38,6 +43,9 @@ final class SignedTokens {
 	static final String SCOPE = "notes.read notes.write";
 
 	static final Duration LIFETIME = Duration.ofHours(1);
+
+	/** Group ids in an Entra-style token of a member of many groups. */
+	static final int ENTRA_GROUPS = 200;
 
 	private final String[] tokens;
 
@@ -67,6 +75,22 @@ final class SignedTokens {
 	 * @return the tokens
 	 */
 	static SignedTokens sign(SigningKey algorithm, JWK key, String issuer, int series, int count) {
+		return sign(algorithm, key, issuer, series, count, 0);
+	}
+
+	/**
+	 * Sign {@code count} distinct tokens, each with group ids.
+	 * @param algorithm the key's algorithm
+	 * @param key the private key
+	 * @param issuer the {@code iss} of the tokens
+	 * @param series names the tokens' series in {@code jti}, so that tokens of different
+	 * series differ
+	 * @param count how many tokens
+	 * @param groups how many group ids (UUIDs) each token has in {@code groups}; with
+	 * none the claim is left out
+	 * @return the tokens
+	 */
+	static SignedTokens sign(SigningKey algorithm, JWK key, String issuer, int series, int count, int groups) {
 		if (count < 1) {
 			throw new IllegalArgumentException("at least one token is needed, not " + count);
 		}
@@ -77,15 +101,21 @@ final class SignedTokens {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		String[] tokens = new String[count];
 		for (int i = 0; i < count; i++) {
-			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
+			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer)
 				.audience(AUDIENCE)
 				.subject(String.format("user-%06d", i))
 				.issueTime(Date.from(now))
 				.expirationTime(Date.from(now.plus(LIFETIME)))
 				.claim("scope", SCOPE)
-				.jwtID(new UUID(series, i).toString())
-				.build();
-			SignedJWT jwt = new SignedJWT(header, claims);
+				.jwtID(new UUID(series, i).toString());
+			if (groups > 0) {
+				List<String> ids = new ArrayList<>(groups);
+				for (int group = 0; group < groups; group++) {
+					ids.add(new UUID(i, group).toString());
+				}
+				claims.claim("groups", ids);
+			}
+			SignedJWT jwt = new SignedJWT(header, claims.build());
 			try {
 				jwt.sign(signer);
 			}

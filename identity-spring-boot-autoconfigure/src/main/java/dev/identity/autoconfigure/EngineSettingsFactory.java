@@ -20,6 +20,7 @@ import dev.identity.core.TokenResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 import dev.identity.core.DiscoveryPolicy;
 import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.ValidationPolicy;
@@ -142,6 +143,12 @@ final class EngineSettingsFactory {
 				.add(problem("identity.validation-cache.max-entries", String.valueOf(validationCache.getMaxEntries()),
 						"must be at least 1; set identity.validation-cache.enabled=false to turn the cache off"));
 		}
+		DataSize maxSize = validationCache.getMaxSize();
+		long maxBytes = (maxSize != null) ? maxSize.toBytes() : 0;
+		String sizeProblem = EngineSettings.TokenCacheSettings.sizeProblem(maxBytes);
+		if (validationCache.isEnabled() && sizeProblem != null) {
+			problems.add(problem("identity.validation-cache.max-size", String.valueOf(maxSize), sizeProblem));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidIdentityConfigurationException(problems);
 		}
@@ -164,7 +171,7 @@ final class EngineSettingsFactory {
 						introspection.getMaxConcurrent(), introspection.getMaxPerSecond(),
 						introspection.getFailureTtl(), introspection.isRequireTokenType()),
 				validationCache.isEnabled()
-						? new EngineSettings.TokenCacheSettings(true, validationCache.getMaxEntries())
+						? new EngineSettings.TokenCacheSettings(true, validationCache.getMaxEntries(), maxBytes)
 						: EngineSettings.TokenCacheSettings.DISABLED,
 				new EngineSettings.FetchLimits(http.getDeadline(), http.getSharedFetchWait()));
 	}

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the identity client.
@@ -451,6 +452,12 @@ public class IdentityProperties {
 		 */
 		private int maxEntries = 10_000;
 
+		/**
+		 * Most heap the remembered tokens may keep alive, estimated from each token's
+		 * size and claims; the oldest unused tokens go first (at most 1GB).
+		 */
+		private DataSize maxSize = DataSize.ofMegabytes(32);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -465,6 +472,14 @@ public class IdentityProperties {
 
 		public void setMaxEntries(int maxEntries) {
 			this.maxEntries = maxEntries;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
 		}
 
 	}

@@ -107,10 +107,21 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 	 *
 	 * @param enabled whether verdicts are reused
 	 * @param maxEntries most tokens remembered at once
+	 * @param maxBytes most heap the remembered tokens may keep alive, in bytes, as
+	 * estimated from each token's size and claims; between 1 and {@link #MAXIMUM_SIZE}
 	 */
-	public record TokenCacheSettings(boolean enabled, int maxEntries) {
+	public record TokenCacheSettings(boolean enabled, int maxEntries, long maxBytes) {
 
-		/** On, for up to 10,000 tokens. */
+		/** The default of {@code maxBytes}: 32 MB. */
+		public static final long DEFAULT_SIZE = 32L * 1024 * 1024;
+
+		/**
+		 * The largest {@code maxBytes}: 1 GB. The cache lives on the heap; a larger bound
+		 * is a typing error, not a plan.
+		 */
+		public static final long MAXIMUM_SIZE = 1024L * 1024 * 1024;
+
+		/** On, for up to 10,000 tokens and 32 MB. */
 		public static final TokenCacheSettings DEFAULT = new TokenCacheSettings(true, 10_000);
 
 		/** Every token verified afresh. */
@@ -120,6 +131,30 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 			if (maxEntries < 1) {
 				throw new IllegalArgumentException("maxEntries must be at least 1");
 			}
+			String sizeProblem = sizeProblem(maxBytes);
+			if (sizeProblem != null) {
+				throw new IllegalArgumentException("maxBytes " + sizeProblem);
+			}
+		}
+
+		/** At most {@code maxEntries} tokens and {@link #DEFAULT_SIZE}. */
+		public TokenCacheSettings(boolean enabled, int maxEntries) {
+			this(enabled, maxEntries, DEFAULT_SIZE);
+		}
+
+		/**
+		 * What is wrong with a bound on the cache's bytes.
+		 * @param maxBytes the bound
+		 * @return the reason it is refused, or {@code null} when it is fine
+		 */
+		public static @Nullable String sizeProblem(long maxBytes) {
+			if (maxBytes < 1) {
+				return "must be positive";
+			}
+			if (maxBytes > MAXIMUM_SIZE) {
+				return "must be at most 1GB (" + MAXIMUM_SIZE + " bytes)";
+			}
+			return null;
 		}
 
 	}

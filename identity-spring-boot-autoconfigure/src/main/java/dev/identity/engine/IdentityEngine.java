@@ -156,7 +156,7 @@ public final class IdentityEngine implements AutoCloseable {
 				this::parseDiscovery);
 		this.jwks = new ProviderDocument<>(JWKS, settings.jwksCache(), this::jwksUri, this::parseKeys);
 		this.validatedTokens = settings.tokenCache().enabled()
-				? new ValidatedTokenCache(settings.tokenCache().maxEntries()) : null;
+				? new ValidatedTokenCache(settings.tokenCache().maxEntries(), settings.tokenCache().maxBytes()) : null;
 		if (background != null) {
 			this.background = background;
 			this.ownedBackground = null;
@@ -269,6 +269,14 @@ public final class IdentityEngine implements AutoCloseable {
 	/** How many validated tokens are remembered, for tests. */
 	int validatedTokenCount() {
 		return (this.validatedTokens != null) ? this.validatedTokens.size() : 0;
+	}
+
+	/**
+	 * The validated-token cache's hits, misses and size since this engine started.
+	 * @return the counts; all zero when the cache is off
+	 */
+	public ValidationCacheStats validationCacheStats() {
+		return (this.validatedTokens != null) ? this.validatedTokens.stats() : ValidationCacheStats.OFF;
 	}
 
 	/**

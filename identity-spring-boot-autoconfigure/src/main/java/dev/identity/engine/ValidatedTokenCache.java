@@ -5,10 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 import dev.identity.core.ValidatedToken;
@@ -16,13 +15,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tokens verified recently, so that a token sent with many requests is verified once.
- * Keyed by the SHA-256 of the token, never the token itself; bounded in size. Whether an
- * entry may still be used (its time window, its key still published) is the core's
- * decision ({@link dev.identity.core.TokenVerifier#stillValid}), made on every hit.
+ * Keyed by the SHA-256 of the token, never the token itself. Whether an entry may still
+ * be used (its time window, its key still published) is the core's decision
+ * ({@link dev.identity.core.TokenVerifier#stillValid}), made on every hit.
  * <p>
- * When full, it first drops the entries whose token has expired, then a tenth of the
- * rest: eviction costs a constant amount per insertion, however many distinct tokens
- * arrive.
+ * Bounded twice: in entries, and in the bytes the entries keep alive as
+ * {@link CacheEntrySize} estimates them, so that large tokens (a few hundred group ids)
+ * cannot take the heap that small ones would not.
+ * <p>
+ * Eviction is second chance (CLOCK) over the entries in insertion order, close to least
+ * recently used: a hit only sets the entry's flag, so reads take no lock and write
+ * nothing shared once the flag is set; when room is needed the oldest entry goes, unless
+ * it was used since it was last looked at, in which case it loses its flag and moves to
+ * the back. Expired entries go whatever their flag. Tokens cycled through more than the
+ * cache holds therefore never hit, and no subset of them stays for good. Insertions,
+ * removals and evictions share one lock: they follow a signature check, which costs a
+ * hundred times more.
  */
 final class ValidatedTokenCache {
 
@@ -39,18 +47,41 @@ final class ValidatedTokenCache {
 
 	private final int maxEntries;
 
+	private final long maxBytes;
+
 	private final Map<Digest, Entry> entries = new ConcurrentHashMap<>();
 
-	private final AtomicBoolean evicting = new AtomicBoolean();
+	private final LongAdder hits = new LongAdder();
+
+	private final LongAdder misses = new LongAdder();
+
+	/** Guards the queue and the totals. */
+	private final Object lock = new Object();
+
+	/** The oldest entry: the next one eviction looks at. */
+	private @Nullable Entry head;
+
+	/** The newest entry. */
+	private @Nullable Entry tail;
+
+	private int count;
+
+	/** Estimated bytes of the entries held, written under the lock. */
+	private volatile long bytes;
 
 	/**
 	 * @param maxEntries most entries held at once
+	 * @param maxBytes most bytes the entries may keep alive, as estimated
 	 */
-	ValidatedTokenCache(int maxEntries) {
+	ValidatedTokenCache(int maxEntries, long maxBytes) {
 		if (maxEntries < 1) {
 			throw new IllegalArgumentException("maxEntries must be at least 1");
 		}
+		if (maxBytes < 1) {
+			throw new IllegalArgumentException("maxBytes must be at least 1");
+		}
 		this.maxEntries = maxEntries;
+		this.maxBytes = maxBytes;
 	}
 
 	/** The key of a token: its SHA-256. */
@@ -65,66 +96,184 @@ final class ValidatedTokenCache {
 		return new Digest(sha.digest(token.getBytes(StandardCharsets.US_ASCII)));
 	}
 
+	/**
+	 * The entry of a token, marked as used, and counted as a hit or a miss.
+	 */
 	@Nullable Entry get(Digest digest) {
-		return this.entries.get(digest);
+		Entry entry = this.entries.get(digest);
+		if (entry == null) {
+			this.misses.increment();
+			return null;
+		}
+		this.hits.increment();
+		if (!entry.used) {
+			// Read first: an entry hit on many threads is written once, not on every
+			// hit.
+			entry.used = true;
+		}
+		return entry;
 	}
 
 	void put(Digest digest, ValidatedToken token, PublicKey verifiedWith, Instant now) {
-		if (this.entries.size() >= this.maxEntries && !evict(now)) {
-			// Full, and another thread is making room: this verdict is simply not
-			// remembered, so the bound
-			// holds however many threads insert at once.
+		long size = CacheEntrySize.of(token);
+		if (size > this.maxBytes) {
+			// Would push out everything else and still not fit.
 			return;
 		}
-		this.entries.put(digest, new Entry(token, token.getNotBefore(), verifiedWith));
+		Entry entry = new Entry(digest, token, verifiedWith, size);
+		synchronized (this.lock) {
+			if (this.entries.containsKey(digest)) {
+				// Verified on two threads at once: the first verdict stays.
+				return;
+			}
+			makeRoom(size, now);
+			this.entries.put(digest, entry);
+			append(entry);
+			this.count++;
+			this.bytes += size;
+		}
 	}
 
 	void remove(Digest digest, Entry entry) {
-		this.entries.remove(digest, entry);
+		synchronized (this.lock) {
+			if (this.entries.remove(digest, entry)) {
+				forget(entry);
+			}
+		}
 	}
 
 	/**
 	 * Drop every entry the predicate matches, e.g. those of a key that left the JWK set.
 	 */
 	void removeIf(Predicate<Entry> stale) {
-		this.entries.values().removeIf(stale);
+		// The predicate is tested without the lock: insertions need not wait for a
+		// check of every entry.
+		for (Entry entry : this.entries.values()) {
+			if (stale.test(entry)) {
+				remove(entry.digest, entry);
+			}
+		}
+	}
+
+	/** Whether the token's entry is held, without counting or marking it: for tests. */
+	boolean contains(Digest digest) {
+		return this.entries.containsKey(digest);
 	}
 
 	int size() {
 		return this.entries.size();
 	}
 
-	/**
-	 * @return whether this thread made room; {@code false} when another thread is
-	 * evicting
-	 */
-	private boolean evict(Instant now) {
-		if (!this.evicting.compareAndSet(false, true)) {
-			return false;
-		}
-		try {
-			this.entries.values().removeIf((entry) -> !now.isBefore(entry.token().getExpiresAt()));
-			int excess = this.entries.size() - this.maxEntries + Math.max(1, this.maxEntries / 10);
-			Iterator<Entry> iterator = this.entries.values().iterator();
-			while (excess-- > 0 && iterator.hasNext()) {
-				iterator.next();
-				iterator.remove();
-			}
-			return true;
-		}
-		finally {
-			this.evicting.set(false);
-		}
+	/** The estimated bytes the entries keep alive: at most the bound. */
+	long bytes() {
+		return this.bytes;
+	}
+
+	/** Hits, misses, entries and bytes, each read on its own (not one snapshot). */
+	ValidationCacheStats stats() {
+		return new ValidationCacheStats(this.hits.sum(), this.misses.sum(), size(), this.bytes);
 	}
 
 	/**
-	 * A verified token and what a hit must re-check.
-	 *
-	 * @param token the token as verified
-	 * @param notBefore its {@code nbf}, or {@code null}
-	 * @param verifiedWith the key its signature was verified with
+	 * Evict until an entry of {@code size} bytes fits both bounds. Each entry gets one
+	 * second chance per call at most, so readers setting flags cannot keep this going.
 	 */
-	record Entry(ValidatedToken token, @Nullable Instant notBefore, PublicKey verifiedWith) {
+	private void makeRoom(long size, Instant now) {
+		int secondChances = this.count;
+		while (this.head != null && (this.count >= this.maxEntries || this.bytes + size > this.maxBytes)) {
+			Entry oldest = this.head;
+			unlink(oldest);
+			if (oldest.used && secondChances-- > 0 && now.isBefore(oldest.token.getExpiresAt())) {
+				oldest.used = false;
+				append(oldest);
+			}
+			else {
+				this.entries.remove(oldest.digest, oldest);
+				this.count--;
+				this.bytes -= oldest.size;
+			}
+		}
+	}
+
+	private void forget(Entry entry) {
+		unlink(entry);
+		this.count--;
+		this.bytes -= entry.size;
+	}
+
+	private void append(Entry entry) {
+		entry.previous = this.tail;
+		entry.next = null;
+		if (this.tail != null) {
+			this.tail.next = entry;
+		}
+		else {
+			this.head = entry;
+		}
+		this.tail = entry;
+	}
+
+	private void unlink(Entry entry) {
+		if (entry.previous != null) {
+			entry.previous.next = entry.next;
+		}
+		else {
+			this.head = entry.next;
+		}
+		if (entry.next != null) {
+			entry.next.previous = entry.previous;
+		}
+		else {
+			this.tail = entry.previous;
+		}
+		entry.previous = null;
+		entry.next = null;
+	}
+
+	/**
+	 * A verified token and what a hit must re-check; nothing the token itself carries is
+	 * held twice.
+	 */
+	static final class Entry {
+
+		private final Digest digest;
+
+		private final ValidatedToken token;
+
+		private final PublicKey verifiedWith;
+
+		/** Estimated bytes, as counted in the cache's total. */
+		private final long size;
+
+		/** Whether it was hit since eviction last looked at it. */
+		private volatile boolean used;
+
+		/** Neighbours in insertion order, guarded by the cache's lock. */
+		private @Nullable Entry previous;
+
+		private @Nullable Entry next;
+
+		private Entry(Digest digest, ValidatedToken token, PublicKey verifiedWith, long size) {
+			this.digest = digest;
+			this.token = token;
+			this.verifiedWith = verifiedWith;
+			this.size = size;
+		}
+
+		/** The token as verified. */
+		ValidatedToken token() {
+			return this.token;
+		}
+
+		/** Its {@code nbf}, or {@code null}. */
+		@Nullable Instant notBefore() {
+			return this.token.getNotBefore();
+		}
+
+		/** The key its signature was verified with. */
+		PublicKey verifiedWith() {
+			return this.verifiedWith;
+		}
 
 	}
 
