@@ -1,5 +1,6 @@
 package dev.identity.core;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -20,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * @param description the {@code error_description}, or {@code null}
  * @param uri the {@code error_uri}, or {@code null}
  */
-public record OAuthError(String error, @Nullable String description, @Nullable String uri) {
+public record OAuthError(String error, @Nullable String description, @Nullable String uri) implements Serializable {
+
+	// Held by exceptions, which are serializable.
+	private static final long serialVersionUID = 1L;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
