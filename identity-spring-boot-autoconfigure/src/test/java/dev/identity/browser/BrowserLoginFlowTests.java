@@ -8,12 +8,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -26,21 +24,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.identity.core.CacheSettings;
-import dev.identity.core.ClientAuthenticationMethod;
-import dev.identity.core.ClientRegistration;
 import dev.identity.core.DiscoveryDocument;
-import dev.identity.core.DiscoveryPolicy;
-import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
-import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.KeySet;
-import dev.identity.core.OAuthErrorException;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
-import dev.identity.core.ValidationPolicy;
-import dev.identity.engine.EngineSettings;
 import dev.identity.login.AuthenticatedUser;
 import dev.identity.login.AuthorizationErrorException;
 import dev.identity.login.CallbackCheck;
@@ -49,12 +38,8 @@ import dev.identity.login.PendingLogin;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.http.HttpStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The rules of the browser login, in memory and on simulated time: the same rules the MVC
@@ -62,9 +47,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class BrowserLoginFlowTests {
 
-	private static final String ISSUER = "https://idp.example.com";
+	private static final String ISSUER = LoginEngineSettings.ISSUER;
 
-	private static final String CLIENT_ID = "web-app";
+	private static final String CLIENT_ID = LoginEngineSettings.CLIENT_ID;
 
 	private static final ApplicationUrl APP = new ApplicationUrl("https", "app.example.com", 443, "");
 
@@ -88,34 +73,7 @@ class BrowserLoginFlowTests {
 	private BrowserLoginFlow flow(Consumer<BrowserLoginProperties> customizer, boolean opaqueTokens) {
 		BrowserLoginProperties properties = new BrowserLoginProperties();
 		customizer.accept(properties);
-		return new BrowserLoginFlow(properties, settings(opaqueTokens), this.clock, new SecureRandom());
-	}
-
-	@Test
-	void endpointWhenPathAndMethodMatchThenEndpointElseApplication() {
-		BrowserLoginFlow flow = flow();
-		assertThat(flow.routes().endpoint("GET", "/login")).isEqualTo(BrowserLoginRoutes.Endpoint.LOGIN);
-		assertThat(flow.routes().endpoint("GET", "/register")).isEqualTo(BrowserLoginRoutes.Endpoint.REGISTER);
-		assertThat(flow.routes().endpoint("GET", "/login/callback")).isEqualTo(BrowserLoginRoutes.Endpoint.CALLBACK);
-		assertThat(flow.routes().endpoint("GET", "/logout")).isEqualTo(BrowserLoginRoutes.Endpoint.LOGOUT_PAGE);
-		assertThat(flow.routes().endpoint("POST", "/logout")).isEqualTo(BrowserLoginRoutes.Endpoint.LOGOUT);
-		assertThat(flow.routes().endpoint("POST", "/login")).isNull();
-		assertThat(flow.routes().endpoint("POST", "/login/callback")).isNull();
-		assertThat(flow.routes().endpoint("DELETE", "/logout")).isNull();
-		assertThat(flow.routes().endpoint("GET", "/login/")).isNull();
-		assertThat(flow.routes().endpoint("GET", "/orders")).isNull();
-	}
-
-	@Test
-	void endpointWhenPathsConfiguredThenThoseServed() {
-		BrowserLoginFlow flow = flow((properties) -> {
-			properties.setLoginPath("/auth/in");
-			properties.setCallbackPath("/login/oauth2/code/idp");
-		});
-		assertThat(flow.routes().endpoint("GET", "/auth/in")).isEqualTo(BrowserLoginRoutes.Endpoint.LOGIN);
-		assertThat(flow.routes().endpoint("GET", "/login/oauth2/code/idp"))
-			.isEqualTo(BrowserLoginRoutes.Endpoint.CALLBACK);
-		assertThat(flow.routes().endpoint("GET", "/login")).isNull();
+		return new BrowserLoginFlow(properties, LoginEngineSettings.of(opaqueTokens), this.clock, new SecureRandom());
 	}
 
 	@Test
@@ -455,24 +413,6 @@ class BrowserLoginFlowTests {
 	}
 
 	@Test
-	void loginRedirectWhenPageNavigationThenLoginComingBackElseUnauthorized() {
-		BrowserLoginFlow flow = flow();
-		List<String> page = List.of("text/html,application/xhtml+xml,*/*;q=0.8");
-		assertThat(flow.negotiation().loginRedirect("GET", page, "/orders/7", "tab=items&x=%20", APP))
-			.isEqualTo(URI.create("/login?returnTo=%2Forders%2F7%3Ftab%3Ditems%26x%3D%2520"));
-		assertThat(flow.negotiation().loginRedirect("HEAD", page, "/orders", null, APP))
-			.isEqualTo(URI.create("/login?returnTo=%2Forders"));
-		assertThat(flow.negotiation()
-			.loginRedirect("GET", page, "/orders", null, new ApplicationUrl("https", "a", 443, "/shop")))
-			.isEqualTo(URI.create("/shop/login?returnTo=%2Forders"));
-		assertThat(flow.negotiation().loginRedirect("GET", List.of("application/json"), "/orders", null, APP)).isNull();
-		assertThat(flow.negotiation().loginRedirect("GET", List.of("*/*"), "/orders", null, APP)).isNull();
-		assertThat(flow.negotiation().loginRedirect("GET", List.of(), "/orders", null, APP)).isNull();
-		assertThat(flow.negotiation().loginRedirect("GET", List.of("text/html;;;=="), "/orders", null, APP)).isNull();
-		assertThat(flow.negotiation().loginRedirect("POST", page, "/orders", null, APP)).isNull();
-	}
-
-	@Test
 	void loginRedirectWhenFollowedThenReturnToIsAcceptedByTheLogin() {
 		BrowserLoginFlow flow = flow();
 		URI login = flow.negotiation().loginRedirect("GET", List.of("text/html"), "/orders/7", "tab=items", APP);
@@ -480,66 +420,6 @@ class BrowserLoginFlowTests {
 		BrowserLoginFlow.Start start = flow.start(DISCOVERY, false, returnTo, APP, null);
 		assertThat(flow.afterLogin(start.pendingLogins().find(state(start)), APP))
 			.isEqualTo(URI.create("/orders/7?tab=items"));
-	}
-
-	@Test
-	void failureWhenLoginStepFailedThenStatusAndReasonWithoutSecrets() {
-		BrowserLoginFlow flow = flow();
-		URI token = URI.create(ISSUER + "/token");
-		assertThat(flow.failures().answer(new InvalidCallbackException(CallbackCheck.STATE, "no")))
-			.satisfies((failure) -> {
-				assertThat(failure.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-				assertThat(failure.reason()).contains("STATE");
-			});
-		assertThat(flow.failures().answer(new AuthorizationErrorException("access_denied", null, null)).status())
-			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(flow.failures().answer(new AuthorizationErrorException("login_required", null, null)).reason())
-			.contains("login_required");
-		assertThat(flow.failures().answer(InvalidTokenException.of(TokenCheck.NONCE, "n")).status())
-			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		LoginFailures.LoginFailure grant = flow.failures()
-			.answer(new OAuthErrorException("token", token, 400, "invalid_grant", "code abc123 was already used", null,
-					null));
-		assertThat(grant.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(grant.reason()).doesNotContain("abc123");
-		assertThat(flow.failures()
-			.answer(new CompletionException(new IdentityProviderException("token", token, "timeout")))
-			.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
-		assertThat(flow.failures().answer(new IllegalStateException("a bug"))).isNull();
-	}
-
-	@Test
-	void constructorWhenPropertyInvalidThenItIsNamed() {
-		assertInvalid("identity.login.login-path", (properties) -> properties.setLoginPath("login"));
-		assertInvalid("identity.login.logout-path", (properties) -> properties.setLogoutPath("//evil.example"));
-		assertInvalid("identity.login.callback-path", (properties) -> properties.setCallbackPath("/login"));
-		assertInvalid("identity.login.redirect-uri", (properties) -> properties.setRedirectUri(URI.create("/cb")));
-		assertInvalid("identity.login.scopes", (properties) -> properties.setScopes(List.of("openid profile")));
-		assertInvalid("identity.login.authorization-parameters",
-				(properties) -> properties.getAuthorizationParameters().put("state", "fixed"));
-		assertInvalid("identity.login.post-login-redirect",
-				(properties) -> properties.setPostLoginRedirect("https://a/"));
-		assertInvalid("identity.login.post-logout-redirect-uri",
-				(properties) -> properties.setPostLogoutRedirectUri("javascript:alert(1)"));
-		assertInvalid("identity.login.max-pending-age", (properties) -> properties.setMaxPendingAge(Duration.ZERO));
-		assertInvalid("identity.login.max-pending-logins", (properties) -> properties.setMaxPendingLogins(0));
-		assertInvalid("identity.login.trusted-audiences", (properties) -> properties.setTrustedAudiences(List.of(" ")));
-	}
-
-	@Test
-	void constructorWhenEngineHasNoClientThenRefused() {
-		EngineSettings settings = new EngineSettings(URI.create(ISSUER), ValidationPolicy.withIssuer(ISSUER).build(),
-				DiscoveryPolicy.STRICT, cache(), cache());
-		assertThatIllegalStateException()
-			.isThrownBy(
-					() -> new BrowserLoginFlow(new BrowserLoginProperties(), settings, this.clock, new SecureRandom()))
-			.withMessageContaining("identity.client-id");
-	}
-
-	private void assertInvalid(String property, Consumer<BrowserLoginProperties> customizer) {
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).as(property)
-			.isThrownBy(() -> flow(customizer))
-			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo(property));
 	}
 
 	private PendingLogin login(BrowserLoginFlow flow) {
@@ -595,26 +475,6 @@ class BrowserLoginFlowTests {
 			parameters.put(namesAndValues[i], List.of(namesAndValues[i + 1]));
 		}
 		return parameters;
-	}
-
-	private static EngineSettings settings(boolean opaqueTokens) {
-		EngineSettings settings = new EngineSettings(URI.create(ISSUER),
-				ValidationPolicy.withIssuer(ISSUER)
-					.audiences(List.of(CLIENT_ID))
-					.algorithms(EnumSet.allOf(JwsAlgorithm.class))
-					.build(),
-				DiscoveryPolicy.STRICT, cache(), cache())
-			.withClient(
-					ClientRegistration.withSecret(CLIENT_ID, "secret", ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
-					EngineSettings.TokenSettings.DEFAULT);
-		return opaqueTokens
-				? settings.withIntrospection(new EngineSettings.IntrospectionSettings(true, Duration.ofSeconds(30)))
-				: settings;
-	}
-
-	private static CacheSettings cache() {
-		return new CacheSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(24),
-				Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofHours(6));
 	}
 
 	private static DiscoveryDocument discovery(boolean endSession) {
