@@ -36,6 +36,14 @@ final class EngineSettingsFactory {
 	}
 
 	static EngineSettings create(IdentityProperties properties) {
+		return create(properties, List.of());
+	}
+
+	/**
+	 * The engine settings, or one exception listing every invalid property: the engine's
+	 * and those the checks find.
+	 */
+	static EngineSettings create(IdentityProperties properties, List<IdentityConfigurationCheck> checks) {
 		List<InvalidIdentityConfigurationException.Problem> problems = new ArrayList<>();
 		URI issuer = properties.getIssuerUri();
 		IdentityProperties.Discovery discovery = properties.getDiscovery();
@@ -149,6 +157,9 @@ final class EngineSettingsFactory {
 		if (validationCache.isEnabled() && sizeProblem != null) {
 			problems.add(problem("identity.validation-cache.max-size", String.valueOf(maxSize), sizeProblem));
 		}
+		for (IdentityConfigurationCheck check : checks) {
+			problems.addAll(check.problems(properties));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidIdentityConfigurationException(problems);
 		}
@@ -236,21 +247,44 @@ final class EngineSettingsFactory {
 
 	private static void cacheProblems(List<InvalidIdentityConfigurationException.Problem> problems, String prefix,
 			CacheSettings settings) {
-		for (String reason : settings.problems(prefix)) {
-			String property = reason.substring(0, reason.indexOf(' '));
-			problems.add(problem(property, value(settings, property.substring(prefix.length() + 1)), reason));
-		}
+		problems.addAll(cacheProblems(prefix, settings));
 	}
 
-	private static String value(CacheSettings settings, String name) {
-		return switch (name) {
-			case "ttl" -> settings.defaultTtl().toString();
-			case "minimum-ttl" -> settings.minimumTtl().toString();
-			case "maximum-ttl" -> settings.maximumTtl().toString();
-			case "refresh-ahead" -> settings.refreshAhead().toString();
-			case "minimum-refresh-interval" -> settings.minimumRefreshInterval().toString();
-			case "outage-tolerance" -> settings.outageTolerance().toString();
-			default -> "";
+	/**
+	 * The problems of a cache's settings, each naming its {@code <prefix>.*} property.
+	 */
+	static List<InvalidIdentityConfigurationException.Problem> cacheProblems(String prefix, CacheSettings settings) {
+		List<InvalidIdentityConfigurationException.Problem> problems = new ArrayList<>();
+		for (CacheSettings.Problem problem : settings.problems()) {
+			Duration value = settings.value(problem.setting());
+			String property = prefix + "." + cacheProperty(problem.setting());
+			String minimumTtl = prefix + "." + cacheProperty(CacheSettings.Setting.MINIMUM_TTL);
+			String reason = switch (problem.rule()) {
+				case POSITIVE -> property + " must be positive";
+				case NOT_NEGATIVE -> property + " must not be negative";
+				case AT_LEAST_MINIMUM_TTL -> property + " (" + value + ") must not be less than " + minimumTtl + " ("
+						+ settings.minimumTtl() + ")";
+				case WITHIN_TTL_BOUNDS -> property + " (" + value + ") must lie between " + minimumTtl + " and "
+						+ prefix + "." + cacheProperty(CacheSettings.Setting.MAXIMUM_TTL);
+				case BELOW_MINIMUM_TTL -> property + " (" + value + ") must be zero or more and less than " + minimumTtl
+						+ " (" + settings.minimumTtl() + ")";
+				case AT_MOST_LONGEST ->
+					property + " (" + value + ") must not exceed " + CacheSettings.LONGEST.toDays() + " days";
+			};
+			problems.add(problem(property, value.toString(), reason));
+		}
+		return problems;
+	}
+
+	/** The name of a cache setting's property under the cache's prefix. */
+	private static String cacheProperty(CacheSettings.Setting setting) {
+		return switch (setting) {
+			case DEFAULT_TTL -> "ttl";
+			case MINIMUM_TTL -> "minimum-ttl";
+			case MAXIMUM_TTL -> "maximum-ttl";
+			case REFRESH_AHEAD -> "refresh-ahead";
+			case MINIMUM_REFRESH_INTERVAL -> "minimum-refresh-interval";
+			case OUTAGE_TOLERANCE -> "outage-tolerance";
 		};
 	}
 

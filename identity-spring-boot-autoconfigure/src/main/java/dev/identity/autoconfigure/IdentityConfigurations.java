@@ -49,8 +49,9 @@ final class IdentityConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		IdentityEngine identityEngine(IdentityProperties properties, ObjectProvider<Clock> clock) {
-			EngineSettings settings = EngineSettingsFactory.create(properties);
+		IdentityEngine identityEngine(IdentityProperties properties, ObjectProvider<Clock> clock,
+				ObjectProvider<IdentityConfigurationCheck> checks) {
+			EngineSettings settings = EngineSettingsFactory.create(properties, checks.orderedStream().toList());
 			AudienceWarning.logIfUnchecked(settings);
 			return new IdentityEngine(settings, clock.getIfUnique(Clock::systemUTC));
 		}

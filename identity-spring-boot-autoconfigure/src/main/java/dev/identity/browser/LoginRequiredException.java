@@ -5,7 +5,7 @@ import dev.identity.core.IdentityException;
 /**
  * A handler needs a logged-in user (it declares a non-null {@code AuthenticatedUser}
  * parameter) and the session has none. The browser login answers it as
- * {@link BrowserLoginFlow#loginRedirect} decides: a page navigation is sent to the login
+ * {@link LoginNegotiation#loginRedirect} decides: a page navigation is sent to the login
  * endpoint and comes back afterwards, any other request gets {@code 401}. An
  * application's own exception handler for this type takes precedence.
  */

@@ -238,16 +238,30 @@ public final class PendingLoginCookies {
 			random.nextBytes(key);
 			return new SecretKeySpec(key, "AES");
 		}
+		InvalidIdentityConfigurationException.Problem problem = keyProblem(configured);
+		if (problem != null) {
+			throw new InvalidIdentityConfigurationException(List.of(problem));
+		}
+		return new SecretKeySpec(Objects.requireNonNull(decode(configured.strip())), "AES");
+	}
+
+	/**
+	 * The problem of a configured {@code pending-login-key}, or {@code null} when it is
+	 * valid or not set. The value is never shown: it is a secret.
+	 */
+	static InvalidIdentityConfigurationException.@Nullable Problem keyProblem(@Nullable String configured) {
+		if (configured == null) {
+			return null;
+		}
 		byte[] key = decode(configured.strip());
 		if (key == null || key.length != KEY_BYTES) {
 			String found = (key == null) ? "it is not base64" : "it decodes to " + key.length + " bytes";
-			throw new InvalidIdentityConfigurationException(
-					List.of(new InvalidIdentityConfigurationException.Problem(KEY_PROPERTY, "(hidden)",
-							"must be " + KEY_BYTES + " random bytes in base64 (e.g. the output of "
-									+ "'openssl rand -base64 32'), the same on every instance; " + found
-									+ ". Leave the property out to use a random key for each start")));
+			return new InvalidIdentityConfigurationException.Problem(KEY_PROPERTY, "(hidden)",
+					"must be " + KEY_BYTES + " random bytes in base64 (e.g. the output of "
+							+ "'openssl rand -base64 32'), the same on every instance; " + found
+							+ ". Leave the property out to use a random key for each start");
 		}
-		return new SecretKeySpec(key, "AES");
+		return null;
 	}
 
 	private static byte @Nullable [] decode(String text) {

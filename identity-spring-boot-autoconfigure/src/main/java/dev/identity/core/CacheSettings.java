@@ -1,6 +1,8 @@
 package dev.identity.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -61,48 +63,54 @@ public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration m
 	}
 
 	/**
-	 * Problems with these settings, each naming the setting by the given property prefix.
-	 * @param prefix property prefix, e.g. {@code identity.jwks}
+	 * Problems with these settings: which setting breaks which rule. Callers name the
+	 * settings in their own terms (the auto-configuration by property).
 	 * @return problems, empty when the settings are consistent
 	 */
-	public java.util.List<String> problems(String prefix) {
-		java.util.List<String> problems = new java.util.ArrayList<>();
+	public List<Problem> problems() {
+		List<Problem> problems = new ArrayList<>();
 		if (this.minimumTtl.isNegative() || this.minimumTtl.isZero()) {
-			problems.add(prefix + ".minimum-ttl must be positive");
+			problems.add(new Problem(Setting.MINIMUM_TTL, Rule.POSITIVE));
 		}
 		if (this.maximumTtl.compareTo(this.minimumTtl) < 0) {
-			problems.add(prefix + ".maximum-ttl (" + this.maximumTtl + ") must not be less than " + prefix
-					+ ".minimum-ttl (" + this.minimumTtl + ")");
+			problems.add(new Problem(Setting.MAXIMUM_TTL, Rule.AT_LEAST_MINIMUM_TTL));
 		}
 		if (this.defaultTtl.compareTo(this.minimumTtl) < 0 || this.defaultTtl.compareTo(this.maximumTtl) > 0) {
-			problems.add(prefix + ".ttl (" + this.defaultTtl + ") must lie between " + prefix + ".minimum-ttl and "
-					+ prefix + ".maximum-ttl");
+			problems.add(new Problem(Setting.DEFAULT_TTL, Rule.WITHIN_TTL_BOUNDS));
 		}
 		if (this.refreshAhead.isNegative() || this.refreshAhead.compareTo(this.minimumTtl) >= 0) {
-			problems.add(prefix + ".refresh-ahead (" + this.refreshAhead + ") must be zero or more and less than "
-					+ prefix + ".minimum-ttl (" + this.minimumTtl + ")");
+			problems.add(new Problem(Setting.REFRESH_AHEAD, Rule.BELOW_MINIMUM_TTL));
 		}
 		if (this.minimumRefreshInterval.isNegative()) {
-			problems.add(prefix + ".minimum-refresh-interval must not be negative");
+			problems.add(new Problem(Setting.MINIMUM_REFRESH_INTERVAL, Rule.NOT_NEGATIVE));
 		}
 		if (this.outageTolerance.isNegative()) {
-			problems.add(prefix + ".outage-tolerance must not be negative");
+			problems.add(new Problem(Setting.OUTAGE_TOLERANCE, Rule.NOT_NEGATIVE));
 		}
-		java.util.Map<String, Duration> all = new java.util.LinkedHashMap<>();
-		all.put("ttl", this.defaultTtl);
-		all.put("minimum-ttl", this.minimumTtl);
-		all.put("maximum-ttl", this.maximumTtl);
-		all.put("refresh-ahead", this.refreshAhead);
-		all.put("minimum-refresh-interval", this.minimumRefreshInterval);
-		all.put("outage-tolerance", this.outageTolerance);
 		// Beyond this, arithmetic on instants could overflow into an error on every
 		// request.
-		all.forEach((name, value) -> {
-			if (value.compareTo(LONGEST) > 0) {
-				problems.add(prefix + "." + name + " (" + value + ") must not exceed " + LONGEST.toDays() + " days");
+		for (Setting setting : Setting.values()) {
+			if (value(setting).compareTo(LONGEST) > 0) {
+				problems.add(new Problem(setting, Rule.AT_MOST_LONGEST));
 			}
-		});
+		}
 		return problems;
+	}
+
+	/**
+	 * The value of one setting.
+	 * @param setting the setting
+	 * @return its value
+	 */
+	public Duration value(Setting setting) {
+		return switch (setting) {
+			case DEFAULT_TTL -> this.defaultTtl;
+			case MINIMUM_TTL -> this.minimumTtl;
+			case MAXIMUM_TTL -> this.maximumTtl;
+			case REFRESH_AHEAD -> this.refreshAhead;
+			case MINIMUM_REFRESH_INTERVAL -> this.minimumRefreshInterval;
+			case OUTAGE_TOLERANCE -> this.outageTolerance;
+		};
 	}
 
 	/**
@@ -140,6 +148,52 @@ public record CacheSettings(Duration defaultTtl, Duration minimumTtl, Duration m
 			return this.minimumTtl;
 		}
 		return (ttl.compareTo(this.maximumTtl) > 0) ? this.maximumTtl : ttl;
+	}
+
+	/** The settings of a cache, in the order of the record's components. */
+	public enum Setting {
+
+		/** {@link CacheSettings#defaultTtl()}. */
+		DEFAULT_TTL,
+		/** {@link CacheSettings#minimumTtl()}. */
+		MINIMUM_TTL,
+		/** {@link CacheSettings#maximumTtl()}. */
+		MAXIMUM_TTL,
+		/** {@link CacheSettings#refreshAhead()}. */
+		REFRESH_AHEAD,
+		/** {@link CacheSettings#minimumRefreshInterval()}. */
+		MINIMUM_REFRESH_INTERVAL,
+		/** {@link CacheSettings#outageTolerance()}. */
+		OUTAGE_TOLERANCE
+
+	}
+
+	/** The rules the settings must keep. */
+	public enum Rule {
+
+		/** The setting must be positive. */
+		POSITIVE,
+		/** The setting must not be negative. */
+		NOT_NEGATIVE,
+		/** The setting must not be less than the minimum TTL. */
+		AT_LEAST_MINIMUM_TTL,
+		/** The setting must lie between the minimum and the maximum TTL. */
+		WITHIN_TTL_BOUNDS,
+		/** The setting must be zero or more and less than the minimum TTL. */
+		BELOW_MINIMUM_TTL,
+		/** The setting must not exceed {@link CacheSettings#LONGEST}. */
+		AT_MOST_LONGEST
+
+	}
+
+	/**
+	 * A setting that breaks a rule.
+	 *
+	 * @param setting the setting
+	 * @param rule the rule it breaks
+	 */
+	public record Problem(Setting setting, Rule rule) {
+
 	}
 
 }

@@ -2,12 +2,8 @@ package dev.identity.core;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The provider answered with an OAuth error response (RFC 6749 §5.2): {@code error},
@@ -18,22 +14,26 @@ public class OAuthErrorException extends IdentityProviderException {
 
 	private static final long serialVersionUID = 1L;
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final String error;
-
-	private final @Nullable String errorDescription;
-
-	private final @Nullable String errorUri;
+	private final OAuthError error;
 
 	private final @Nullable Duration retryAfter;
 
 	public OAuthErrorException(String endpoint, URI uri, int status, String error, @Nullable String errorDescription,
 			@Nullable String errorUri, @Nullable Duration retryAfter) {
-		super(endpoint, uri, status, error, describe(errorDescription, errorUri, retryAfter), null);
+		this(endpoint, uri, status, new OAuthError(error, errorDescription, errorUri), retryAfter);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param endpoint the endpoint name
+	 * @param uri the URL
+	 * @param status the HTTP status
+	 * @param error the error the provider answered, cleaned
+	 * @param retryAfter the {@code Retry-After} delay, or {@code null}
+	 */
+	public OAuthErrorException(String endpoint, URI uri, int status, OAuthError error, @Nullable Duration retryAfter) {
+		super(endpoint, uri, status, error.error(), describe(error, retryAfter), null);
 		this.error = error;
-		this.errorDescription = errorDescription;
-		this.errorUri = errorUri;
 		this.retryAfter = retryAfter;
 	}
 
@@ -49,36 +49,34 @@ public class OAuthErrorException extends IdentityProviderException {
 	 */
 	public static IdentityProviderException from(String endpoint, URI uri, int status, String body,
 			@Nullable Duration retryAfter) {
-		try {
-			Map<String, Object> json = JSON.readValue(body, new TypeReference<Map<String, Object>>() {
-			});
-			if (json != null && json.get("error") instanceof String error && !error.isBlank()) {
-				return new OAuthErrorException(endpoint, uri, status, printable(error),
-						(json.get("error_description") instanceof String d) ? printable(d) : null,
-						(json.get("error_uri") instanceof String u) ? printable(u) : null, retryAfter);
-			}
+		OAuthError error = OAuthError.parse(body, OAuthErrorException::printable);
+		if (error != null) {
+			return new OAuthErrorException(endpoint, uri, status, error, retryAfter);
 		}
-		catch (JacksonException ex) {
-			// Not JSON: reported by status below.
-		}
+		// Not an OAuth error object: reported by status.
 		String reason = (status == 429 || status == 503) ? "provider is busy or unavailable" : "unexpected response";
 		return new IdentityProviderException(endpoint, uri, status, null,
 				reason + ((retryAfter != null) ? "; retry after " + retryAfter.toSeconds() + "s" : ""), null);
 	}
 
+	/** The error the provider answered: code, description and URI. */
+	public OAuthError getOAuthError() {
+		return this.error;
+	}
+
 	/** {@code error} code, e.g. {@code invalid_client}. */
 	public String getError() {
-		return this.error;
+		return this.error.error();
 	}
 
 	/** {@code error_description}, or {@code null}. */
 	public @Nullable String getErrorDescription() {
-		return this.errorDescription;
+		return this.error.description();
 	}
 
 	/** {@code error_uri}, or {@code null}. */
 	public @Nullable String getErrorUri() {
-		return this.errorUri;
+		return this.error.uri();
 	}
 
 	/** Delay the provider asked for with {@code Retry-After}, or {@code null}. */
@@ -86,12 +84,10 @@ public class OAuthErrorException extends IdentityProviderException {
 		return this.retryAfter;
 	}
 
-	private static String describe(@Nullable String description, @Nullable String errorUri,
-			@Nullable Duration retryAfter) {
-		StringBuilder text = new StringBuilder((description != null) ? description : "OAuth error response");
-		if (errorUri != null) {
-			text.append(" (see ").append(errorUri).append(')');
-		}
+	private static String describe(OAuthError error, @Nullable Duration retryAfter) {
+		StringBuilder text = new StringBuilder(
+				(error.description() != null) ? error.description() : "OAuth error response");
+		text.append(error.seeUri());
 		if (retryAfter != null) {
 			text.append("; retry after ").append(retryAfter.toSeconds()).append('s');
 		}

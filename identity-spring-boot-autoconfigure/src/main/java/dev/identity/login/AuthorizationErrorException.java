@@ -3,6 +3,7 @@ package dev.identity.login;
 import java.util.Objects;
 
 import dev.identity.core.IdentityException;
+import dev.identity.core.OAuthError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,11 +23,7 @@ public class AuthorizationErrorException extends IdentityException {
 	/** Longest {@code error_description} or {@code error_uri} kept. */
 	static final int DESCRIPTION_LIMIT = 300;
 
-	private final String error;
-
-	private final @Nullable String errorDescription;
-
-	private final @Nullable String errorUri;
+	private final OAuthError error;
 
 	/**
 	 * Create a new instance.
@@ -35,26 +32,33 @@ public class AuthorizationErrorException extends IdentityException {
 	 * @param errorUri the {@code error_uri} parameter, or {@code null}
 	 */
 	public AuthorizationErrorException(String error, @Nullable String errorDescription, @Nullable String errorUri) {
-		super(message(cleanError(error), clean(errorDescription, DESCRIPTION_LIMIT),
+		this(new OAuthError(cleanError(error), clean(errorDescription, DESCRIPTION_LIMIT),
 				clean(errorUri, DESCRIPTION_LIMIT)));
-		this.error = cleanError(error);
-		this.errorDescription = clean(errorDescription, DESCRIPTION_LIMIT);
-		this.errorUri = clean(errorUri, DESCRIPTION_LIMIT);
+	}
+
+	private AuthorizationErrorException(OAuthError error) {
+		super(message(error));
+		this.error = error;
+	}
+
+	/** The error the provider answered: code, description and URI, cleaned. */
+	public OAuthError getOAuthError() {
+		return this.error;
 	}
 
 	/** {@code error} code, e.g. {@code access_denied}, {@code login_required}. */
 	public String getError() {
-		return this.error;
+		return this.error.error();
 	}
 
 	/** {@code error_description}, or {@code null}. */
 	public @Nullable String getErrorDescription() {
-		return this.errorDescription;
+		return this.error.description();
 	}
 
 	/** {@code error_uri}, or {@code null}. */
 	public @Nullable String getErrorUri() {
-		return this.errorUri;
+		return this.error.uri();
 	}
 
 	/**
@@ -62,12 +66,12 @@ public class AuthorizationErrorException extends IdentityException {
 	 * failure.
 	 */
 	public boolean isAccessDenied() {
-		return "access_denied".equals(this.error);
+		return "access_denied".equals(this.error.error());
 	}
 
-	private static String message(String error, @Nullable String description, @Nullable String uri) {
-		return "Identity provider refused the authorization request (error=" + error + ")"
-				+ ((description != null) ? ": " + description : "") + ((uri != null) ? " (see " + uri + ")" : "");
+	private static String message(OAuthError error) {
+		return "Identity provider refused the authorization request (error=" + error.error() + ")"
+				+ ((error.description() != null) ? ": " + error.description() : "") + error.seeUri();
 	}
 
 	private static String cleanError(String error) {

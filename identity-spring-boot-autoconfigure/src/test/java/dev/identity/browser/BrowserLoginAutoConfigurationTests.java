@@ -2,6 +2,7 @@ package dev.identity.browser;
 
 import java.util.Map;
 
+import dev.identity.autoconfigure.FailureReports;
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
 import dev.identity.browser.reactive.BrowserLoginWebFilter;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -124,8 +124,36 @@ class BrowserLoginAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.isInstanceOf(InvalidIdentityConfigurationException.class)
 				.hasMessageContaining("identity.login.callback-path"));
+	}
+
+	@Test
+	void startupWhenEngineAndLoginPropertiesInvalidThenOneReportNamesBoth() {
+		this.servlet.withPropertyValues(CLIENT)
+			.withPropertyValues("identity.clock-skew=-1s", "identity.login.max-pending-logins=0")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(FailureReports.describe(context.getStartupFailure()))
+					.contains("Property: identity.clock-skew")
+					.contains("Property: identity.login.max-pending-logins")
+					.contains("Update identity.clock-skew, identity.login.max-pending-logins");
+			});
+	}
+
+	@Test
+	void startupWhenLoginPropertiesInvalidThenEveryOneReported() {
+		this.reactive.withPropertyValues(CLIENT)
+			.withPropertyValues("identity.login.login-path=login", "identity.login.max-pending-age=0s",
+					"identity.login.pending-login-key=too-short-key")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidIdentityConfigurationException.class,
+						(ex) -> assertThat(ex.getProblems())
+							.extracting(InvalidIdentityConfigurationException.Problem::property)
+							.containsExactly("identity.login.login-path", "identity.login.max-pending-age",
+									"identity.login.pending-login-key")));
 	}
 
 	@Test

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 import com.nimbusds.jose.JOSEException;
@@ -24,34 +24,22 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.identity.core.CacheSettings;
-import dev.identity.core.ClientAuthenticationMethod;
-import dev.identity.core.ClientRegistration;
 import dev.identity.core.DiscoveryDocument;
-import dev.identity.core.DiscoveryPolicy;
-import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
-import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.KeySet;
-import dev.identity.core.OAuthErrorException;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
-import dev.identity.core.ValidationPolicy;
-import dev.identity.engine.EngineSettings;
 import dev.identity.login.AuthenticatedUser;
 import dev.identity.login.AuthorizationErrorException;
 import dev.identity.login.CallbackCheck;
 import dev.identity.login.InvalidCallbackException;
 import dev.identity.login.PendingLogin;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The rules of the browser login, in memory and on simulated time: the same rules the MVC
@@ -59,9 +47,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class BrowserLoginFlowTests {
 
-	private static final String ISSUER = "https://idp.example.com";
+	private static final String ISSUER = LoginEngineSettings.ISSUER;
 
-	private static final String CLIENT_ID = "web-app";
+	private static final String CLIENT_ID = LoginEngineSettings.CLIENT_ID;
 
 	private static final ApplicationUrl APP = new ApplicationUrl("https", "app.example.com", 443, "");
 
@@ -85,33 +73,7 @@ class BrowserLoginFlowTests {
 	private BrowserLoginFlow flow(Consumer<BrowserLoginProperties> customizer, boolean opaqueTokens) {
 		BrowserLoginProperties properties = new BrowserLoginProperties();
 		customizer.accept(properties);
-		return new BrowserLoginFlow(properties, settings(opaqueTokens), this.clock, new SecureRandom());
-	}
-
-	@Test
-	void endpointWhenPathAndMethodMatchThenEndpointElseApplication() {
-		BrowserLoginFlow flow = flow();
-		assertThat(flow.endpoint("GET", "/login")).isEqualTo(BrowserLoginFlow.Endpoint.LOGIN);
-		assertThat(flow.endpoint("GET", "/register")).isEqualTo(BrowserLoginFlow.Endpoint.REGISTER);
-		assertThat(flow.endpoint("GET", "/login/callback")).isEqualTo(BrowserLoginFlow.Endpoint.CALLBACK);
-		assertThat(flow.endpoint("GET", "/logout")).isEqualTo(BrowserLoginFlow.Endpoint.LOGOUT_PAGE);
-		assertThat(flow.endpoint("POST", "/logout")).isEqualTo(BrowserLoginFlow.Endpoint.LOGOUT);
-		assertThat(flow.endpoint("POST", "/login")).isNull();
-		assertThat(flow.endpoint("POST", "/login/callback")).isNull();
-		assertThat(flow.endpoint("DELETE", "/logout")).isNull();
-		assertThat(flow.endpoint("GET", "/login/")).isNull();
-		assertThat(flow.endpoint("GET", "/orders")).isNull();
-	}
-
-	@Test
-	void endpointWhenPathsConfiguredThenThoseServed() {
-		BrowserLoginFlow flow = flow((properties) -> {
-			properties.setLoginPath("/auth/in");
-			properties.setCallbackPath("/login/oauth2/code/idp");
-		});
-		assertThat(flow.endpoint("GET", "/auth/in")).isEqualTo(BrowserLoginFlow.Endpoint.LOGIN);
-		assertThat(flow.endpoint("GET", "/login/oauth2/code/idp")).isEqualTo(BrowserLoginFlow.Endpoint.CALLBACK);
-		assertThat(flow.endpoint("GET", "/login")).isNull();
+		return new BrowserLoginFlow(properties, LoginEngineSettings.of(opaqueTokens), this.clock, new SecureRandom());
 	}
 
 	@Test
@@ -291,7 +253,8 @@ class BrowserLoginFlowTests {
 	void authenticateWhenIdTokenValidThenUser() {
 		BrowserLoginFlow flow = flow();
 		PendingLogin login = login(flow);
-		AuthenticatedUser user = flow.authenticate(tokens(idToken(KEY, login.nonce())), login, keys(KEY), false);
+		AuthenticatedUser user = flow.authentication()
+			.authenticate(tokens(idToken(KEY, login.nonce())), login, keys(KEY), false);
 		assertThat(user.getSubject()).isEqualTo("alice");
 		assertThat(user.getEmail()).isEqualTo("alice@example.com");
 		assertThat(user.getAccessToken()).isEqualTo("the-access-token");
@@ -302,11 +265,12 @@ class BrowserLoginFlowTests {
 		BrowserLoginFlow flow = flow();
 		PendingLogin login = login(flow);
 		TokenResponse tokens = tokens(idToken(OTHER_KEY, login.nonce()));
-		assertThat(flow.authenticate(tokens, login, keys(KEY), false)).isNull();
+		assertThat(flow.authentication().authenticate(tokens, login, keys(KEY), false)).isNull();
 		assertThatExceptionOfType(InvalidTokenException.class)
-			.isThrownBy(() -> flow.authenticate(tokens, login, keys(KEY), true))
+			.isThrownBy(() -> flow.authentication().authenticate(tokens, login, keys(KEY), true))
 			.satisfies((ex) -> assertThat(ex.hasFailed(TokenCheck.KEY)).isTrue());
-		assertThat(flow.authenticate(tokens, login, keys(KEY, OTHER_KEY), true).getSubject()).isEqualTo("alice");
+		assertThat(flow.authentication().authenticate(tokens, login, keys(KEY, OTHER_KEY), true).getSubject())
+			.isEqualTo("alice");
 	}
 
 	@Test
@@ -315,7 +279,8 @@ class BrowserLoginFlowTests {
 		}, true);
 		PendingLogin login = login(flow);
 		assertThatExceptionOfType(InvalidTokenException.class)
-			.isThrownBy(() -> flow.authenticate(tokens(idToken(OTHER_KEY, login.nonce())), login, keys(KEY), false))
+			.isThrownBy(() -> flow.authentication()
+				.authenticate(tokens(idToken(OTHER_KEY, login.nonce())), login, keys(KEY), false))
 			.satisfies((ex) -> assertThat(ex.hasFailed(TokenCheck.KEY)).isTrue());
 	}
 
@@ -324,8 +289,84 @@ class BrowserLoginFlowTests {
 		BrowserLoginFlow flow = flow();
 		PendingLogin login = login(flow);
 		assertThatExceptionOfType(InvalidTokenException.class)
-			.isThrownBy(() -> flow.authenticate(tokens(idToken(KEY, "another-nonce")), login, keys(KEY), false))
+			.isThrownBy(() -> flow.authentication()
+				.authenticate(tokens(idToken(KEY, "another-nonce")), login, keys(KEY), false))
 			.satisfies((ex) -> assertThat(ex.hasFailed(TokenCheck.NONCE)).isTrue());
+	}
+
+	@Test
+	void authenticateWhenKeyUnknownThenEngineRefreshesOnceAndTokenValidatedAgain() {
+		BrowserLoginFlow flow = flow();
+		PendingLogin login = login(flow);
+		ScriptedKeys keys = new ScriptedKeys(keys(KEY), keys(KEY, OTHER_KEY), null);
+		AuthenticatedUser user = flow.authentication()
+			.authenticate(tokens(idToken(OTHER_KEY, login.nonce())), login, keys)
+			.join();
+		assertThat(user.getSubject()).isEqualTo("alice");
+		assertThat(keys.validated).containsExactly(tokens(idToken(OTHER_KEY, login.nonce())).getIdToken());
+	}
+
+	@Test
+	void authenticateWhenKeyKnownThenNoRefresh() {
+		BrowserLoginFlow flow = flow();
+		PendingLogin login = login(flow);
+		ScriptedKeys keys = new ScriptedKeys(keys(KEY), keys(KEY), null);
+		assertThat(flow.authentication().authenticate(tokens(idToken(KEY, login.nonce())), login, keys).join())
+			.isNotNull();
+		assertThat(keys.validated).isEmpty();
+	}
+
+	@Test
+	void authenticateWhenRefreshedKeysStillLackTheKeyThenRejectedAfterOneRefresh() {
+		BrowserLoginFlow flow = flow();
+		PendingLogin login = login(flow);
+		ScriptedKeys keys = new ScriptedKeys(keys(KEY), keys(KEY), null);
+		assertThat(flow.authentication().authenticate(tokens(idToken(OTHER_KEY, login.nonce())), login, keys))
+			.failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOfSatisfying(InvalidTokenException.class,
+					(ex) -> assertThat(ex.hasFailed(TokenCheck.KEY)).isTrue());
+		assertThat(keys.validated).hasSize(1);
+	}
+
+	@Test
+	void authenticateWhenEngineRefusesTheIdTokenThenItsRefreshedKeysStillCount() {
+		BrowserLoginFlow flow = flow();
+		PendingLogin login = login(flow);
+		ScriptedKeys keys = new ScriptedKeys(keys(KEY), keys(KEY, OTHER_KEY),
+				InvalidTokenException.of(TokenCheck.AUDIENCE, "an ID token is not for the API"));
+		assertThat(flow.authentication()
+			.authenticate(tokens(idToken(OTHER_KEY, login.nonce())), login, keys)
+			.join()
+			.getSubject()).isEqualTo("alice");
+	}
+
+	@Test
+	void authenticateWhenRefreshFailsWithAnotherErrorThenThatError() {
+		BrowserLoginFlow flow = flow();
+		PendingLogin login = login(flow);
+		ScriptedKeys keys = new ScriptedKeys(keys(KEY), keys(KEY, OTHER_KEY), new IllegalStateException("a bug"));
+		assertThat(flow.authentication().authenticate(tokens(idToken(OTHER_KEY, login.nonce())), login, keys))
+			.failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(IllegalStateException.class)
+			.withMessage("a bug");
+	}
+
+	@Test
+	void authenticateWhenEngineValidatesByIntrospectionThenKeysNotRefreshed() {
+		BrowserLoginFlow flow = flow((properties) -> {
+		}, true);
+		PendingLogin login = login(flow);
+		ScriptedKeys keys = new ScriptedKeys(keys(KEY), keys(KEY, OTHER_KEY), null);
+		assertThat(flow.authentication().authenticate(tokens(idToken(OTHER_KEY, login.nonce())), login, keys))
+			.failsWithin(Duration.ZERO)
+			.withThrowableOfType(ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(InvalidTokenException.class);
+		assertThat(keys.validated).isEmpty();
 	}
 
 	@Test
@@ -334,7 +375,7 @@ class BrowserLoginFlowTests {
 		TokenResponse tokens = TokenResponse.parse("{\"access_token\":\"a\",\"token_type\":\"Bearer\"}",
 				this.clock.instant());
 		assertThatExceptionOfType(InvalidTokenException.class)
-			.isThrownBy(() -> flow.authenticate(tokens, login(flow), keys(KEY), false))
+			.isThrownBy(() -> flow.authentication().authenticate(tokens, login(flow), keys(KEY), false))
 			.withMessageContaining("id_token");
 	}
 
@@ -372,87 +413,13 @@ class BrowserLoginFlowTests {
 	}
 
 	@Test
-	void loginRedirectWhenPageNavigationThenLoginComingBackElseUnauthorized() {
-		BrowserLoginFlow flow = flow();
-		List<String> page = List.of("text/html,application/xhtml+xml,*/*;q=0.8");
-		assertThat(flow.loginRedirect("GET", page, "/orders/7", "tab=items&x=%20", APP))
-			.isEqualTo(URI.create("/login?returnTo=%2Forders%2F7%3Ftab%3Ditems%26x%3D%2520"));
-		assertThat(flow.loginRedirect("HEAD", page, "/orders", null, APP))
-			.isEqualTo(URI.create("/login?returnTo=%2Forders"));
-		assertThat(flow.loginRedirect("GET", page, "/orders", null, new ApplicationUrl("https", "a", 443, "/shop")))
-			.isEqualTo(URI.create("/shop/login?returnTo=%2Forders"));
-		assertThat(flow.loginRedirect("GET", List.of("application/json"), "/orders", null, APP)).isNull();
-		assertThat(flow.loginRedirect("GET", List.of("*/*"), "/orders", null, APP)).isNull();
-		assertThat(flow.loginRedirect("GET", List.of(), "/orders", null, APP)).isNull();
-		assertThat(flow.loginRedirect("GET", List.of("text/html;;;=="), "/orders", null, APP)).isNull();
-		assertThat(flow.loginRedirect("POST", page, "/orders", null, APP)).isNull();
-	}
-
-	@Test
 	void loginRedirectWhenFollowedThenReturnToIsAcceptedByTheLogin() {
 		BrowserLoginFlow flow = flow();
-		URI login = flow.loginRedirect("GET", List.of("text/html"), "/orders/7", "tab=items", APP);
+		URI login = flow.negotiation().loginRedirect("GET", List.of("text/html"), "/orders/7", "tab=items", APP);
 		String returnTo = Browser.query(login).get(BrowserLoginFlow.RETURN_TO_PARAMETER);
 		BrowserLoginFlow.Start start = flow.start(DISCOVERY, false, returnTo, APP, null);
 		assertThat(flow.afterLogin(start.pendingLogins().find(state(start)), APP))
 			.isEqualTo(URI.create("/orders/7?tab=items"));
-	}
-
-	@Test
-	void failureWhenLoginStepFailedThenStatusAndReasonWithoutSecrets() {
-		BrowserLoginFlow flow = flow();
-		URI token = URI.create(ISSUER + "/token");
-		assertThat(flow.failure(new InvalidCallbackException(CallbackCheck.STATE, "no"))).satisfies((failure) -> {
-			assertThat(failure.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-			assertThat(failure.reason()).contains("STATE");
-		});
-		assertThat(flow.failure(new AuthorizationErrorException("access_denied", null, null)).status())
-			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(flow.failure(new AuthorizationErrorException("login_required", null, null)).reason())
-			.contains("login_required");
-		assertThat(flow.failure(InvalidTokenException.of(TokenCheck.NONCE, "n")).status())
-			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		BrowserLoginFlow.LoginFailure grant = flow.failure(new OAuthErrorException("token", token, 400, "invalid_grant",
-				"code abc123 was already used", null, null));
-		assertThat(grant.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(grant.reason()).doesNotContain("abc123");
-		assertThat(flow.failure(new CompletionException(new IdentityProviderException("token", token, "timeout")))
-			.status()).isEqualTo(HttpStatus.BAD_GATEWAY);
-		assertThat(flow.failure(new IllegalStateException("a bug"))).isNull();
-	}
-
-	@Test
-	void constructorWhenPropertyInvalidThenItIsNamed() {
-		assertInvalid("identity.login.login-path", (properties) -> properties.setLoginPath("login"));
-		assertInvalid("identity.login.logout-path", (properties) -> properties.setLogoutPath("//evil.example"));
-		assertInvalid("identity.login.callback-path", (properties) -> properties.setCallbackPath("/login"));
-		assertInvalid("identity.login.redirect-uri", (properties) -> properties.setRedirectUri(URI.create("/cb")));
-		assertInvalid("identity.login.scopes", (properties) -> properties.setScopes(List.of("openid profile")));
-		assertInvalid("identity.login.authorization-parameters",
-				(properties) -> properties.getAuthorizationParameters().put("state", "fixed"));
-		assertInvalid("identity.login.post-login-redirect",
-				(properties) -> properties.setPostLoginRedirect("https://a/"));
-		assertInvalid("identity.login.post-logout-redirect-uri",
-				(properties) -> properties.setPostLogoutRedirectUri("javascript:alert(1)"));
-		assertInvalid("identity.login.max-pending-age", (properties) -> properties.setMaxPendingAge(Duration.ZERO));
-		assertInvalid("identity.login.max-pending-logins", (properties) -> properties.setMaxPendingLogins(0));
-		assertInvalid("identity.login.trusted-audiences", (properties) -> properties.setTrustedAudiences(List.of(" ")));
-	}
-
-	@Test
-	void constructorWhenEngineHasNoClientThenRefused() {
-		EngineSettings settings = new EngineSettings(URI.create(ISSUER), ValidationPolicy.withIssuer(ISSUER).build(),
-				DiscoveryPolicy.STRICT, cache(), cache());
-		assertThatIllegalStateException()
-			.isThrownBy(
-					() -> new BrowserLoginFlow(new BrowserLoginProperties(), settings, this.clock, new SecureRandom()))
-			.withMessageContaining("identity.client-id");
-	}
-
-	private void assertInvalid(String property, Consumer<BrowserLoginProperties> customizer) {
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).as(property)
-			.isThrownBy(() -> flow(customizer))
-			.satisfies((ex) -> assertThat(ex.getName()).isEqualTo(property));
 	}
 
 	private PendingLogin login(BrowserLoginFlow flow) {
@@ -462,7 +429,7 @@ class BrowserLoginFlowTests {
 
 	private AuthenticatedUser user(BrowserLoginFlow flow) {
 		PendingLogin login = login(flow);
-		return flow.authenticate(tokens(idToken(KEY, login.nonce())), login, keys(KEY), false);
+		return flow.authentication().authenticate(tokens(idToken(KEY, login.nonce())), login, keys(KEY), false);
 	}
 
 	private TokenResponse tokens(String idToken) {
@@ -510,26 +477,6 @@ class BrowserLoginFlowTests {
 		return parameters;
 	}
 
-	private static EngineSettings settings(boolean opaqueTokens) {
-		EngineSettings settings = new EngineSettings(URI.create(ISSUER),
-				ValidationPolicy.withIssuer(ISSUER)
-					.audiences(List.of(CLIENT_ID))
-					.algorithms(EnumSet.allOf(JwsAlgorithm.class))
-					.build(),
-				DiscoveryPolicy.STRICT, cache(), cache())
-			.withClient(
-					ClientRegistration.withSecret(CLIENT_ID, "secret", ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
-					EngineSettings.TokenSettings.DEFAULT);
-		return opaqueTokens
-				? settings.withIntrospection(new EngineSettings.IntrospectionSettings(true, Duration.ofSeconds(30)))
-				: settings;
-	}
-
-	private static CacheSettings cache() {
-		return new CacheSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(24),
-				Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofHours(6));
-	}
-
 	private static DiscoveryDocument discovery(boolean endSession) {
 		return DiscoveryDocument.parse("{\"issuer\":\"" + ISSUER + "\",\"authorization_endpoint\":\"" + ISSUER
 				+ "/authorize\",\"token_endpoint\":\"" + ISSUER + "/token\",\"jwks_uri\":\"" + ISSUER + "/jwks\""
@@ -543,6 +490,40 @@ class BrowserLoginFlowTests {
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The engine's keys as a client hands them to the login: the first set until a
+	 * validation refreshes them, the second after.
+	 */
+	private static final class ScriptedKeys implements IdTokenAuthentication.ProviderKeys {
+
+		private final KeySet before;
+
+		private final KeySet after;
+
+		private final @Nullable RuntimeException verdict;
+
+		private final List<String> validated = new ArrayList<>();
+
+		ScriptedKeys(KeySet before, KeySet after, @Nullable RuntimeException verdict) {
+			this.before = before;
+			this.after = after;
+			this.verdict = verdict;
+		}
+
+		@Override
+		public CompletableFuture<KeySet> keys() {
+			return CompletableFuture.completedFuture(this.validated.isEmpty() ? this.before : this.after);
+		}
+
+		@Override
+		public CompletableFuture<?> validate(@Nullable String token) {
+			this.validated.add(token);
+			return (this.verdict != null) ? CompletableFuture.failedFuture(this.verdict)
+					: CompletableFuture.completedFuture(null);
+		}
+
 	}
 
 	/** A clock a test moves forward. */

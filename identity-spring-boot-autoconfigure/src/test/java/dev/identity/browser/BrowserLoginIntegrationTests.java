@@ -307,8 +307,9 @@ public abstract class BrowserLoginIntegrationTests {
 		TokenResponse tokens = TokenResponse.parse(json.writeValueAsString(Map.of("access_token", user.getAccessToken(),
 				"token_type", "Bearer", "expires_in", 300, "id_token", idToken)), Instant.now());
 		String nonce = user.getIdToken().getClaimAsString("nonce");
-		assertThat(this.flow.authenticate(tokens, pendingLogin(nonce), this.client.keys(), false).getSubject())
-			.isEqualTo(TestProvider.USERNAME);
+		assertThat(this.flow.authentication()
+			.authenticate(tokens, pendingLogin(nonce), this.client.keys(), false)
+			.getSubject()).isEqualTo(TestProvider.USERNAME);
 
 		PendingLogin another = AuthorizationRequest.withDiscovery(this.client.discovery())
 			.clientId(TestProvider.CLIENT_ID)
@@ -316,7 +317,7 @@ public abstract class BrowserLoginIntegrationTests {
 			.build(new SecureRandom(), Instant.now())
 			.getPendingLogin();
 		assertThatExceptionOfType(InvalidTokenException.class)
-			.isThrownBy(() -> this.flow.authenticate(tokens, another, this.client.keys(), false))
+			.isThrownBy(() -> this.flow.authentication().authenticate(tokens, another, this.client.keys(), false))
 			.satisfies((ex) -> assertThat(ex.hasFailed(TokenCheck.NONCE)).isTrue());
 		assertThatExceptionOfType(InvalidTokenException.class)
 			.isThrownBy(() -> IdTokenValidator.forClient(provider.issuer(), TestProvider.CLIENT_ID)

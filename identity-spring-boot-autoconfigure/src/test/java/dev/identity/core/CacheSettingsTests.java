@@ -78,74 +78,26 @@ class CacheSettingsTests {
 
 	@Test
 	void problemsWhenConsistentThenNone() {
-		assertThat(this.settings.problems(PREFIX)).isEmpty();
-		assertThat(settings(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ZERO)
-			.problems(PREFIX)).isEmpty();
+		assertThat(this.settings.problems()).isEmpty();
+		assertThat(
+				settings(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ZERO).problems())
+			.isEmpty();
 	}
 
 	@Test
-	void problemsWhenRefreshAheadEqualsMinimumTtlThenReportedNamingBothProperties() {
+	void problemsWhenRefreshAheadEqualsMinimumTtlThenSettingAndRuleNamed() {
 		CacheSettings settings = settings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24),
 				Duration.ofMinutes(5));
-		assertThat(settings.problems(PREFIX)).singleElement()
-			.asString()
-			.contains("identity.jwks.refresh-ahead")
-			.contains("identity.jwks.minimum-ttl");
+		assertThat(settings.problems()).containsExactly(
+				new CacheSettings.Problem(CacheSettings.Setting.REFRESH_AHEAD, CacheSettings.Rule.BELOW_MINIMUM_TTL));
 	}
 
 	@Test
-	void problemsWhenRefreshAheadAboveMinimumTtlThenReported() {
-		CacheSettings settings = settings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24),
-				Duration.ofMinutes(10));
-		assertThat(settings.problems(PREFIX)).singleElement().asString().contains("identity.jwks.refresh-ahead");
-	}
-
-	@Test
-	void problemsWhenRefreshAheadNegativeThenReported() {
-		CacheSettings settings = settings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24),
-				Duration.ofSeconds(-1));
-		assertThat(settings.problems(PREFIX)).singleElement().asString().contains("identity.jwks.refresh-ahead");
-	}
-
-	@Test
-	void problemsWhenMinimumTtlZeroThenReported() {
-		CacheSettings settings = settings(Duration.ofHours(1), Duration.ZERO, Duration.ofHours(24), Duration.ZERO);
-		assertThat(settings.problems(PREFIX))
-			.anySatisfy((problem) -> assertThat(problem).isEqualTo("identity.jwks.minimum-ttl must be positive"));
-	}
-
-	@Test
-	void problemsWhenMaximumBelowMinimumThenReported() {
-		CacheSettings settings = settings(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(1),
-				Duration.ZERO);
-		assertThat(settings.problems(PREFIX))
-			.anySatisfy((problem) -> assertThat(problem).startsWith("identity.jwks.maximum-ttl")
-				.contains("identity.jwks.minimum-ttl"));
-	}
-
-	@Test
-	void problemsWhenDefaultTtlOutsideBoundsThenReported() {
-		CacheSettings settings = settings(Duration.ofDays(2), Duration.ofMinutes(5), Duration.ofHours(24),
-				Duration.ZERO);
-		assertThat(settings.problems(PREFIX)).singleElement().asString().startsWith("identity.jwks.ttl");
-		CacheSettings tooShort = settings(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(24),
-				Duration.ZERO);
-		assertThat(tooShort.problems(PREFIX)).singleElement().asString().startsWith("identity.jwks.ttl");
-	}
-
-	@Test
-	void problemsWhenMinimumRefreshIntervalNegativeThenReported() {
+	void problemsWhenADurationIsAbsurdlyLongThenThatSettingBreaksTheBound() {
 		CacheSettings settings = new CacheSettings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24),
-				Duration.ZERO, Duration.ofSeconds(-1), Duration.ZERO);
-		assertThat(settings.problems(PREFIX))
-			.containsExactly("identity.jwks.minimum-refresh-interval must not be negative");
-	}
-
-	@Test
-	void problemsWhenOutageToleranceNegativeThenReported() {
-		CacheSettings settings = new CacheSettings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24),
-				Duration.ZERO, Duration.ZERO, Duration.ofSeconds(-1));
-		assertThat(settings.problems(PREFIX)).containsExactly("identity.jwks.outage-tolerance must not be negative");
+				Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofDays(1_000_000_000L));
+		assertThat(settings.problems()).containsExactly(
+				new CacheSettings.Problem(CacheSettings.Setting.OUTAGE_TOLERANCE, CacheSettings.Rule.AT_MOST_LONGEST));
 	}
 
 	@Test
@@ -163,18 +115,6 @@ class CacheSettingsTests {
 			Duration refreshAhead) {
 		return new CacheSettings(ttl, minimumTtl, maximumTtl, refreshAhead, Duration.ofSeconds(30),
 				Duration.ofHours(6));
-	}
-
-	@Test
-	void problemsWhenADurationIsAbsurdlyLongThenNamedWithItsBound() {
-		Duration absurd = Duration.ofDays(1_000_000_000L);
-		CacheSettings absurdTolerance = new CacheSettings(Duration.ofHours(1), Duration.ofMinutes(5),
-				Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofSeconds(30), absurd);
-		assertThat(absurdTolerance.problems(PREFIX))
-			.containsExactly(PREFIX + ".outage-tolerance (" + absurd + ") must not exceed 365 days");
-		CacheSettings longest = new CacheSettings(Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofHours(24),
-				Duration.ofMinutes(1), CacheSettings.LONGEST, CacheSettings.LONGEST);
-		assertThat(longest.problems(PREFIX)).isEmpty();
 	}
 
 	@Test

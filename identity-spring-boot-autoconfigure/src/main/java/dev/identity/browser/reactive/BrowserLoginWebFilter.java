@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import dev.identity.browser.ApplicationUrl;
 import dev.identity.browser.BrowserLoginFlow;
+import dev.identity.browser.BrowserLoginRoutes;
+import dev.identity.browser.IdTokenAuthentication;
+import dev.identity.browser.LoginFailures;
 import dev.identity.browser.LoginRequiredException;
 import dev.identity.browser.LogoutGuard;
 import dev.identity.browser.LogoutPage;
@@ -19,7 +23,6 @@ import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityException;
 import dev.identity.core.KeySet;
-import dev.identity.core.TokenResponse;
 import dev.identity.login.AuthenticatedUser;
 import dev.identity.login.PendingLogin;
 import org.apache.commons.logging.Log;
@@ -61,6 +64,8 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 
 	private final PendingLoginCookies cookies;
 
+	private final IdTokenAuthentication.ProviderKeys keys;
+
 	private final LogoutGuard logoutGuard = new LogoutGuard();
 
 	private final int order;
@@ -78,6 +83,19 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 		this.client = Objects.requireNonNull(client, "client");
 		this.cookies = Objects.requireNonNull(cookies, "cookies");
 		this.order = order;
+		this.keys = new IdTokenAuthentication.ProviderKeys() {
+
+			@Override
+			public CompletableFuture<KeySet> keys() {
+				return client.keysAsync().toFuture();
+			}
+
+			@Override
+			public CompletableFuture<?> validate(@Nullable String token) {
+				return client.validateAsync(token).toFuture();
+			}
+
+		};
 	}
 
 	@Override
@@ -88,7 +106,7 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		BrowserLoginFlow.Endpoint endpoint = this.flow.endpoint(request.getMethod().name(), path(request));
+		BrowserLoginRoutes.Endpoint endpoint = this.flow.routes().endpoint(request.getMethod().name(), path(request));
 		if (endpoint == null) {
 			return chain.filter(exchange).onErrorResume(LoginRequiredException.class, (ex) -> loginRequired(exchange));
 		}
@@ -100,7 +118,7 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 			case LOGOUT -> logout(exchange);
 		};
 		return answer.onErrorMap((ex) -> {
-			BrowserLoginFlow.LoginFailure failure = this.flow.failure(ex);
+			LoginFailures.LoginFailure failure = this.flow.failures().answer(ex);
 			return (failure != null) ? new ResponseStatusException(failure.status(), failure.reason()) : ex;
 		});
 	}
@@ -132,7 +150,8 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 			setCookies(exchange, this.cookies.write(pending, callback.remaining(), secure));
 			PendingLogin login = callback.login();
 			return this.client.requestTokenAsync(this.flow.tokenRequest(callback))
-				.flatMap((tokens) -> this.client.keysAsync().flatMap((keys) -> authenticate(tokens, login, keys)))
+				.flatMap((tokens) -> Mono
+					.fromFuture(() -> this.flow.authentication().authenticate(tokens, login, this.keys)))
 				// A session id known before the login (planted by an attacker, say) must
 				// not carry the user.
 				.flatMap((user) -> exchange.getSession()
@@ -141,31 +160,6 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 							.fromRunnable(() -> session.getAttributes().put(BrowserLoginFlow.USER_ATTRIBUTE, user)))))
 				.then(Mono.defer(() -> redirect(exchange, this.flow.afterLogin(login, application))));
 		});
-	}
-
-	private Mono<AuthenticatedUser> authenticate(TokenResponse tokens, PendingLogin login, KeySet keys) {
-		AuthenticatedUser user = this.flow.authenticate(tokens, login, keys, false);
-		if (user != null) {
-			return Mono.just(user);
-		}
-		return refreshedKeys(tokens.getIdToken())
-			.map((refreshed) -> Objects.requireNonNull(this.flow.authenticate(tokens, login, refreshed, true)));
-	}
-
-	/**
-	 * Refresh the engine's keys for a token signed with a key they lack. The engine's
-	 * validation owns the unknown-kid refresh (coalesced, and rate-limited so forged key
-	 * ids cannot flood the provider); its verdict on the ID token is not the one that
-	 * counts, the {@code IdTokenValidator}'s is.
-	 */
-	private Mono<KeySet> refreshedKeys(@Nullable String idToken) {
-		logger.debug("ID token signed with a key the cached JWK set lacks; refreshing the keys once");
-		return this.client.validateAsync(idToken)
-			.then()
-			// Expected when the engine's own policy differs from an ID token's; the keys
-			// are what matter.
-			.onErrorResume(IdentityException.class, (ex) -> Mono.empty())
-			.then(Mono.defer(this.client::keysAsync));
 	}
 
 	private Mono<Void> logoutPage(ServerWebExchange exchange) {
@@ -181,7 +175,7 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 			ServerHttpResponse response = exchange.getResponse();
 			response.setStatusCode(HttpStatus.OK);
 			LogoutPage.HEADERS.forEach(response.getHeaders()::set);
-			byte[] page = LogoutPage.html(application.local(this.flow.getLogoutPath()), String.valueOf(token))
+			byte[] page = LogoutPage.html(application.local(this.flow.routes().getLogoutPath()), String.valueOf(token))
 				.getBytes(StandardCharsets.UTF_8);
 			return response.writeWith(Mono.just(response.bufferFactory().wrap(page)));
 		});
@@ -224,9 +218,9 @@ public final class BrowserLoginWebFilter implements WebFilter, Ordered {
 
 	private Mono<Void> loginRequired(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		URI login = this.flow.loginRedirect(request.getMethod().name(),
-				request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT), path(request), request.getURI().getRawQuery(),
-				application(request));
+		URI login = this.flow.negotiation()
+			.loginRedirect(request.getMethod().name(), request.getHeaders().getOrEmpty(HttpHeaders.ACCEPT),
+					path(request), request.getURI().getRawQuery(), application(request));
 		return (login != null) ? redirect(exchange, login)
 				: Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Login required"));
 	}

@@ -1,5 +1,6 @@
 package dev.identity.browser.reactive;
 
+import dev.identity.browser.BrowserLoginConfigurationCheck;
 import dev.identity.browser.BrowserLoginFlow;
 import dev.identity.browser.BrowserLoginProperties;
 import dev.identity.browser.PendingLoginCookies;
@@ -21,6 +22,15 @@ class BrowserLoginWebFluxConfiguration {
 	@ConditionalOnMissingBean
 	BrowserLoginFlow browserLoginFlow(BrowserLoginProperties properties, SmartOAuthClient client) {
 		return new BrowserLoginFlow(properties, client.getEngine());
+	}
+
+	/**
+	 * The login properties, checked with the engine's so that one start-up failure
+	 * reports every invalid property.
+	 */
+	@Bean
+	BrowserLoginConfigurationCheck browserLoginConfigurationCheck(BrowserLoginProperties properties) {
+		return new BrowserLoginConfigurationCheck(properties);
 	}
 
 	@Bean

@@ -7,9 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import dev.identity.browser.ApplicationUrl;
 import dev.identity.browser.BrowserLoginFlow;
+import dev.identity.browser.BrowserLoginRoutes;
+import dev.identity.browser.IdTokenAuthentication;
+import dev.identity.browser.LoginFailures;
 import dev.identity.browser.LogoutGuard;
 import dev.identity.browser.LogoutPage;
 import dev.identity.browser.PendingLoginCookies;
@@ -19,6 +25,7 @@ import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityException;
 import dev.identity.core.KeySet;
 import dev.identity.core.TokenResponse;
+import dev.identity.engine.IdentityEngine;
 import dev.identity.login.AuthenticatedUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -58,6 +65,8 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 
 	private final PendingLoginCookies cookies;
 
+	private final IdTokenAuthentication.ProviderKeys keys;
+
 	private final LogoutGuard logoutGuard = new LogoutGuard();
 
 	private final int order;
@@ -77,6 +86,19 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 		this.sessions = Objects.requireNonNull(sessions, "sessions");
 		this.cookies = Objects.requireNonNull(cookies, "cookies");
 		this.order = order;
+		this.keys = new IdTokenAuthentication.ProviderKeys() {
+
+			@Override
+			public CompletableFuture<KeySet> keys() {
+				return now(client::keys);
+			}
+
+			@Override
+			public CompletableFuture<?> validate(@Nullable String token) {
+				return now(() -> client.validate(token));
+			}
+
+		};
 	}
 
 	@Override
@@ -87,7 +109,8 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		BrowserLoginFlow.Endpoint endpoint = this.flow.endpoint(request.getMethod(), ServletRequests.path(request));
+		BrowserLoginRoutes.Endpoint endpoint = this.flow.routes()
+			.endpoint(request.getMethod(), ServletRequests.path(request));
 		if (endpoint == null) {
 			chain.doFilter(request, response);
 			return;
@@ -102,7 +125,7 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 			}
 		}
 		catch (IdentityException ex) {
-			BrowserLoginFlow.LoginFailure failure = this.flow.failure(ex);
+			LoginFailures.LoginFailure failure = this.flow.failures().answer(ex);
 			if (failure == null) {
 				throw ex;
 			}
@@ -134,34 +157,40 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 		// valid for max-pending-age, and the provider redeems the code once.
 		setCookies(response, this.cookies.write(pending, callback.remaining(), secure));
 		TokenResponse tokens = this.client.requestToken(this.flow.tokenRequest(callback));
-		AuthenticatedUser user = this.flow.authenticate(tokens, callback.login(), this.client.keys(), false);
-		if (user == null) {
-			user = this.flow.authenticate(tokens, callback.login(), refreshedKeys(tokens.getIdToken()), true);
-		}
+		AuthenticatedUser user = await(this.flow.authentication().authenticate(tokens, callback.login(), this.keys));
 		HttpSession session = request.getSession();
 		// A session id known before the login (planted by an attacker, say) must not
 		// carry the user.
 		request.changeSessionId();
-		session.setAttribute(BrowserLoginFlow.USER_ATTRIBUTE, Objects.requireNonNull(user));
+		session.setAttribute(BrowserLoginFlow.USER_ATTRIBUTE, user);
 		redirect(response, this.flow.afterLogin(callback.login(), application));
 	}
 
-	/**
-	 * Refresh the engine's keys for a token signed with a key they lack. The engine's
-	 * validation owns the unknown-kid refresh (coalesced, and rate-limited so forged key
-	 * ids cannot flood the provider); its verdict on the ID token is not the one that
-	 * counts, the {@code IdTokenValidator}'s is.
-	 */
-	private KeySet refreshedKeys(@Nullable String idToken) {
-		logger.debug("ID token signed with a key the cached JWK set lacks; refreshing the keys once");
+	/** A call of the blocking client, as the completed future the shared steps take. */
+	private static <T> CompletableFuture<T> now(Supplier<T> call) {
 		try {
-			this.client.validate(idToken);
+			return CompletableFuture.completedFuture(call.get());
 		}
-		catch (IdentityException ex) {
-			// Expected when the engine's own policy differs from an ID token's; the keys
-			// are what matter.
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
 		}
-		return this.client.keys();
+	}
+
+	/** The result of steps run on completed futures, their failure thrown as it was. */
+	private static <T> T await(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			Throwable failure = IdentityEngine.unwrap(ex);
+			if (failure instanceof RuntimeException unchecked) {
+				throw unchecked;
+			}
+			if (failure instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
 	}
 
 	private void logoutPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -187,7 +216,7 @@ public final class BrowserLoginFilter extends OncePerRequestFilter implements Or
 		}
 		LogoutPage.HEADERS.forEach(response::setHeader);
 		response.setStatus(HttpServletResponse.SC_OK);
-		response.getWriter().write(LogoutPage.html(application.local(this.flow.getLogoutPath()), token));
+		response.getWriter().write(LogoutPage.html(application.local(this.flow.routes().getLogoutPath()), token));
 	}
 
 	private void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {

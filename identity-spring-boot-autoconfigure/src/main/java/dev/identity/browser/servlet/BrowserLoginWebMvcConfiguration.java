@@ -2,6 +2,7 @@ package dev.identity.browser.servlet;
 
 import java.util.List;
 
+import dev.identity.browser.BrowserLoginConfigurationCheck;
 import dev.identity.browser.BrowserLoginFlow;
 import dev.identity.browser.BrowserLoginProperties;
 import dev.identity.browser.PendingLoginCookies;
@@ -24,6 +25,15 @@ class BrowserLoginWebMvcConfiguration {
 	@ConditionalOnMissingBean
 	BrowserLoginFlow browserLoginFlow(BrowserLoginProperties properties, SmartOAuthClient client) {
 		return new BrowserLoginFlow(properties, client.getEngine());
+	}
+
+	/**
+	 * The login properties, checked with the engine's so that one start-up failure
+	 * reports every invalid property.
+	 */
+	@Bean
+	BrowserLoginConfigurationCheck browserLoginConfigurationCheck(BrowserLoginProperties properties) {
+		return new BrowserLoginConfigurationCheck(properties);
 	}
 
 	@Bean

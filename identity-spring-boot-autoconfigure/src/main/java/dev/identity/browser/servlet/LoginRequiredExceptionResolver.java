@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Collections;
 
 import dev.identity.browser.BrowserLoginFlow;
+import dev.identity.browser.LoginNegotiation;
 import dev.identity.browser.LoginRequiredException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +16,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Answers {@link LoginRequiredException} as {@link BrowserLoginFlow#loginRedirect}
+ * Answers {@link LoginRequiredException} as {@link LoginNegotiation#loginRedirect}
  * decides: a redirect to the login that comes back to this page, or {@code 401}. It runs
  * after the application's {@code @ExceptionHandler} methods, which may answer otherwise.
  */
@@ -33,9 +34,9 @@ final class LoginRequiredExceptionResolver implements HandlerExceptionResolver {
 		if (!(ex instanceof LoginRequiredException)) {
 			return null;
 		}
-		URI login = this.flow.loginRedirect(request.getMethod(),
-				Collections.list(request.getHeaders(HttpHeaders.ACCEPT)), ServletRequests.path(request),
-				request.getQueryString(), ServletRequests.application(request));
+		URI login = this.flow.negotiation()
+			.loginRedirect(request.getMethod(), Collections.list(request.getHeaders(HttpHeaders.ACCEPT)),
+					ServletRequests.path(request), request.getQueryString(), ServletRequests.application(request));
 		try {
 			if (login != null) {
 				response.sendRedirect(login.toString());
