@@ -88,7 +88,7 @@ public final class IdentityEngine implements AutoCloseable {
 		Objects.requireNonNull(random, "random");
 		this.threads = new EngineThreads(background);
 		TokenVerifier verifier = new TokenVerifier(settings.validation());
-		ValidatedTokenCache validatedTokens = settings.tokenCache().enabled()
+		@Nullable ValidatedTokenCache validatedTokens = settings.tokenCache().enabled()
 				? new ValidatedTokenCache(settings.tokenCache().maxEntries()) : null;
 		this.documents = new ProviderDocuments(settings, clock, timer, random, this.threads.background(),
 				(keys) -> TokenValidation.keysReplaced(validatedTokens, verifier, keys, clock.instant()));

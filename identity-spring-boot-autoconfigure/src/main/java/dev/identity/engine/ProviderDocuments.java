@@ -124,20 +124,6 @@ final class ProviderDocuments {
 		return isUsableNow(state, this.jwks.cache()) ? state.value() : null;
 	}
 
-	/**
-	 * An endpoint the discovery document names.
-	 * @param endpoint the endpoint, or {@code null} when the document has none
-	 * @param member the document's member, for the error
-	 * @return the endpoint
-	 */
-	URI requireEndpoint(@Nullable URI endpoint, String member) {
-		if (endpoint == null) {
-			throw new IdentityProviderException(DISCOVERY, this.discoveryUri,
-					"the discovery document has no " + member + "; the provider does not offer it");
-		}
-		return endpoint;
-	}
-
 	private boolean isUsableNow(CacheState<?> state, CacheSettings cache) {
 		CacheState.Decision decision = state.decide(this.clock.instant(), cache);
 		return decision == CacheState.Decision.USE || decision == CacheState.Decision.USE_AND_REFRESH

@@ -102,8 +102,8 @@ final class ProviderEndpoints {
 			CompletableFuture<IntrospectionResult> sent;
 			try {
 				sent = this.documents.discovery(fetcher)
-					.thenCompose((document) -> sendIntrospection(token, tokenTypeHint, client, this.documents
-						.requireEndpoint(document.getIntrospectionEndpoint(), "introspection_endpoint"), fetcher));
+					.thenCompose((document) -> sendIntrospection(token, tokenTypeHint, client,
+							requireEndpoint(document.getIntrospectionEndpoint(), "introspection_endpoint"), fetcher));
 			}
 			catch (RuntimeException ex) {
 				sent = CompletableFuture.failedFuture(ex);
@@ -177,7 +177,7 @@ final class ProviderEndpoints {
 					"no OAuth client is configured: set identity.client-id (and its credentials) to revoke tokens"));
 		}
 		return this.documents.discovery(fetcher).thenCompose((document) -> {
-			URI endpoint = this.documents.requireEndpoint(document.getRevocationEndpoint(), "revocation_endpoint");
+			URI endpoint = requireEndpoint(document.getRevocationEndpoint(), "revocation_endpoint");
 			FormPost post = TokenRequests.revocation(token, tokenTypeHint, client, endpoint, this.clock.instant());
 			// Revoking twice is harmless (RFC 7009 §2.2: an invalid token is answered
 			// with 200 too).
@@ -194,7 +194,7 @@ final class ProviderEndpoints {
 	/** See {@link IdentityEngine#userInfo(String, String, HttpFetcher)}. */
 	CompletableFuture<UserInfo> userInfo(String accessToken, @Nullable String expectedSubject, HttpFetcher fetcher) {
 		return this.documents.discovery(fetcher).thenCompose((document) -> {
-			URI endpoint = this.documents.requireEndpoint(document.getUserInfoEndpoint(), "userinfo_endpoint");
+			URI endpoint = requireEndpoint(document.getUserInfoEndpoint(), "userinfo_endpoint");
 			return fetcher.get("userinfo", endpoint, Map.of("Authorization", "Bearer " + accessToken))
 				.thenApply((response) -> {
 					if (!response.isSuccessful()) {
@@ -209,6 +209,20 @@ final class ProviderEndpoints {
 					}
 				});
 		});
+	}
+
+	/**
+	 * An endpoint the discovery document names.
+	 * @param endpoint the endpoint, or {@code null} when the document has none
+	 * @param member the document's member, for the error
+	 * @return the endpoint
+	 */
+	private URI requireEndpoint(@Nullable URI endpoint, String member) {
+		if (endpoint == null) {
+			throw new IdentityProviderException(ProviderDocuments.DISCOVERY, this.documents.discoveryUri(),
+					"the discovery document has no " + member + "; the provider does not offer it");
+		}
+		return endpoint;
 	}
 
 }
