@@ -12,6 +12,7 @@ import dev.identity.core.FormPost;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.engine.FetchedResponse;
 import dev.identity.engine.HttpFetcher;
+import dev.identity.engine.ProviderFailures;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
@@ -27,12 +28,6 @@ import org.springframework.web.client.RestClientException;
  * passed (at the latest one read timeout later, when it sends nothing at all).
  */
 final class RestClientFetcher implements HttpFetcher {
-
-	/**
-	 * Provider documents larger than this are refused (a JWK set or discovery document is
-	 * a few KB).
-	 */
-	static final int MAXIMUM_BODY = 1024 * 1024;
 
 	private static final int CHUNK = 8 * 1024;
 
@@ -76,7 +71,7 @@ final class RestClientFetcher implements HttpFetcher {
 			return CompletableFuture.failedFuture(ex);
 		}
 		catch (RestClientException | IllegalStateException ex) {
-			return CompletableFuture.failedFuture(failure(endpoint, uri, ex));
+			return CompletableFuture.failedFuture(ProviderFailures.transportFailed(endpoint, uri, ex));
 		}
 	}
 
@@ -102,7 +97,7 @@ final class RestClientFetcher implements HttpFetcher {
 			return CompletableFuture.failedFuture(ex);
 		}
 		catch (RestClientException | IllegalStateException ex) {
-			return CompletableFuture.failedFuture(failure(post.endpoint(), post.uri(), ex));
+			return CompletableFuture.failedFuture(ProviderFailures.transportFailed(post.endpoint(), post.uri(), ex));
 		}
 	}
 
@@ -119,14 +114,6 @@ final class RestClientFetcher implements HttpFetcher {
 		}
 	}
 
-	private static IdentityProviderException failure(String endpoint, URI uri, Exception ex) {
-		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-		return new IdentityProviderException(endpoint, uri, 0, null,
-				"request failed: " + cause.getClass().getSimpleName()
-						+ ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : ""),
-				ex);
-	}
-
 	/**
 	 * Read the body in chunks as they arrive, checking the deadline between them and the
 	 * size limit.
@@ -140,8 +127,8 @@ final class RestClientFetcher implements HttpFetcher {
 			if (read < 0) {
 				break;
 			}
-			if (bytes.size() + read > MAXIMUM_BODY) {
-				throw new IdentityProviderException(endpoint, uri, "response body exceeds " + MAXIMUM_BODY + " bytes");
+			if (bytes.size() + read > HttpFetcher.MAXIMUM_BODY) {
+				throw ProviderFailures.bodyTooLarge(endpoint, uri);
 			}
 			bytes.write(chunk, 0, read);
 		}

@@ -1,6 +1,7 @@
 package dev.identity.client;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -9,13 +10,17 @@ import dev.identity.core.FormPost;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.engine.FetchedResponse;
 import dev.identity.engine.HttpFetcher;
+import dev.identity.engine.ProviderFailures;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
-import reactor.core.publisher.Mono;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Reactive transport: subscribes to a {@link WebClient} exchange and hands the engine its
@@ -68,8 +73,7 @@ final class WebClientFetcher implements HttpFetcher {
 	private CompletableFuture<FetchedResponse> exchange(String endpoint, URI uri,
 			WebClient.RequestHeadersSpec<?> request) {
 		return request
-			.exchangeToMono((response) -> response.bodyToMono(String.class)
-				.defaultIfEmpty("")
+			.exchangeToMono((response) -> readBody(response).defaultIfEmpty("")
 				.map((body) -> new FetchedResponse(response.statusCode().value(),
 						response.headers().asHttpHeaders().getCacheControl(),
 						response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), body)))
@@ -79,21 +83,25 @@ final class WebClientFetcher implements HttpFetcher {
 			.timeout(this.timeout)
 			.onErrorMap((ex) -> !(ex instanceof IdentityProviderException),
 					(ex) -> (ex instanceof TimeoutException) ? HttpFetcher.deadlinePassed(endpoint, uri, this.timeout)
-							: failure(endpoint, uri, ex))
+							: (ex instanceof DataBufferLimitException) ? ProviderFailures.bodyTooLarge(endpoint, uri)
+									: ProviderFailures.transportFailed(endpoint, uri, ex))
 			.toFuture();
 	}
 
-	private static IdentityProviderException failure(String endpoint, URI uri, Throwable ex) {
-		String reason;
-		if (ex instanceof DataBufferLimitException) {
-			reason = "response body is larger than the codec limit";
-		}
-		else {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			reason = "request failed: " + cause.getClass().getSimpleName()
-					+ ((cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : "");
-		}
-		return new IdentityProviderException(endpoint, uri, 0, null, reason, ex);
+	/**
+	 * The body as text, refused past {@link HttpFetcher#MAXIMUM_BODY}: the same limit as
+	 * the blocking transport's, whatever the codec limit of the application's WebClient.
+	 */
+	private static Mono<String> readBody(ClientResponse response) {
+		return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), HttpFetcher.MAXIMUM_BODY)
+			.map((buffer) -> {
+				try {
+					return buffer.toString(StandardCharsets.UTF_8);
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+			});
 	}
 
 }

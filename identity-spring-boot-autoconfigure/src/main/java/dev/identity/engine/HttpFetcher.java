@@ -17,6 +17,13 @@ import dev.identity.core.IdentityProviderException;
 public interface HttpFetcher {
 
 	/**
+	 * Longest response body a transport reads, in bytes; a longer one fails with
+	 * {@link ProviderFailures#bodyTooLarge} (a JWK set or discovery document is a few
+	 * KB).
+	 */
+	int MAXIMUM_BODY = 1024 * 1024;
+
+	/**
 	 * Fetch a document.
 	 * @param endpoint logical endpoint name for errors, e.g. {@code jwks}
 	 * @param uri the URL

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.identity.core.CacheSettings;
@@ -68,24 +69,33 @@ final class EngineFixture {
 	}
 
 	EngineFixture(ScriptedProvider provider, CacheSettings discoveryCache, CacheSettings jwksCache) {
-		this(provider, discoveryCache, jwksCache, null);
+		this(provider, discoveryCache, jwksCache, null, UnaryOperator.identity());
 	}
 
 	private EngineFixture(ScriptedProvider provider, CacheSettings discoveryCache, CacheSettings jwksCache,
-			Executor executor) {
-		this.provider = provider;
+			Executor executor, UnaryOperator<EngineSettings> customizer) {
+		this.provider = provider.useTimer(this.timer);
 		this.fetcher = provider.fetcher();
 		this.tokens = new TestTokens(this.clock, provider.issuer());
 		EngineSettings settings = new EngineSettings(URI.create(provider.issuer()),
 				ValidationPolicy.withIssuer(provider.issuer()).build(), DiscoveryPolicy.STRICT, discoveryCache,
 				jwksCache);
+		settings = customizer.apply(settings);
 		this.engine = new IdentityEngine(settings, this.clock, (executor != null) ? executor : this.background,
 				this.timer, () -> this.random);
 	}
 
 	/** The same wiring, but background refreshes run at once on the submitting thread. */
 	static EngineFixture runningBackgroundInline() {
-		return new EngineFixture(new ScriptedProvider(), DISCOVERY_CACHE, JWKS_CACHE, Runnable::run);
+		return new EngineFixture(new ScriptedProvider(), DISCOVERY_CACHE, JWKS_CACHE, Runnable::run,
+				UnaryOperator.identity());
+	}
+
+	/**
+	 * The same wiring, with settings changed: e.g. an OAuth client and its retry policy.
+	 */
+	static EngineFixture withSettings(UnaryOperator<EngineSettings> customizer) {
+		return new EngineFixture(new ScriptedProvider(), DISCOVERY_CACHE, JWKS_CACHE, null, customizer);
 	}
 
 	/** Fetch discovery and keys once, through a first validation. */

@@ -1,6 +1,7 @@
 package dev.identity.engine;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,13 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.identity.core.FormPost;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An identity provider in memory: it answers the engine's GETs from a script the test
- * changes at will (rotate keys, fail, answer 500 or garbage), counts every request, and
- * can hold answers until the test releases them, so that concurrent callers meet while a
- * request is in flight.
+ * An identity provider in memory: it answers the engine's GETs and form POSTs (token,
+ * introspection, revocation) from a script the test changes at will (rotate keys, fail,
+ * answer 500 or garbage, a sequence of answers, an answer late in simulated time), counts
+ * every request, and can hold answers until the test releases them, so that concurrent
+ * callers meet while a request is in flight.
+ * <p>
+ * Given a {@link ManualTimer} ({@link #useTimer}), a delayed answer and the transport's
+ * wait before a retry fall due on the test's clock: nothing sleeps.
  * <p>
  * It starts by serving a valid discovery document and a set holding
  * {@link TestTokens#FIRST}.
@@ -37,6 +43,20 @@ final class ScriptedProvider {
 	private final URI discoveryUri;
 
 	private final URI jwksUri;
+
+	private final URI tokenUri;
+
+	private final URI introspectionUri;
+
+	private final URI revocationUri;
+
+	private final Map<URI, Queue<Reply>> sequences = new ConcurrentHashMap<>();
+
+	private final Queue<FormPost> posts = new ConcurrentLinkedQueue<>();
+
+	private final Queue<Duration> retryDelays = new ConcurrentLinkedQueue<>();
+
+	private volatile @Nullable ManualTimer timer;
 
 	private final Map<URI, Reply> replies = new ConcurrentHashMap<>();
 
@@ -56,6 +76,9 @@ final class ScriptedProvider {
 		this.issuer = issuer;
 		this.discoveryUri = URI.create(issuer + "/.well-known/openid-configuration");
 		this.jwksUri = URI.create(issuer + "/jwks");
+		this.tokenUri = URI.create(issuer + "/token");
+		this.introspectionUri = URI.create(issuer + "/introspect");
+		this.revocationUri = URI.create(issuer + "/revoke");
 		serveDiscovery(discoveryJson(issuer, this.jwksUri.toString()));
 		serveKeys(TestTokens.FIRST);
 	}
@@ -72,11 +95,33 @@ final class ScriptedProvider {
 		return this.jwksUri;
 	}
 
+	URI tokenUri() {
+		return this.tokenUri;
+	}
+
+	URI introspectionUri() {
+		return this.introspectionUri;
+	}
+
+	URI revocationUri() {
+		return this.revocationUri;
+	}
+
+	/**
+	 * Answer delayed replies, and end the transport's waits before retries, on this
+	 * timer.
+	 */
+	ScriptedProvider useTimer(ManualTimer timer) {
+		this.timer = timer;
+		return this;
+	}
+
 	// ---- script
 
 	static String discoveryJson(String issuer, String jwksUri) {
 		return "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri + "\",\"token_endpoint\":\"" + issuer
-				+ "/token\",\"authorization_endpoint\":\"" + issuer + "/authorize\"}";
+				+ "/token\",\"authorization_endpoint\":\"" + issuer + "/authorize\",\"introspection_endpoint\":\""
+				+ issuer + "/introspect\",\"revocation_endpoint\":\"" + issuer + "/revoke\"}";
 	}
 
 	static String jwksJson(RSAKey... keys) {
@@ -101,6 +146,15 @@ final class ScriptedProvider {
 
 	ScriptedProvider reply(URI uri, Reply reply) {
 		this.replies.put(uri, reply);
+		return this;
+	}
+
+	/**
+	 * Answer the next requests to a URI with these replies, one each, then with what
+	 * {@link #reply} set.
+	 */
+	ScriptedProvider replies(URI uri, Reply... replies) {
+		this.sequences.put(uri, new ConcurrentLinkedQueue<>(List.of(replies)));
 		return this;
 	}
 
@@ -151,6 +205,16 @@ final class ScriptedProvider {
 		return requests(this.jwksUri);
 	}
 
+	/** The form posts received, in order. */
+	List<FormPost> posts() {
+		return List.copyOf(this.posts);
+	}
+
+	/** How long the engine asked the transport to wait before each retry, in order. */
+	List<Duration> retryDelays() {
+		return List.copyOf(this.retryDelays);
+	}
+
 	/** Logical endpoint names the engine passed, in request order. */
 	List<String> endpoints() {
 		return List.copyOf(this.endpoints);
@@ -174,7 +238,9 @@ final class ScriptedProvider {
 	private CompletableFuture<FetchedResponse> answer(String endpoint, URI uri) {
 		this.requests.computeIfAbsent(uri, (key) -> new AtomicInteger()).incrementAndGet();
 		this.endpoints.add(endpoint);
-		Reply reply = this.replies.getOrDefault(uri, Reply.status(404));
+		Queue<Reply> sequence = this.sequences.get(uri);
+		Reply next = (sequence != null) ? sequence.poll() : null;
+		Reply reply = (next != null) ? next : this.replies.getOrDefault(uri, Reply.status(404));
 		if (reply instanceof Reply.Throw thrown) {
 			if (thrown.exception() instanceof Error error) {
 				throw error;
@@ -185,10 +251,21 @@ final class ScriptedProvider {
 		if (this.holding) {
 			this.held.add(new Held(uri, reply, future));
 		}
+		else if (reply instanceof Reply.Delayed delayed) {
+			requireTimer().schedule(() -> delayed.reply().completeInto(future), delayed.delay());
+		}
 		else {
 			reply.completeInto(future);
 		}
 		return future;
+	}
+
+	private ManualTimer requireTimer() {
+		ManualTimer current = this.timer;
+		if (current == null) {
+			throw new IllegalStateException("no timer: call useTimer first");
+		}
+		return current;
 	}
 
 	final class Fetcher implements HttpFetcher {
@@ -212,6 +289,22 @@ final class ScriptedProvider {
 			return answer(endpoint, uri);
 		}
 
+		@Override
+		public CompletableFuture<FetchedResponse> post(FormPost post) {
+			this.count.incrementAndGet();
+			ScriptedProvider.this.posts.add(post);
+			return answer(post.endpoint(), post.uri());
+		}
+
+		/** The wait before a retry falls due on the test's timer. */
+		@Override
+		public CompletableFuture<Void> delay(Duration delay) {
+			ScriptedProvider.this.retryDelays.add(delay);
+			CompletableFuture<Void> waited = new CompletableFuture<>();
+			requireTimer().schedule(() -> waited.complete(null), delay);
+			return waited;
+		}
+
 		int requests() {
 			return this.count.get();
 		}
@@ -231,6 +324,23 @@ final class ScriptedProvider {
 
 		static Reply status(int status) {
 			return new Respond(new FetchedResponse(status, null, "{\"error\":\"server_error\"}"));
+		}
+
+		/**
+		 * An answer of any status and body, with a {@code Retry-After} header or none.
+		 */
+		static Reply answer(int status, @Nullable String retryAfter, String body) {
+			return new Respond(new FetchedResponse(status, null, retryAfter, body));
+		}
+
+		/** A JSON body with status 200. */
+		static Reply json(String body) {
+			return answer(200, null, body);
+		}
+
+		/** The reply, once the delay has passed on the provider's timer. */
+		static Reply delayed(Duration delay, Reply reply) {
+			return new Delayed(delay, reply);
 		}
 
 		/** No response arrived: the future completes exceptionally. */
@@ -268,6 +378,10 @@ final class ScriptedProvider {
 		}
 
 		record Throw(Throwable exception) implements Reply {
+
+		}
+
+		record Delayed(Duration delay, Reply reply) implements Reply {
 
 		}
 
