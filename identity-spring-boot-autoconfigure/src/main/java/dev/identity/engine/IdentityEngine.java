@@ -36,6 +36,7 @@ import dev.identity.core.DiscoveryPolicy;
 import dev.identity.core.IdentityException;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.KeySet;
+import dev.identity.core.LogSafeText;
 import dev.identity.core.ParsedToken;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
@@ -1134,7 +1135,7 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	private static String printable(String value) {
-		return TokenVerifier.printable(value, 200);
+		return LogSafeText.of(value, 200);
 	}
 
 	@Override
