@@ -1,5 +1,9 @@
 package dev.identity.core;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -30,6 +34,27 @@ public interface TokenContent {
 	/** A claim that is a JSON string, or {@code null} when absent or of another type. */
 	default @Nullable String getClaimAsString(String name) {
 		return (getClaim(name) instanceof String value) ? value : null;
+	}
+
+	/**
+	 * A claim that is a JSON array of strings (or a single string), empty when absent;
+	 * other members of the array are skipped.
+	 */
+	default List<String> getClaimAsStringList(String name) {
+		Object value = getClaim(name);
+		if (value instanceof String text) {
+			return List.of(text);
+		}
+		if (!(value instanceof Collection<?> values)) {
+			return List.of();
+		}
+		List<String> strings = new ArrayList<>(values.size());
+		for (Object item : values) {
+			if (item instanceof String text) {
+				strings.add(text);
+			}
+		}
+		return Collections.unmodifiableList(strings);
 	}
 
 }

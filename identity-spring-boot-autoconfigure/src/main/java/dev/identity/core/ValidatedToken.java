@@ -172,6 +172,7 @@ public final class ValidatedToken implements TokenContent, Serializable {
 	/**
 	 * A claim that is a JSON array of strings (or a single string), empty when absent.
 	 */
+	@Override
 	public List<String> getClaimAsStringList(String name) {
 		return stringList(this.claims.get(name));
 	}
