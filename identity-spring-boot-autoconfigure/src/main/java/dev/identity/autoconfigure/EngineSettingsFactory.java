@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.identity.core.CacheSettings;
+import dev.identity.core.ClaimRule;
 import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
 import dev.identity.core.RetryPolicy;
@@ -36,14 +37,20 @@ final class EngineSettingsFactory {
 	}
 
 	static EngineSettings create(IdentityProperties properties) {
-		return create(properties, List.of());
+		return create(properties, List.of(), List.of());
 	}
 
 	/**
 	 * The engine settings, or one exception listing every invalid property: the engine's
-	 * and those the checks find.
+	 * and those the checks find. The validation policy applies the application's claim
+	 * rules after the built-in ones.
+	 * @param properties the properties
+	 * @param checks more checks of the properties, such as the browser login's
+	 * @param claimRules the application's claim rules, in order
+	 * @return the settings
 	 */
-	static EngineSettings create(IdentityProperties properties, List<IdentityConfigurationCheck> checks) {
+	static EngineSettings create(IdentityProperties properties, List<IdentityConfigurationCheck> checks,
+			List<ClaimRule> claimRules) {
 		List<InvalidIdentityConfigurationException.Problem> problems = new ArrayList<>();
 		URI issuer = properties.getIssuerUri();
 		IdentityProperties.Discovery discovery = properties.getDiscovery();
@@ -170,6 +177,7 @@ final class EngineSettingsFactory {
 			.requiredType(properties.getRequiredType())
 			.requiredClaims(properties.getRequiredClaims())
 			.acceptIdTokens(properties.isAcceptIdTokens())
+			.rules(claimRules)
 			.build();
 		EngineSettings.TokenSettings tokens = new EngineSettings.TokenSettings(properties.getToken().getRenewalSkew(),
 				properties.getToken().getDefaultLifetime(), properties.isPasswordGrantEnabled(),

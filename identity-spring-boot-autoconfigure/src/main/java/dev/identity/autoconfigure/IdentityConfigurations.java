@@ -10,6 +10,7 @@ import dev.identity.client.ClientCredentialsWebClientCustomizer;
 import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
+import dev.identity.core.ClaimRule;
 import dev.identity.engine.EngineSettings;
 import dev.identity.engine.IdentityEngine;
 import dev.identity.security.EngineJwtDecoder;
@@ -50,8 +51,11 @@ final class IdentityConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		IdentityEngine identityEngine(IdentityProperties properties, ObjectProvider<Clock> clock,
-				ObjectProvider<IdentityConfigurationCheck> checks) {
-			EngineSettings settings = EngineSettingsFactory.create(properties, checks.orderedStream().toList());
+				ObjectProvider<IdentityConfigurationCheck> checks, ObjectProvider<ClaimRule> claimRules) {
+			// The application's claim rules, in @Order, apply to every access token the
+			// engine validates, whichever client, decoder or controller asked.
+			EngineSettings settings = EngineSettingsFactory.create(properties, checks.orderedStream().toList(),
+					claimRules.orderedStream().toList());
 			AudienceWarning.logIfUnchecked(settings);
 			return new IdentityEngine(settings, clock.getIfUnique(Clock::systemUTC));
 		}

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.identity.core.LogSafeText;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
-import dev.identity.core.TokenVerifier;
 import dev.identity.engine.IdentityEngine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -127,7 +127,7 @@ final class OutgoingTokenGuard {
 		if (origin != null && allowed.contains(origin)) {
 			return true;
 		}
-		String shown = TokenVerifier.printable((origin != null) ? origin : withoutUserInfo(url.getRawAuthority()), 200);
+		String shown = LogSafeText.of((origin != null) ? origin : withoutUserInfo(url.getRawAuthority()), 200);
 		if (this.loggedOrigins.size() < MAXIMUM_REMEMBERED && this.loggedOrigins.add(shown)) {
 			logger.warn("A request to " + shown + " went out without the client-credentials token: the client is "
 					+ "configured to send it to " + allowed + " only. Name the origin with forOrigins(...) if it "

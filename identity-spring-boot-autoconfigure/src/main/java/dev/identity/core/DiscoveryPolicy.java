@@ -58,7 +58,7 @@ public record DiscoveryPolicy(boolean requireIssuerMatch, boolean requireHttps, 
 	public List<String> check(DiscoveryDocument document, URI issuer) {
 		List<String> problems = new ArrayList<>(2);
 		if (this.requireIssuerMatch && !document.getIssuer().equals(issuer.toString())) {
-			problems.add("document issuer '" + TokenVerifier.printable(document.getIssuer())
+			problems.add("document issuer '" + LogSafeText.of(document.getIssuer())
 					+ "' differs from the configured issuer '" + issuer + "' (fix identity.issuer-uri, or set "
 					+ "identity.discovery.require-issuer-match=false for a provider known to differ)");
 		}

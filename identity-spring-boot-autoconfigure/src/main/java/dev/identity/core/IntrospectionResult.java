@@ -101,7 +101,7 @@ public final class IntrospectionResult {
 
 	/** {@code exp}, or {@code null}. */
 	public @Nullable Instant getExpiresAt() {
-		return TokenVerifier.instant(this.claims.get("exp"));
+		return NumericDate.instant(this.claims.get("exp"));
 	}
 
 	/**
@@ -147,7 +147,7 @@ public final class IntrospectionResult {
 		Object iss = this.claims.get("iss");
 		if (iss != null && !policy.getIssuer().equals(iss)) {
 			failures.add(new TokenCheckFailure(TokenCheck.ISSUER,
-					"iss '" + TokenVerifier.printable(String.valueOf(iss)) + "' is not the configured issuer"));
+					"iss '" + LogSafeText.of(String.valueOf(iss)) + "' is not the configured issuer"));
 		}
 		if (!policy.getAudiences().isEmpty()) {
 			List<String> audiences = audiences(this.claims.get("aud"));
@@ -160,7 +160,7 @@ public final class IntrospectionResult {
 		if (exp != null && !now.isBefore(exp.plusSeconds(skew))) {
 			failures.add(new TokenCheckFailure(TokenCheck.EXPIRY, "token expired at " + exp));
 		}
-		Instant nbf = TokenVerifier.instant(this.claims.get("nbf"));
+		Instant nbf = NumericDate.instant(this.claims.get("nbf"));
 		if (nbf != null && now.plusSeconds(skew).isBefore(nbf)) {
 			failures.add(new TokenCheckFailure(TokenCheck.NOT_BEFORE, "token is not valid before " + nbf));
 		}
@@ -173,7 +173,9 @@ public final class IntrospectionResult {
 		if (!failures.isEmpty()) {
 			throw new InvalidTokenException(failures);
 		}
-		return new ValidatedToken(token, null, null, null, this.claims, (exp != null) ? exp : Instant.MAX);
+		ValidatedToken validated = new ValidatedToken(token, null, null, null, this.claims,
+				(exp != null) ? exp : Instant.MAX);
+		return ClaimRules.checkApplicationRules(policy, validated, now);
 	}
 
 	/**
@@ -194,16 +196,16 @@ public final class IntrospectionResult {
 	private @Nullable String notAnAccessToken(boolean requireTokenType) {
 		Object tokenType = this.claims.get("token_type");
 		if (tokenType != null && !ACCESS_TOKEN_TYPES.contains(String.valueOf(tokenType).toLowerCase(Locale.ROOT))) {
-			return "token_type '" + TokenVerifier.printable(String.valueOf(tokenType), 40) + "' is not an access token";
+			return "token_type '" + LogSafeText.of(String.valueOf(tokenType), 40) + "' is not an access token";
 		}
 		Object typ = this.claims.get("typ");
 		if (typ instanceof String text && !ACCESS_TOKEN_TYPES.contains(text.toLowerCase(Locale.ROOT))
 				&& !"at+jwt".equalsIgnoreCase(text)) {
-			return "typ '" + TokenVerifier.printable(text, 40) + "' is not an access token";
+			return "typ '" + LogSafeText.of(text, 40) + "' is not an access token";
 		}
 		Object use = this.claims.get("token_use");
 		if (use != null && !"access_token".equals(use)) {
-			return "token_use '" + TokenVerifier.printable(String.valueOf(use), 40) + "' is not an access token";
+			return "token_use '" + LogSafeText.of(String.valueOf(use), 40) + "' is not an access token";
 		}
 		if (tokenType == null && requireTokenType) {
 			return "the introspection response names no token_type, so the token may be a refresh token";

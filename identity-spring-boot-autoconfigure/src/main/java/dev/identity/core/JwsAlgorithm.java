@@ -19,8 +19,11 @@ public enum JwsAlgorithm {
 	PS256(KeyFamily.RSA, "RSASSA-PSS", null, pss("SHA-256", MGF1ParameterSpec.SHA256, 32)),
 	PS384(KeyFamily.RSA, "RSASSA-PSS", null, pss("SHA-384", MGF1ParameterSpec.SHA384, 48)),
 	PS512(KeyFamily.RSA, "RSASSA-PSS", null, pss("SHA-512", MGF1ParameterSpec.SHA512, 64)),
-	ES256(KeyFamily.EC, "SHA256withECDSA", "P-256", null), ES384(KeyFamily.EC, "SHA384withECDSA", "P-384", null),
-	ES512(KeyFamily.EC, "SHA512withECDSA", "P-521", null),
+	// The JWS form of an ECDSA signature is R || S (RFC 7518 §3.4): the JDK's P1363
+	// format verifies it as it is.
+	ES256(KeyFamily.EC, "SHA256withECDSAinP1363Format", "P-256", null),
+	ES384(KeyFamily.EC, "SHA384withECDSAinP1363Format", "P-384", null),
+	ES512(KeyFamily.EC, "SHA512withECDSAinP1363Format", "P-521", null),
 	/** EdDSA with the Ed25519 or Ed448 curve, verified by the JDK's own provider. */
 	EdDSA(KeyFamily.OKP, "EdDSA", null, null);
 

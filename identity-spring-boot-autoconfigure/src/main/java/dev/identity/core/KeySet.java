@@ -123,15 +123,14 @@ public final class KeySet {
 	}
 
 	private static String reason(Exception ex) {
-		return (ex.getMessage() != null) ? TokenVerifier.printable(ex.getMessage(), 200)
-				: ex.getClass().getSimpleName();
+		return (ex.getMessage() != null) ? LogSafeText.of(ex.getMessage(), 200) : ex.getClass().getSimpleName();
 	}
 
 	private static String describe(Map<String, Object> member) {
 		Object kid = member.get("kid");
 		Object kty = member.get("kty");
-		return "key " + ((kid instanceof String id) ? "'" + TokenVerifier.printable(id) + "'" : "without kid")
-				+ ((kty instanceof String type) ? " (" + TokenVerifier.printable(type, 16) + ")" : "");
+		return "key " + ((kid instanceof String id) ? "'" + LogSafeText.of(id) + "'" : "without kid")
+				+ ((kty instanceof String type) ? " (" + LogSafeText.of(type, 16) + ")" : "");
 	}
 
 	/**
@@ -190,7 +189,7 @@ public final class KeySet {
 		StringBuilder result = new StringBuilder("KeySet[");
 		int index = 0;
 		for (String keyId : this.byId.keySet()) {
-			result.append((index++ > 0) ? ", " : "").append(TokenVerifier.printable(keyId));
+			result.append((index++ > 0) ? ", " : "").append(LogSafeText.of(keyId));
 		}
 		return result.append(']').toString();
 	}

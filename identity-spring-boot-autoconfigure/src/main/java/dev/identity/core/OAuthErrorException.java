@@ -95,7 +95,7 @@ public class OAuthErrorException extends IdentityProviderException {
 	}
 
 	private static String printable(String value) {
-		return TokenVerifier.printable(value, 300);
+		return LogSafeText.of(value, 300);
 	}
 
 }

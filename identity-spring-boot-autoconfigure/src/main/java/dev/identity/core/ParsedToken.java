@@ -1,5 +1,6 @@
 package dev.identity.core;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -7,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A token split, decoded and parsed but not yet verified. Its claims are not to be
- * trusted: nothing outside the core reads them.
+ * trusted: only the core's built-in {@link ClaimRule}s read them, to report what is wrong
+ * with the token.
  */
-public final class ParsedToken {
+public final class ParsedToken implements TokenContent {
 
 	final String tokenValue;
 
@@ -55,6 +57,26 @@ public final class ParsedToken {
 	/** The algorithm, or {@code null} when the header names none this client accepts. */
 	public @Nullable JwsAlgorithm getAlgorithm() {
 		return this.algorithm;
+	}
+
+	@Override
+	public @Nullable String getType() {
+		return this.type;
+	}
+
+	@Override
+	public @Nullable Object getClaim(String name) {
+		return this.claims.get(name);
+	}
+
+	@Override
+	public boolean containsClaim(String name) {
+		return this.claims.containsKey(name);
+	}
+
+	@Override
+	public Map<String, Object> getClaims() {
+		return Collections.unmodifiableMap(this.claims);
 	}
 
 	/**

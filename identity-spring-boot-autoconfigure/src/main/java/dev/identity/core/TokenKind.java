@@ -2,7 +2,7 @@ package dev.identity.core;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +38,7 @@ final class TokenKind {
 	/**
 	 * Keycloak's {@code typ} claims of tokens that are not access tokens, in lower case.
 	 */
-	private static final java.util.Set<String> KEYCLOAK_OTHER_TYPES = java.util.Set.of("refresh", "offline", "logout");
+	private static final Set<String> KEYCLOAK_OTHER_TYPES = Set.of("refresh", "offline", "logout");
 
 	/** Claims of OpenID Connect ID tokens that no access token carries. */
 	private static final List<String> ID_TOKEN_CLAIMS = List.of("nonce", "at_hash", "c_hash", "s_hash");
@@ -48,11 +48,11 @@ final class TokenKind {
 
 	/**
 	 * Why a token is not an access token.
-	 * @param typ its {@code typ} header, or {@code null}
-	 * @param claims its claims
+	 * @param token its {@code typ} header and claims
 	 * @return the reason, or {@code null} when it may be an access token
 	 */
-	static @Nullable String notAnAccessToken(@Nullable String typ, Map<String, Object> claims) {
+	static @Nullable String notAnAccessToken(TokenContent token) {
+		String typ = token.getType();
 		if (typ != null) {
 			String mediaType = typ.toLowerCase(Locale.ROOT);
 			if (mediaType.startsWith("application/")) {
@@ -62,11 +62,11 @@ final class TokenKind {
 				return null;
 			}
 			if (mediaType.endsWith("+jwt")) {
-				return "typ '" + TokenVerifier.printable(typ) + "' declares another kind of JWT than an access token "
+				return "typ '" + LogSafeText.of(typ) + "' declares another kind of JWT than an access token "
 						+ "(at+jwt); send the access token (RFC 8725 §3.11)";
 			}
 		}
-		if (claims.get("typ") instanceof String keycloakType) {
+		if (token.getClaim("typ") instanceof String keycloakType) {
 			if (keycloakType.equalsIgnoreCase("Bearer")) {
 				return null;
 			}
@@ -75,17 +75,17 @@ final class TokenKind {
 			}
 			// Keycloak also signs refresh, offline and logout tokens, each typed so.
 			if (KEYCLOAK_OTHER_TYPES.contains(keycloakType.toLowerCase(Locale.ROOT))) {
-				return "claim 'typ' '" + TokenVerifier.printable(keycloakType) + "' declares another kind of token "
+				return "claim 'typ' '" + LogSafeText.of(keycloakType) + "' declares another kind of token "
 						+ "than an access token; send the access token (RFC 8725 §3.11)";
 			}
 		}
-		if (claims.containsKey("events")) {
+		if (token.containsClaim("events")) {
 			// A logout token (OpenID Connect Back-Channel Logout §2.4) of the same
 			// provider.
 			return "it carries 'events', a claim of logout tokens; send the access token (RFC 8725 §3.11)";
 		}
 		for (String claim : ID_TOKEN_CLAIMS) {
-			if (claims.containsKey(claim)) {
+			if (token.containsClaim(claim)) {
 				return idToken("it carries '" + claim + "', a claim of ID tokens only");
 			}
 		}

@@ -18,6 +18,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -34,6 +35,10 @@ public final class TokenRequests {
 
 	/** Lifetime of a {@code private_key_jwt} client assertion. */
 	static final long ASSERTION_LIFETIME_SECONDS = 60;
+
+	/** The JWS algorithm of each curve (RFC 7518 §3.4, RFC 8812 §3.2). */
+	private static final Map<Curve, JWSAlgorithm> EC_ALGORITHMS = Map.of(Curve.P_256, JWSAlgorithm.ES256, Curve.P_384,
+			JWSAlgorithm.ES384, Curve.P_521, JWSAlgorithm.ES512, Curve.SECP256K1, JWSAlgorithm.ES256K);
 
 	private TokenRequests() {
 	}
@@ -175,7 +180,7 @@ public final class TokenRequests {
 			}
 			else if (key instanceof ECKey ec) {
 				signer = new ECDSASigner(ec);
-				algorithm = com.nimbusds.jose.crypto.impl.ECDSA.resolveAlgorithm(ec.getCurve());
+				algorithm = ecAlgorithm(ec.getCurve());
 			}
 			else {
 				throw new IllegalStateException("private_key_jwt supports RSA and EC keys, not " + key.getKeyType());
@@ -194,6 +199,15 @@ public final class TokenRequests {
 		catch (JOSEException ex) {
 			throw new IllegalStateException("could not sign the client assertion: " + ex.getMessage(), ex);
 		}
+	}
+
+	private static JWSAlgorithm ecAlgorithm(@Nullable Curve curve) {
+		JWSAlgorithm algorithm = (curve != null) ? EC_ALGORITHMS.get(curve) : null;
+		if (algorithm == null) {
+			throw new IllegalStateException("could not sign the client assertion: private_key_jwt supports EC keys on "
+					+ "P-256, P-384, P-521 and secp256k1, not " + curve);
+		}
+		return algorithm;
 	}
 
 	private static void scopes(List<Map.Entry<String, String>> form, Set<String> scopes) {

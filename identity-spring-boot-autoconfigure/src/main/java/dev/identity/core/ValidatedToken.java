@@ -1,9 +1,11 @@
 package dev.identity.core;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * {@link #toString()} never shows the token itself.
  */
-public final class ValidatedToken implements java.io.Serializable {
+public final class ValidatedToken implements TokenContent, Serializable {
 
 	// Part of the signed-in user kept in HTTP sessions (see AuthenticatedUser).
 	private static final long serialVersionUID = 1L;
@@ -71,7 +73,7 @@ public final class ValidatedToken implements java.io.Serializable {
 		return this.keyId;
 	}
 
-	/** {@code typ} header, or {@code null}. */
+	@Override
 	public @Nullable String getType() {
 		return this.type;
 	}
@@ -99,12 +101,12 @@ public final class ValidatedToken implements java.io.Serializable {
 
 	/** {@code iat} claim, or {@code null}. */
 	public @Nullable Instant getIssuedAt() {
-		return TokenVerifier.instant(this.claims.get("iat"));
+		return NumericDate.instant(this.claims.get("iat"));
 	}
 
 	/** {@code nbf} claim, or {@code null}. */
 	public @Nullable Instant getNotBefore() {
-		return TokenVerifier.instant(this.claims.get("nbf"));
+		return NumericDate.instant(this.claims.get("nbf"));
 	}
 
 	/** {@code jti} claim, or {@code null}. */
@@ -140,6 +142,7 @@ public final class ValidatedToken implements java.io.Serializable {
 	}
 
 	/** Every claim, as parsed from JSON (strings, numbers, booleans, lists and maps). */
+	@Override
 	public Map<String, Object> getClaims() {
 		return this.claims;
 	}
@@ -150,11 +153,18 @@ public final class ValidatedToken implements java.io.Serializable {
 	}
 
 	/** A claim as parsed, or {@code null}. */
+	@Override
 	public @Nullable Object getClaim(String name) {
 		return this.claims.get(name);
 	}
 
+	@Override
+	public boolean containsClaim(String name) {
+		return this.claims.containsKey(name);
+	}
+
 	/** A claim that is a JSON string, or {@code null} when absent or of another type. */
+	@Override
 	public @Nullable String getClaimAsString(String name) {
 		return (this.claims.get(name) instanceof String value) ? value : null;
 	}
@@ -162,6 +172,7 @@ public final class ValidatedToken implements java.io.Serializable {
 	/**
 	 * A claim that is a JSON array of strings (or a single string), empty when absent.
 	 */
+	@Override
 	public List<String> getClaimAsStringList(String name) {
 		return stringList(this.claims.get(name));
 	}
@@ -172,7 +183,7 @@ public final class ValidatedToken implements java.io.Serializable {
 	 */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> deepUnmodifiable(Map<String, Object> claims) {
-		java.util.LinkedHashMap<String, Object> copy = new java.util.LinkedHashMap<>(claims.size() * 2);
+		LinkedHashMap<String, Object> copy = new LinkedHashMap<>(claims.size() * 2);
 		for (Map.Entry<String, Object> entry : claims.entrySet()) {
 			copy.put(entry.getKey(), deepValue(entry.getValue()));
 		}

@@ -1,9 +1,11 @@
 package dev.identity.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -12,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a token must satisfy: issuer, audiences, algorithms, clock skew, type and required
- * claims. Immutable; build one with {@link #withIssuer(String)}.
+ * claims, and the application's own {@link ClaimRule}s. Immutable; build one with
+ * {@link #withIssuer(String)}. {@link #getRules()} lists the claim rules it makes.
  */
 public final class ValidationPolicy {
 
@@ -33,6 +36,12 @@ public final class ValidationPolicy {
 
 	private final boolean idTokensAccepted;
 
+	private final ClaimRule[] builtInRules;
+
+	private final ClaimRule[] applicationRules;
+
+	private final List<ClaimRule> rules;
+
 	private ValidationPolicy(Builder builder) {
 		this.issuer = builder.issuer;
 		this.audiences = Set.copyOf(builder.audiences);
@@ -41,6 +50,13 @@ public final class ValidationPolicy {
 		this.requiredType = builder.requiredType;
 		this.requiredClaims = Set.copyOf(builder.requiredClaims);
 		this.idTokensAccepted = builder.idTokensAccepted;
+		// Built once: the per-token loop walks arrays and allocates nothing.
+		List<ClaimRule> builtIn = ClaimRules.builtIn(this);
+		this.builtInRules = builtIn.toArray(new ClaimRule[0]);
+		this.applicationRules = builder.applicationRules.toArray(new ClaimRule[0]);
+		List<ClaimRule> all = new ArrayList<>(builtIn);
+		all.addAll(builder.applicationRules);
+		this.rules = List.copyOf(all);
 	}
 
 	/**
@@ -91,6 +107,30 @@ public final class ValidationPolicy {
 		return this.idTokensAccepted;
 	}
 
+	/**
+	 * Every claim rule of this policy, in the order they run: the built-in rules (for
+	 * example {@code access-token}, {@code issuer}, {@code audience}, {@code expiry}),
+	 * then the application's. The JOSE header checks ({@code alg}, {@code crit},
+	 * {@code typ}) and the signature are checked before them and are not listed.
+	 * @return the rules, read-only
+	 */
+	public List<ClaimRule> getRules() {
+		return this.rules;
+	}
+
+	/** The built-in rules, for the per-token loop. */
+	ClaimRule[] builtInRules() {
+		return this.builtInRules;
+	}
+
+	/**
+	 * The application's rules, for the per-token loop: they run on a token that passed
+	 * every other check.
+	 */
+	ClaimRule[] applicationRules() {
+		return this.applicationRules;
+	}
+
 	@Override
 	public String toString() {
 		return "ValidationPolicy[issuer=" + this.issuer + ", audiences=" + this.audiences + ", algorithms="
@@ -116,6 +156,8 @@ public final class ValidationPolicy {
 		private final Set<String> requiredClaims = new LinkedHashSet<>();
 
 		private boolean idTokensAccepted;
+
+		private final List<ClaimRule> applicationRules = new ArrayList<>();
 
 		private Builder(String issuer) {
 			Objects.requireNonNull(issuer, "issuer");
@@ -185,6 +227,23 @@ public final class ValidationPolicy {
 		 */
 		public Builder acceptIdTokens(boolean idTokensAccepted) {
 			this.idTokensAccepted = idTokensAccepted;
+			return this;
+		}
+
+		/**
+		 * The application's own claim rules, applied in this order after the built-in
+		 * rules have all passed, to a token whose signature verified.
+		 * @param rules the rules; replaces any given before
+		 * @return this builder
+		 */
+		public Builder rules(Collection<? extends ClaimRule> rules) {
+			Objects.requireNonNull(rules, "rules");
+			this.applicationRules.clear();
+			for (ClaimRule rule : rules) {
+				Objects.requireNonNull(rule, "rules must not contain null");
+				Objects.requireNonNull(rule.getName(), "a rule's name must not be null");
+				this.applicationRules.add(rule);
+			}
 			return this;
 		}
 

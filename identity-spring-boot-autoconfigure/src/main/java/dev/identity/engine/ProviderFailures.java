@@ -5,7 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import dev.identity.core.IdentityProviderException;
-import dev.identity.core.TokenVerifier;
+import dev.identity.core.LogSafeText;
 
 /**
  * The failures of a request to the provider, worded once for the engine and both
@@ -95,7 +95,7 @@ public final class ProviderFailures {
 		// The message may come from anywhere (a provider's host name, a parser's
 		// complaint): cleaned and bounded before it enters a log line.
 		return cause.getClass().getSimpleName()
-				+ ((cause.getMessage() != null) ? " (" + TokenVerifier.printable(cause.getMessage(), 200) + ")" : "");
+				+ ((cause.getMessage() != null) ? " (" + LogSafeText.of(cause.getMessage(), 200) + ")" : "");
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.identity.core.CacheState;
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityException;
 import dev.identity.core.KeySet;
+import dev.identity.core.LogSafeText;
 import dev.identity.core.ParsedToken;
 import dev.identity.core.TokenBucket;
 import dev.identity.core.TokenCheck;
@@ -269,7 +270,8 @@ final class TokenValidation {
 	}
 
 	private TokenCheckFailure unknownKey(ParsedToken parsed, KeySet keys, CacheState<KeySet> state) {
-		String subject = (parsed.getKeyId() != null) ? "no key with kid '" + printable(parsed.getKeyId()) + "'"
+		String subject = (parsed.getKeyId() != null)
+				? "no key with kid '" + LogSafeText.of(parsed.getKeyId(), 200) + "'"
 				: "no key for " + parsed.getAlgorithm();
 		if (logger.isDebugEnabled()) {
 			// The key set and refresh times help an operator, but are no business of the
@@ -279,10 +281,6 @@ final class TokenValidation {
 					+ this.documents.jwks().cache().minimumRefreshInterval());
 		}
 		return new TokenCheckFailure(TokenCheck.KEY, subject + " in the provider's JWK set");
-	}
-
-	private static String printable(String value) {
-		return TokenVerifier.printable(value, 200);
 	}
 
 }

@@ -17,6 +17,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -93,6 +95,17 @@ class TokenRequestsTests {
 				ClientRegistration.withPrivateKey("app", key), TOKEN_ENDPOINT, NOW);
 		SignedJWT assertion = SignedJWT.parse(post.parameter("client_assertion"));
 		assertThat(assertion.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
+		assertThat(assertion.verify(new ECDSAVerifier(key.toPublicJWK()))).isTrue();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "P-256, ES256", "P-384, ES384", "P-521, ES512" })
+	void tokenWhenPrivateKeyJwtWithEcThenAlgorithmOfTheCurve(String curve, String algorithm) throws Exception {
+		ECKey key = new ECKeyGenerator(Curve.parse(curve)).keyID("ec").generate();
+		FormPost post = TokenRequests.token(TokenRequest.ClientCredentials.ofScopes(),
+				ClientRegistration.withPrivateKey("app", key), TOKEN_ENDPOINT, NOW);
+		SignedJWT assertion = SignedJWT.parse(post.parameter("client_assertion"));
+		assertThat(assertion.getHeader().getAlgorithm().getName()).isEqualTo(algorithm);
 		assertThat(assertion.verify(new ECDSAVerifier(key.toPublicJWK()))).isTrue();
 	}
 

@@ -303,6 +303,18 @@ public abstract class TokenWebContract {
 		});
 	}
 
+	@Test
+	void tokenParameterWhenApplicationClaimRuleRefusesThenUnauthorizedWithFixedPhrase() {
+		run(List.of(), List.of(WebTestControllers.NoWriteScopeRule.class), (http, context) -> {
+			assertThat(http.get("/token", bearer("read")).status()).isEqualTo(200);
+			Answer refused = http.get("/token", bearer("read write"));
+			assertThat(refused.status()).isEqualTo(401);
+			assertThat(refused.challenge()).isEqualTo("Bearer error=\"invalid_token\", "
+					+ "error_description=\"the token is refused by the application's claims rules\"");
+			assertThat(refused.body()).doesNotContain("write scope is not accepted");
+		});
+	}
+
 	private static String bearer(String scope) {
 		return "Bearer " + provider.clientCredentialsToken(scope);
 	}

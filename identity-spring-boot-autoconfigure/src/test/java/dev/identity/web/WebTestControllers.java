@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.identity.claims.TokenClaims;
+import dev.identity.core.ClaimRule;
 import dev.identity.core.ValidatedToken;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -148,6 +151,22 @@ public final class WebTestControllers {
 		@ExceptionHandler(Exception.class)
 		public ResponseEntity<String> any(Exception ex) {
 			return ResponseEntity.internalServerError().body("caught by the application");
+		}
+
+	}
+
+	/**
+	 * An application-wide claim rule: tokens that carry the {@code write} scope are
+	 * refused, whatever the handler asks.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	public static class NoWriteScopeRule {
+
+		@Bean
+		ClaimRule noWriteScope() {
+			return ClaimRule.require("no-write-scope",
+					(token) -> !token.getClaimAsStringList("scope").contains("write"),
+					"the write scope is not accepted here");
 		}
 
 	}
