@@ -3,6 +3,7 @@ package dev.identity.login;
 import java.util.Objects;
 
 import dev.identity.core.IdentityException;
+import dev.identity.core.LogSafeText;
 import dev.identity.core.OAuthError;
 import org.jspecify.annotations.Nullable;
 
@@ -75,11 +76,11 @@ public class AuthorizationErrorException extends IdentityException {
 	}
 
 	private static String cleanError(String error) {
-		return ProviderText.clean(Objects.requireNonNull(error, "error"), ERROR_LIMIT);
+		return LogSafeText.of(Objects.requireNonNull(error, "error"), ERROR_LIMIT);
 	}
 
 	private static @Nullable String clean(@Nullable String value, int limit) {
-		return (value != null) ? ProviderText.clean(value, limit) : null;
+		return (value != null) ? LogSafeText.of(value, limit) : null;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.identity.core.LogSafeText;
 import dev.identity.core.TokenRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -110,7 +111,7 @@ public record AuthorizationResponse(@Nullable String code, @Nullable String stat
 		// RFC 9207 §2.4: simple string comparison (RFC 3986 §6.2.1), no normalization.
 		if (!this.issuer.equals(pending.issuer())) {
 			throw new InvalidCallbackException(CallbackCheck.ISSUER,
-					"callback 'iss' '" + ProviderText.clean(this.issuer, 200) + "' is not '" + pending.issuer()
+					"callback 'iss' '" + LogSafeText.of(this.issuer, 200) + "' is not '" + pending.issuer()
 							+ "', the issuer the login was sent to (RFC 9207 §2.4): "
 							+ "a mix-up attack or a provider answering for another issuer");
 		}
@@ -135,8 +136,8 @@ public record AuthorizationResponse(@Nullable String code, @Nullable String stat
 	@Override
 	public String toString() {
 		return "AuthorizationResponse[code=" + ((this.code != null) ? "present" : "absent") + ", iss="
-				+ ((this.issuer != null) ? ProviderText.clean(this.issuer, 200) : null) + ", error="
-				+ ((this.error != null) ? ProviderText.clean(this.error, AuthorizationErrorException.ERROR_LIMIT)
+				+ ((this.issuer != null) ? LogSafeText.of(this.issuer, 200) : null) + ", error="
+				+ ((this.error != null) ? LogSafeText.of(this.error, AuthorizationErrorException.ERROR_LIMIT)
 						: null)
 				+ "]";
 	}

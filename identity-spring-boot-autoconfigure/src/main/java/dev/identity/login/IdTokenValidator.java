@@ -17,6 +17,7 @@ import java.util.Set;
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.KeySet;
+import dev.identity.core.LogSafeText;
 import dev.identity.core.ParsedToken;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
@@ -117,7 +118,7 @@ public final class IdTokenValidator {
 			throw this.verifier.reject(parsed,
 					new TokenCheckFailure(TokenCheck.KEY,
 							((parsed.getKeyId() != null)
-									? "no key with kid '" + ProviderText.clean(parsed.getKeyId(), 64) + "'"
+									? "no key with kid '" + LogSafeText.of(parsed.getKeyId(), 64) + "'"
 									: "no key for " + parsed.getAlgorithm()) + " in the provider's JWK set " + keys),
 					now);
 		}
@@ -147,7 +148,7 @@ public final class IdTokenValidator {
 		for (String audience : token.getAudiences()) {
 			if (!audience.equals(this.clientId) && !this.trustedAudiences.contains(audience)) {
 				failures.add(new TokenCheckFailure(TokenCheck.AUDIENCE,
-						"aud holds '" + ProviderText.clean(audience, 64)
+						"aud holds '" + LogSafeText.of(audience, 64)
 								+ "', an audience this client does not trust (OpenID Connect Core §3.1.3.7 step 3); "
 								+ "list it among the trusted audiences if the provider is expected to add it"));
 			}
@@ -168,7 +169,7 @@ public final class IdTokenValidator {
 			return;
 		}
 		if (!party.equals(this.clientId)) {
-			failures.add(new TokenCheckFailure(AUTHORIZED_PARTY, "azp '" + ProviderText.clean(party, 64)
+			failures.add(new TokenCheckFailure(AUTHORIZED_PARTY, "azp '" + LogSafeText.of(party, 64)
 					+ "' is not this client '" + this.clientId + "' (OpenID Connect Core §3.1.3.7 step 5)"));
 		}
 	}
