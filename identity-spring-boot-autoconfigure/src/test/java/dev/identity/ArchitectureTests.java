@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.identity.core.TokenRequests;
+import dev.identity.engine.internal.transport.TokenRequests;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -25,7 +25,7 @@ class ArchitectureTests {
 	@Test
 	void coreDependsOnNoTransportReactiveClockOrOuterLayer() {
 		JavaClasses core = new ClassFileImporter().withImportOption(MAIN_CLASSES).importPackages("dev.identity.core");
-		assertThat(core.contain(dev.identity.core.TokenVerifier.class)).isTrue();
+		assertThat(core.contain(dev.identity.core.internal.validation.TokenVerifier.class)).isTrue();
 		independent("dev.identity.core").check(core);
 	}
 

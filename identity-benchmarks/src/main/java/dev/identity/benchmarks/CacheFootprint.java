@@ -4,8 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 
-import dev.identity.engine.EngineSettings;
-import dev.identity.engine.ValidationCacheStats;
+import dev.identity.engine.internal.EngineSettings;
+import dev.identity.engine.internal.cache.ValidationCacheStats;
 
 /**
  * The heap the validated-token cache keeps alive per entry, measured, next to what the

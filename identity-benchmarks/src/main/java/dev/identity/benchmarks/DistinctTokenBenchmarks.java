@@ -4,7 +4,7 @@ import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
 
 import dev.identity.core.ValidatedToken;
-import dev.identity.engine.ValidationCacheStats;
+import dev.identity.engine.internal.cache.ValidationCacheStats;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**

@@ -23,7 +23,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
 /**

@@ -16,14 +16,13 @@ import dev.identity.client.EventLoopPolicy;
 import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
-import dev.identity.core.CacheSettings;
 import dev.identity.core.DiscoveryPolicy;
 import dev.identity.core.ValidatedToken;
 import dev.identity.core.ValidationPolicy;
-import dev.identity.engine.EngineSettings;
-import dev.identity.engine.IdentityEngine;
-import dev.identity.engine.ValidationCacheStats;
-
+import dev.identity.engine.internal.EngineSettings;
+import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.cache.CacheSettings;
+import dev.identity.engine.internal.cache.ValidationCacheStats;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;

@@ -1,6 +1,6 @@
 package dev.identity.autoconfigure;
 
-import dev.identity.engine.EngineSettings;
+import dev.identity.engine.internal.EngineSettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,31 +1,29 @@
 package dev.identity.autoconfigure;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import com.nimbusds.jose.jwk.JWK;
-import dev.identity.core.CacheSettings;
 import dev.identity.core.ClaimRule;
 import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
-import dev.identity.core.RetryPolicy;
-import dev.identity.core.TokenRequest;
-import dev.identity.core.TokenResponse;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.core.io.Resource;
-import org.springframework.util.unit.DataSize;
 import dev.identity.core.DiscoveryPolicy;
 import dev.identity.core.JwsAlgorithm;
+import dev.identity.core.TokenRequest;
+import dev.identity.core.TokenResponse;
 import dev.identity.core.ValidationPolicy;
-import dev.identity.engine.EngineSettings;
+import dev.identity.engine.internal.EngineSettings;
+import dev.identity.engine.internal.cache.CacheSettings;
+import dev.identity.engine.internal.transport.RetryPolicy;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Turns {@link IdentityProperties} into {@link EngineSettings}, collecting every invalid

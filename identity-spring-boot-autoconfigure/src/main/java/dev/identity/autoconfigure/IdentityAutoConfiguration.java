@@ -1,7 +1,6 @@
 package dev.identity.autoconfigure;
 
 import dev.identity.claims.IdentityClaimsProperties;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;

@@ -11,12 +11,11 @@ import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.ClaimRule;
-import dev.identity.engine.EngineSettings;
-import dev.identity.engine.IdentityEngine;
+import dev.identity.engine.internal.EngineSettings;
+import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.security.EngineJwtDecoder;
 import dev.identity.security.EngineReactiveJwtDecoder;
 import dev.identity.security.ValidatedJwtAuthoritiesConverter;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

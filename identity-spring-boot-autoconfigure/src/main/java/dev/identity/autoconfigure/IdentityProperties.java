@@ -8,7 +8,6 @@ import java.util.List;
 import dev.identity.client.EventLoopPolicy;
 import dev.identity.core.ClientAuthenticationMethod;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;

@@ -1,8 +1,7 @@
 package dev.identity.autoconfigure;
 
 import dev.identity.client.ReactiveOAuthClient;
-import dev.identity.engine.IdentityEngine;
-
+import dev.identity.engine.internal.IdentityEngine;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.identity.core.ValidatedToken;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

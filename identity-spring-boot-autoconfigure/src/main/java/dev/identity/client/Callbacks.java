@@ -6,7 +6,7 @@ import dev.identity.core.ClaimsCheck;
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.ValidatedToken;
-import dev.identity.engine.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngine;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;

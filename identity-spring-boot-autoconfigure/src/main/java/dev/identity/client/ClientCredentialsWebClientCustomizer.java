@@ -10,13 +10,12 @@ import java.util.function.Consumer;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Makes a {@link WebClient} send a client-credentials bearer token to the origins it is

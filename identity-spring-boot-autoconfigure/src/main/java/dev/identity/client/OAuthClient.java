@@ -6,12 +6,13 @@ import java.util.concurrent.CompletionException;
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IntrospectionResult;
 import dev.identity.core.KeySet;
-import dev.identity.core.UserInfo;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
+import dev.identity.core.UserInfo;
 import dev.identity.core.ValidatedToken;
-import dev.identity.engine.HttpFetcher;
-import dev.identity.engine.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.transport.HttpFetcher;
+import dev.identity.engine.internal.transport.RestClientFetcher;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.client.RestClient;
 

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.identity.core.LogSafeText;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
-import dev.identity.engine.IdentityEngine;
+import dev.identity.core.internal.LogSafeText;
+import dev.identity.engine.internal.IdentityEngine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -7,18 +7,18 @@ import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityException;
 import dev.identity.core.IntrospectionResult;
 import dev.identity.core.KeySet;
-import dev.identity.core.UserInfo;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
+import dev.identity.core.UserInfo;
 import dev.identity.core.ValidatedToken;
-import dev.identity.engine.HttpFetcher;
-import dev.identity.engine.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.transport.HttpFetcher;
+import dev.identity.engine.internal.transport.WebClientFetcher;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Reactive identity client: discovery, keys and token validation over Spring's

@@ -48,7 +48,7 @@ public final class ClientRegistration {
 	}
 
 	/** A fresh unique id for a client assertion's {@code jti}. */
-	String newAssertionId() {
+	public String newAssertionId() {
 		byte[] bytes = new byte[16];
 		this.random.nextBytes(bytes);
 		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -106,11 +106,11 @@ public final class ClientRegistration {
 		return this.method;
 	}
 
-	@Nullable String clientSecret() {
+	public @Nullable String clientSecret() {
 		return this.clientSecret;
 	}
 
-	@Nullable JWK privateKey() {
+	public @Nullable JWK privateKey() {
 		return this.privateKey;
 	}
 

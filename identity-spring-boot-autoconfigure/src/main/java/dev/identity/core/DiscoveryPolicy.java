@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.identity.core.internal.LogSafeText;
+
 /**
  * Rules a discovery document must follow before any of its URLs is used.
  *

@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.identity.core.internal.LogSafeText;
+import dev.identity.core.internal.validation.ClaimRules;
+import dev.identity.core.internal.validation.NumericDate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;

@@ -55,7 +55,7 @@ public enum JwsAlgorithm {
 		return this.family;
 	}
 
-	String jcaName() {
+	public String jcaName() {
 		return this.jcaName;
 	}
 
@@ -64,7 +64,7 @@ public enum JwsAlgorithm {
 		return this.curve;
 	}
 
-	@Nullable AlgorithmParameterSpec parameters() {
+	public @Nullable AlgorithmParameterSpec parameters() {
 		return this.parameters;
 	}
 

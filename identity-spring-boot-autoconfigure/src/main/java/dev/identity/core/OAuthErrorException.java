@@ -3,6 +3,7 @@ package dev.identity.core;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.identity.core.internal.LogSafeText;
 import org.jspecify.annotations.Nullable;
 
 /**

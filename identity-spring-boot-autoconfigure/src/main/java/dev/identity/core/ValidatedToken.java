@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.identity.core.internal.validation.NumericDate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +37,8 @@ public final class ValidatedToken implements TokenContent, Serializable {
 
 	private final Instant expiresAt;
 
-	ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
-			Map<String, Object> claims, Instant expiresAt) {
+	public ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId,
+			@Nullable String type, Map<String, Object> claims, Instant expiresAt) {
 		this(tokenValue, algorithm, keyId, type, claims, expiresAt, false);
 	}
 
@@ -45,8 +46,8 @@ public final class ValidatedToken implements TokenContent, Serializable {
 	 * @param owned whether the claims were parsed for this token alone and nothing else
 	 * holds them: they are then made read-only where they are instead of copied
 	 */
-	ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
-			Map<String, Object> claims, Instant expiresAt, boolean owned) {
+	public ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId,
+			@Nullable String type, Map<String, Object> claims, Instant expiresAt, boolean owned) {
 		this.tokenValue = tokenValue;
 		this.algorithm = algorithm;
 		this.keyId = keyId;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.identity.core.internal.validation.ClaimRules;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,7 +120,7 @@ public final class ValidationPolicy {
 	}
 
 	/** The built-in rules, for the per-token loop. */
-	ClaimRule[] builtInRules() {
+	public ClaimRule[] builtInRules() {
 		return this.builtInRules;
 	}
 
@@ -127,7 +128,7 @@ public final class ValidationPolicy {
 	 * The application's rules, for the per-token loop: they run on a token that passed
 	 * every other check.
 	 */
-	ClaimRule[] applicationRules() {
+	public ClaimRule[] applicationRules() {
 		return this.applicationRules;
 	}
 

@@ -3,8 +3,8 @@ package dev.identity.login;
 import java.util.Objects;
 
 import dev.identity.core.IdentityException;
-import dev.identity.core.LogSafeText;
 import dev.identity.core.OAuthError;
+import dev.identity.core.internal.LogSafeText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +19,7 @@ public class AuthorizationErrorException extends IdentityException {
 	private static final long serialVersionUID = 1L;
 
 	/** Longest {@code error} kept. */
-	static final int ERROR_LIMIT = 64;
+	public static final int ERROR_LIMIT = 64;
 
 	/** Longest {@code error_description} or {@code error_uri} kept. */
 	static final int DESCRIPTION_LIMIT = 300;

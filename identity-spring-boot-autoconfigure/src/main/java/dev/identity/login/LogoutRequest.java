@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import dev.identity.core.DiscoveryDocument;
+import dev.identity.login.internal.QueryString;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,6 @@ package dev.identity.security;
 
 import dev.identity.client.OAuthClient;
 import dev.identity.core.IdentityException;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;

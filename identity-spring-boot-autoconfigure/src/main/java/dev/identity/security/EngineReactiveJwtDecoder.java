@@ -2,10 +2,9 @@ package dev.identity.security;
 
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.core.IdentityException;
-import reactor.core.publisher.Mono;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
 
 /**
  * A {@link ReactiveJwtDecoder} that validates through the identity engine without

@@ -2,7 +2,6 @@ package dev.identity.security;
 
 import dev.identity.autoconfigure.ConditionalOnIssuer;
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Import;

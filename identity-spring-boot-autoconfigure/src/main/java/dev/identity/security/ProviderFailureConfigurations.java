@@ -1,7 +1,6 @@
 package dev.identity.security;
 
 import dev.identity.web.BearerTokenAccessExceptionHandler;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

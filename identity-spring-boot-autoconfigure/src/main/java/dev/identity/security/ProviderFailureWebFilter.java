@@ -1,14 +1,13 @@
 package dev.identity.security;
 
 import dev.identity.core.IdentityProviderException;
-import reactor.core.publisher.Mono;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * Answers 503 when the identity provider's failure escapes Spring Security's WebFlux

@@ -5,12 +5,11 @@ import java.util.Collection;
 import dev.identity.claims.IdentityAuthoritiesMapper;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.IdentityException;
-import reactor.core.publisher.Flux;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import reactor.core.publisher.Flux;
 
 /**
  * Authorities of a {@link Jwt} from the configured claims mapping (scopes, roles,

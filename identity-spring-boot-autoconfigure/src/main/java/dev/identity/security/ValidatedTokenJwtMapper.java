@@ -11,7 +11,6 @@ import dev.identity.core.InvalidTokenException;
 import dev.identity.core.ValidatedToken;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;

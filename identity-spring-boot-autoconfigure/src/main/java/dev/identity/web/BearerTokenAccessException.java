@@ -5,7 +5,6 @@ import dev.identity.core.IdentityException;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpStatus;
 
 /**

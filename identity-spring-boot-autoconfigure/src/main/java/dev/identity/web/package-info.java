@@ -8,9 +8,9 @@
  * are not met. Nothing here depends on either web stack.
  * <p>
  * A request's token is validated once, on first need, and kept as the
- * {@linkplain dev.identity.web.ValidatedTokenRequests#VALIDATED_TOKEN_ATTRIBUTE request
- * attribute}. Next to Spring Security's resource server the token is validated again
- * through the engine, whose key cache makes that a signature check without I/O.
+ * {@linkplain dev.identity.web.internal.ValidatedTokenRequests#VALIDATED_TOKEN_ATTRIBUTE
+ * request attribute}. Next to Spring Security's resource server the token is validated
+ * again through the engine, whose key cache makes that a signature check without I/O.
  */
 @NullMarked
 package dev.identity.web;

@@ -2,10 +2,9 @@ package dev.identity.autoconfigure;
 
 import dev.identity.client.OAuthClient;
 import dev.identity.core.InvalidTokenException;
-import dev.identity.engine.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

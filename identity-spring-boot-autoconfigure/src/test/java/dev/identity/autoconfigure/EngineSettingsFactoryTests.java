@@ -3,7 +3,7 @@ package dev.identity.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import dev.identity.core.CacheSettings;
+import dev.identity.engine.internal.cache.CacheSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

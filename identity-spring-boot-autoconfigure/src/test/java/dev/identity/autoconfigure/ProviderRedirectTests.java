@@ -12,19 +12,18 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.core.IdentityProviderException;
-import dev.identity.testprovider.StubTokens;
 import dev.identity.testprovider.StubDiscovery;
+import dev.identity.testprovider.StubTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.StepVerifier;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;

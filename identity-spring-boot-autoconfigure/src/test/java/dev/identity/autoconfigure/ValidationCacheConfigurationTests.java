@@ -1,11 +1,10 @@
 package dev.identity.autoconfigure;
 
-import dev.identity.engine.EngineSettings;
-import dev.identity.engine.IdentityEngine;
+import dev.identity.engine.internal.EngineSettings;
+import dev.identity.engine.internal.IdentityEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -5,6 +5,8 @@ import java.util.Map;
 import dev.identity.autoconfigure.FailureReports;
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
+import dev.identity.browser.internal.BrowserLoginFlow;
+import dev.identity.browser.internal.PendingLoginCookies;
 import dev.identity.browser.reactive.BrowserLoginWebFilter;
 import dev.identity.browser.reactive.BrowserLoginWebFluxAutoConfiguration;
 import dev.identity.browser.reactive.ReactiveBrowserSession;
@@ -13,7 +15,6 @@ import dev.identity.browser.servlet.BrowserLoginWebMvcAutoConfiguration;
 import dev.identity.browser.servlet.BrowserSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;

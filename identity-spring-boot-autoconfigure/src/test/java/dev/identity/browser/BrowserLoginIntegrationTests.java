@@ -8,21 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.identity.browser.internal.BrowserLoginFlow;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenResponse;
 import dev.identity.login.AuthenticatedUser;
-import dev.identity.login.AuthorizationRequest;
-import dev.identity.login.IdTokenValidator;
-import dev.identity.login.PendingLogin;
+import dev.identity.login.internal.AuthorizationRequest;
+import dev.identity.login.internal.IdTokenValidator;
+import dev.identity.login.internal.PendingLogin;
 import dev.identity.testprovider.TestProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -32,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

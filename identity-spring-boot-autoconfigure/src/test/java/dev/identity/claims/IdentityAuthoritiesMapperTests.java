@@ -6,7 +6,6 @@ import java.util.Map;
 
 import dev.identity.core.ValidatedToken;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 

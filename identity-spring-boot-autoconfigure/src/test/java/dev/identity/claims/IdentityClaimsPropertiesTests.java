@@ -6,7 +6,6 @@ import java.util.Map;
 
 import dev.identity.core.ValidatedToken;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;

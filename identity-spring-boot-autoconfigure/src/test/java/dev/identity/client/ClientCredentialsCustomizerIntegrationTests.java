@@ -11,20 +11,19 @@ import java.util.concurrent.Future;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
-import dev.identity.core.RetryPolicy;
+import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;

@@ -13,19 +13,18 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
 import dev.identity.core.OAuthErrorException;
-import dev.identity.core.RetryPolicy;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
+import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.test.StepVerifier;
-
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

@@ -8,21 +8,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
-import dev.identity.core.RetryPolicy;
+import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;

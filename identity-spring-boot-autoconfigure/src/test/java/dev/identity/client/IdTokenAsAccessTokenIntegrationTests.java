@@ -12,10 +12,9 @@ import dev.identity.testprovider.TestProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.security.oauth2.jwt.BadJwtException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -37,7 +37,7 @@ class ProviderRecoveryIntegrationTests {
 		int port = freePort();
 		String issuer = "http://127.0.0.1:" + port;
 		try (TestClients clients = new TestClients(issuer, TestProvider.CLIENT_ID, EventLoopPolicy.FAIL, null,
-				dev.identity.core.RetryPolicy.NONE)) {
+				dev.identity.engine.internal.transport.RetryPolicy.NONE)) {
 			Instant start = clients.clock.instant();
 			int refused = 0;
 			while (Duration.between(start, clients.clock.instant()).compareTo(Duration.ofSeconds(5)) < 0) {

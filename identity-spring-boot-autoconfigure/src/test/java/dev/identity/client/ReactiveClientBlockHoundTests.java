@@ -185,7 +185,7 @@ class ReactiveClientBlockHoundTests {
 		try (TestClients clients = TestClients.withClient(provider.issuer(), TestProvider.CLIENT_ID,
 				dev.identity.core.ClientRegistration.withSecret(TestProvider.CLIENT_ID, TestProvider.CLIENT_SECRET,
 						dev.identity.core.ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
-				dev.identity.core.RetryPolicy.DEFAULT)) {
+				dev.identity.engine.internal.transport.RetryPolicy.DEFAULT)) {
 			dev.identity.core.TokenResponse token = onEventLoop(clients.reactive
 				.clientCredentials(dev.identity.core.TokenRequest.ClientCredentials.ofScopes("read"))).block(TIMEOUT);
 			StepVerifier

@@ -6,7 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityProviderException;
-import dev.identity.engine.HttpFetcher;
+import dev.identity.engine.internal.transport.HttpFetcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

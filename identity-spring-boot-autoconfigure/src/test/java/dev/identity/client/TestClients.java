@@ -11,15 +11,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.identity.core.CacheSettings;
 import dev.identity.core.ClientRegistration;
 import dev.identity.core.DiscoveryPolicy;
 import dev.identity.core.JwsAlgorithm;
-import dev.identity.core.RetryPolicy;
 import dev.identity.core.ValidationPolicy;
-import dev.identity.engine.EngineSettings;
-import dev.identity.engine.IdentityEngine;
-
+import dev.identity.engine.internal.EngineSettings;
+import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.cache.CacheSettings;
+import dev.identity.engine.internal.transport.RetryPolicy;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;

@@ -32,6 +32,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
+import dev.identity.core.internal.validation.ParsedToken;
+import dev.identity.core.internal.validation.TokenVerifier;
+import dev.identity.core.internal.validation.VerificationKey;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,34 +45,34 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Keys, policies and really signed tokens for the core tests. Keys are generated once per
  * JVM: RSA generation dominates the run time otherwise.
  */
-final class TestTokens {
+public final class TestTokens {
 
-	static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
+	public static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
 
-	static final String ISSUER = "https://idp.example.com";
+	public static final String ISSUER = "https://idp.example.com";
 
-	static final String AUDIENCE = "orders-api";
+	public static final String AUDIENCE = "orders-api";
 
-	static final TestKey RSA = rsa("rsa-1", 2048);
+	public static final TestKey RSA = rsa("rsa-1", 2048);
 
 	/**
 	 * Same {@code kid} as {@link #RSA}, other key material: what an attacker signs with.
 	 */
-	static final TestKey ATTACKER_RSA = rsa("rsa-1", 2048);
+	public static final TestKey ATTACKER_RSA = rsa("rsa-1", 2048);
 
-	static final TestKey OTHER_RSA = rsa("rsa-2", 2048);
+	public static final TestKey OTHER_RSA = rsa("rsa-2", 2048);
 
-	static final TestKey WEAK_RSA = rsa("rsa-weak", 1024);
+	public static final TestKey WEAK_RSA = rsa("rsa-weak", 1024);
 
-	static final TestKey P256 = ec("ec-256", Curve.P_256);
+	public static final TestKey P256 = ec("ec-256", Curve.P_256);
 
-	static final TestKey P384 = ec("ec-384", Curve.P_384);
+	public static final TestKey P384 = ec("ec-384", Curve.P_384);
 
-	static final TestKey P521 = ec("ec-521", Curve.P_521);
+	public static final TestKey P521 = ec("ec-521", Curve.P_521);
 
-	static final TestKey ED25519 = okp("ed-25519", "Ed25519", Curve.Ed25519);
+	public static final TestKey ED25519 = okp("ed-25519", "Ed25519", Curve.Ed25519);
 
-	static final TestKey ED448 = okp("ed-448", "Ed448", Curve.Ed448);
+	public static final TestKey ED448 = okp("ed-448", "Ed448", Curve.Ed448);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -77,20 +80,20 @@ final class TestTokens {
 	}
 
 	/** Issuer, audience and {@code typ} as a typical access-token policy. */
-	static ValidationPolicy.Builder policy() {
+	public static ValidationPolicy.Builder policy() {
 		return ValidationPolicy.withIssuer(ISSUER).audiences(List.of(AUDIENCE)).requiredType("at+jwt");
 	}
 
-	static TokenVerifier verifier() {
+	public static TokenVerifier verifier() {
 		return new TokenVerifier(policy().build());
 	}
 
 	/** The key set a provider would publish for the given keys (public parts only). */
-	static KeySet keySet(JWK... keys) {
+	public static KeySet keySet(JWK... keys) {
 		return KeySet.parse(jwkSet(keys));
 	}
 
-	static String jwkSet(JWK... keys) {
+	public static String jwkSet(JWK... keys) {
 		return new JWKSet(Arrays.stream(keys).map(JWK::toPublicJWK).toList()).toString();
 	}
 
@@ -98,7 +101,7 @@ final class TestTokens {
 	 * A token signed by the default key of the algorithm, with claims that pass
 	 * {@link #policy()}.
 	 */
-	static Token token(JwsAlgorithm algorithm) {
+	public static Token token(JwsAlgorithm algorithm) {
 		TestKey key = switch (algorithm.family()) {
 			case RSA -> RSA;
 			case EC -> switch (algorithm) {
@@ -112,7 +115,7 @@ final class TestTokens {
 	}
 
 	/** Parse, select a key and verify, as the engine does. */
-	static ValidatedToken verify(TokenVerifier verifier, String token, KeySet keys) {
+	public static ValidatedToken verify(TokenVerifier verifier, String token, KeySet keys) {
 		ParsedToken parsed = verifier.parse(token);
 		VerificationKey key = verifier.selectKey(parsed, keys);
 		if (key == null) {
@@ -121,33 +124,33 @@ final class TestTokens {
 		return verifier.verify(parsed, key, NOW);
 	}
 
-	static InvalidTokenException rejection(ThrowingCallable call) {
+	public static InvalidTokenException rejection(ThrowingCallable call) {
 		Throwable thrown = catchThrowable(call);
 		assertThat(thrown).isInstanceOf(InvalidTokenException.class);
 		return (InvalidTokenException) thrown;
 	}
 
-	static List<TokenCheck> checks(InvalidTokenException exception) {
+	public static List<TokenCheck> checks(InvalidTokenException exception) {
 		return exception.getFailures().stream().map(TokenCheckFailure::check).toList();
 	}
 
-	static String base64url(byte[] bytes) {
+	public static String base64url(byte[] bytes) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static String base64url(String text) {
+	public static String base64url(String text) {
 		return base64url(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static byte[] decode(String part) {
+	public static byte[] decode(String part) {
 		return Base64.getUrlDecoder().decode(part);
 	}
 
-	static String json(Object value) {
+	public static String json(Object value) {
 		return JSON.writeValueAsString(value);
 	}
 
-	static String sign(String algorithm, TestKey key, byte[] input) {
+	public static String sign(String algorithm, TestKey key, byte[] input) {
 		try {
 			if (algorithm.startsWith("RS") || algorithm.startsWith("PS")) {
 				return new RSASSASigner(key.privateKey(), Set.<JWSSignerOption>of(AllowWeakRSAKey.getInstance()))
@@ -220,13 +223,13 @@ final class TestTokens {
 	 * A key pair as a provider holds it: the public JWK it publishes and the private key
 	 * it signs with.
 	 */
-	record TestKey(String kid, JWK jwk, PrivateKey privateKey) {
+	public record TestKey(String kid, JWK jwk, PrivateKey privateKey) {
 
 	}
 
 	/** Produces the signature part of a token from its signing input. */
 	@FunctionalInterface
-	interface Signer {
+	public interface Signer {
 
 		String sign(byte[] signingInput);
 
@@ -236,7 +239,7 @@ final class TestTokens {
 	 * A token under construction: header and claims as maps (or raw JSON), signed on
 	 * {@link #build()}.
 	 */
-	static final class Token {
+	public static final class Token {
 
 		private final Map<String, Object> header = new LinkedHashMap<>();
 
@@ -260,49 +263,49 @@ final class TestTokens {
 			this.signer = (input) -> sign(algorithm, key, input);
 		}
 
-		Token header(String name, Object value) {
+		public Token header(String name, Object value) {
 			this.header.put(name, value);
 			return this;
 		}
 
-		Token withoutHeader(String name) {
+		public Token withoutHeader(String name) {
 			this.header.remove(name);
 			return this;
 		}
 
 		/** Set a claim; a {@code null} value is written as JSON {@code null}. */
-		Token claim(String name, Object value) {
+		public Token claim(String name, Object value) {
 			this.claims.put(name, value);
 			return this;
 		}
 
-		Token withoutClaim(String name) {
+		public Token withoutClaim(String name) {
 			this.claims.remove(name);
 			return this;
 		}
 
-		Token rawHeader(String json) {
+		public Token rawHeader(String json) {
 			this.rawHeader = json;
 			return this;
 		}
 
-		Token rawPayload(String json) {
+		public Token rawPayload(String json) {
 			this.rawPayload = json;
 			return this;
 		}
 
 		/** Sign with another key, keeping the header's {@code alg} and {@code kid}. */
-		Token signedWith(String algorithm, TestKey key) {
+		public Token signedWith(String algorithm, TestKey key) {
 			this.signer = (input) -> sign(algorithm, key, input);
 			return this;
 		}
 
-		Token signedWith(Signer signer) {
+		public Token signedWith(Signer signer) {
 			this.signer = signer;
 			return this;
 		}
 
-		String build() {
+		public String build() {
 			String headerPart = base64url((this.rawHeader != null) ? this.rawHeader : json(this.header));
 			String payloadPart = base64url((this.rawPayload != null) ? this.rawPayload : json(this.claims));
 			String signingInput = headerPart + "." + payloadPart;

@@ -3,6 +3,7 @@ package dev.identity.core;
 import java.util.List;
 import java.util.Map;
 
+import dev.identity.core.internal.validation.TokenVerifier;
 import org.junit.jupiter.api.Test;
 
 import static dev.identity.core.TestTokens.AUDIENCE;

@@ -35,58 +35,60 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.identity.core.KeySet;
+import dev.identity.login.internal.IdTokenValidator;
+import dev.identity.login.internal.PendingLogin;
 
 /**
  * Keys, pending logins and really signed ID tokens for the login tests. Keys are
  * generated once per JVM, since RSA generation would otherwise dominate the run time.
  */
-final class LoginTestTokens {
+public final class LoginTestTokens {
 
-	static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
+	public static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
 
-	static final String ISSUER = "https://idp.example.com";
+	public static final String ISSUER = "https://idp.example.com";
 
-	static final String CLIENT_ID = "web-app";
+	public static final String CLIENT_ID = "web-app";
 
-	static final URI REDIRECT_URI = URI.create("https://app.example.com/login/callback");
+	public static final URI REDIRECT_URI = URI.create("https://app.example.com/login/callback");
 
-	static final String STATE = "af0ifjsldkj-state-0123456789abcdefghijklmno";
+	public static final String STATE = "af0ifjsldkj-state-0123456789abcdefghijklmno";
 
-	static final String NONCE = "n-0S6_WzA2Mj-nonce-0123456789abcdefghijklmn";
+	public static final String NONCE = "n-0S6_WzA2Mj-nonce-0123456789abcdefghijklmn";
 
 	/** The verifier of RFC 7636 Appendix B. */
-	static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+	public static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
-	static final RSAKey RSA = rsa("rsa-1");
+	public static final RSAKey RSA = rsa("rsa-1");
 
 	/**
 	 * Same {@code kid} as {@link #RSA}, other key material: what an attacker signs with.
 	 */
-	static final RSAKey ATTACKER_RSA = rsa("rsa-1");
+	public static final RSAKey ATTACKER_RSA = rsa("rsa-1");
 
-	static final ECKey P384 = ec("ec-384", Curve.P_384);
+	public static final ECKey P384 = ec("ec-384", Curve.P_384);
 
-	static final KeyPair ED25519 = ed25519();
+	public static final KeyPair ED25519 = ed25519();
 
-	static final JWK ED25519_JWK = ed25519Jwk("ed-1", ED25519);
+	public static final JWK ED25519_JWK = ed25519Jwk("ed-1", ED25519);
 
 	/** What the provider publishes: public keys only. */
-	static final KeySet KEYS = KeySet
+	public static final KeySet KEYS = KeySet
 		.parse(new JWKSet(List.of(RSA.toPublicJWK(), P384.toPublicJWK(), ED25519_JWK)).toString());
 
 	private LoginTestTokens() {
 	}
 
-	static PendingLogin pending() {
+	public static PendingLogin pending() {
 		return pending(null);
 	}
 
-	static PendingLogin pending(Duration maxAuthenticationAge) {
+	public static PendingLogin pending(Duration maxAuthenticationAge) {
 		return new PendingLogin(ISSUER, false, REDIRECT_URI, STATE, NONCE, VERIFIER, maxAuthenticationAge, "/orders",
 				NOW.minusSeconds(60));
 	}
 
-	static IdTokenValidator validator() {
+	public static IdTokenValidator validator() {
 		return IdTokenValidator.forClient(ISSUER, CLIENT_ID).build();
 	}
 
@@ -94,7 +96,7 @@ final class LoginTestTokens {
 	 * An ID token that passes every check against {@link #pending()}, signed RS256 by
 	 * {@link #RSA}.
 	 */
-	static IdToken idToken() {
+	public static IdToken idToken() {
 		return new IdToken();
 	}
 
@@ -102,7 +104,7 @@ final class LoginTestTokens {
 	 * {@code at_hash} computed here, independently of the code under test: left half of
 	 * the digest, base64url.
 	 */
-	static String atHash(String digest, String accessToken) {
+	public static String atHash(String digest, String accessToken) {
 		try {
 			byte[] hash = MessageDigest.getInstance(digest).digest(accessToken.getBytes(StandardCharsets.US_ASCII));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, hash.length / 2));
@@ -115,7 +117,7 @@ final class LoginTestTokens {
 	/**
 	 * The decoded query parameters of a URI, read independently of the code under test.
 	 */
-	static Map<String, String> query(URI uri) {
+	public static Map<String, String> query(URI uri) {
 		Map<String, String> result = new LinkedHashMap<>();
 		String raw = uri.getRawQuery();
 		if (raw == null) {
@@ -171,7 +173,7 @@ final class LoginTestTokens {
 	 * An ID token under construction: claims that pass {@link #validator()} with
 	 * {@link #pending()}, signed on {@link #build()}.
 	 */
-	static final class IdToken {
+	public static final class IdToken {
 
 		private final Map<String, Object> claims = new LinkedHashMap<>();
 
@@ -190,28 +192,28 @@ final class LoginTestTokens {
 			this.claims.put("exp", NOW.plusSeconds(300).getEpochSecond());
 		}
 
-		IdToken claim(String name, Object value) {
+		public IdToken claim(String name, Object value) {
 			this.claims.put(name, value);
 			return this;
 		}
 
-		IdToken without(String name) {
+		public IdToken without(String name) {
 			this.claims.remove(name);
 			return this;
 		}
 
 		/** Sign with another RSA key, keeping {@code kid} of the header. */
-		IdToken signedWith(RSAKey key) {
+		public IdToken signedWith(RSAKey key) {
 			this.signer = rsaSigner(key);
 			return this;
 		}
 
-		IdToken keyId(String keyId) {
+		public IdToken keyId(String keyId) {
 			this.keyId = keyId;
 			return this;
 		}
 
-		IdToken es384() {
+		public IdToken es384() {
 			this.algorithm = JWSAlgorithm.ES384;
 			this.keyId = P384.getKeyID();
 			try {
@@ -223,14 +225,14 @@ final class LoginTestTokens {
 			return this;
 		}
 
-		IdToken ed25519() {
+		public IdToken ed25519() {
 			this.algorithm = JWSAlgorithm.EdDSA;
 			this.keyId = ED25519_JWK.getKeyID();
 			this.signer = null;
 			return this;
 		}
 
-		String build() {
+		public String build() {
 			try {
 				JWSHeader header = new JWSHeader.Builder(this.algorithm).keyID(this.keyId).build();
 				if (this.signer == null) {

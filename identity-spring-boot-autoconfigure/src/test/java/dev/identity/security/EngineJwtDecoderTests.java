@@ -7,23 +7,22 @@ import java.util.List;
 
 import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
-import dev.identity.core.CacheSettings;
 import dev.identity.core.DiscoveryPolicy;
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.ValidationPolicy;
-import dev.identity.engine.EngineSettings;
-import dev.identity.engine.IdentityEngine;
+import dev.identity.engine.internal.EngineSettings;
+import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.cache.CacheSettings;
 import dev.identity.testprovider.TestProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.test.StepVerifier;
-
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

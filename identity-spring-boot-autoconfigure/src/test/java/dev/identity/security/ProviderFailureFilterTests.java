@@ -8,7 +8,6 @@ import dev.identity.web.BearerTokenAccessException;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
 import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;

@@ -14,7 +14,7 @@ import java.util.Base64;
 
 import dev.identity.browser.Browser;
 import dev.identity.devprovider.DevelopmentProvider;
-import dev.identity.login.Pkce;
+import dev.identity.login.internal.Pkce;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -15,13 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.identity.devprovider.DevelopmentProvider;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real OpenID provider for tests: identity-dev-provider's {@link DevelopmentProvider}

@@ -7,14 +7,14 @@ import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
+import dev.identity.web.internal.ValidatedTokenRequests;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

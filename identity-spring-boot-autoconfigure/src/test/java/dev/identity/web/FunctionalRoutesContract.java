@@ -10,7 +10,6 @@ import dev.identity.web.TokenWebContract.AppTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;

@@ -10,6 +10,8 @@ import dev.identity.core.JwsAlgorithm;
 import dev.identity.testprovider.TestProvider;
 import dev.identity.web.TokenWebContract.Answer;
 import dev.identity.web.TokenWebContract.AppTest;
+import dev.identity.web.internal.HandlerWiringException;
+import dev.identity.web.internal.HandlerWiringFailureAnalyzer;
 import dev.identity.web.quickstart.QuickStart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.NestedExceptionUtils;

@@ -8,7 +8,6 @@ import dev.identity.claims.TokenClaims;
 import dev.identity.core.ClaimRule;
 import dev.identity.core.ValidatedToken;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;

@@ -13,7 +13,7 @@ import dev.identity.core.ValidatedToken;
  * (signed, then parsed and verified by the real verifier), with the claims reader those
  * rules use.
  */
-final class WebTestTokens {
+public final class WebTestTokens {
 
 	static final Instant NOW = ClaimsTestTokens.NOW;
 
@@ -21,7 +21,7 @@ final class WebTestTokens {
 	 * Reads roles from {@code roles}, permissions from {@code permissions}, scopes from
 	 * {@code scope}.
 	 */
-	static final ClaimsReader READER = ClaimsReader.of(ClaimsPreset.GENERIC);
+	public static final ClaimsReader READER = ClaimsReader.of(ClaimsPreset.GENERIC);
 
 	private WebTestTokens() {
 	}
@@ -30,7 +30,7 @@ final class WebTestTokens {
 	 * A validated token for {@code alice} carrying the given claims besides the
 	 * registered ones.
 	 */
-	static ValidatedToken token(Map<String, Object> claims) {
+	public static ValidatedToken token(Map<String, Object> claims) {
 		return ClaimsTestTokens.token(claims);
 	}
 

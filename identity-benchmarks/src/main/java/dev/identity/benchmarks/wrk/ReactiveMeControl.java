@@ -5,13 +5,12 @@ import java.util.Map;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.core.ValidatedToken;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * The control for the WebFlux sample's {@code GET /api/me}: the same handler signature,

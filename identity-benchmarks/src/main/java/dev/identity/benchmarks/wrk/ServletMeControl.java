@@ -5,7 +5,6 @@ import java.util.Map;
 import dev.identity.client.OAuthClient;
 import dev.identity.core.ValidatedToken;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -7,7 +7,6 @@ import dev.identity.client.OAuthClient;
 import dev.identity.core.BearerTokens;
 import dev.identity.core.ValidatedToken;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -7,7 +7,6 @@ import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

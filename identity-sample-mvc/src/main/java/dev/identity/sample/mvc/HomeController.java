@@ -4,7 +4,6 @@ import dev.identity.browser.servlet.BrowserSession;
 import dev.identity.login.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

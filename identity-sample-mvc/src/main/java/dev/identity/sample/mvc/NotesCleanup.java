@@ -3,12 +3,11 @@ package dev.identity.sample.mvc;
 import java.time.Duration;
 import java.time.Instant;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Removes notes older than {@code sample.notes.max-age} and records each removal in the

@@ -7,7 +7,6 @@ import dev.identity.claims.TokenClaims;
 import dev.identity.core.ValidatedToken;
 import dev.identity.web.RequirePermission;
 import dev.identity.web.RequireRole;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

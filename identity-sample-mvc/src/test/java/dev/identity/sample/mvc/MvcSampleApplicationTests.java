@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import dev.identity.testprovider.SampleApiContractTests;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

@@ -7,14 +7,13 @@ import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.core.BearerTokens;
 import dev.identity.core.ValidatedToken;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * One open endpoint and one that needs a valid access token, validated without blocking

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.identity.core.ValidatedToken;
 import dev.identity.web.RequirePermission;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

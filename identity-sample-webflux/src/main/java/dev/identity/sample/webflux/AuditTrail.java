@@ -7,8 +7,6 @@ import dev.identity.client.ClientCredentialsRestClientCustomizer;
 import dev.identity.client.ClientCredentialsWebClientCustomizer;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.TokenRequest;
-import reactor.core.publisher.Mono;
-
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
@@ -16,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 /**
  * Records what happened to notes in the audit service, with this application's own

@@ -3,14 +3,13 @@ package dev.identity.sample.webflux;
 import dev.identity.browser.reactive.ReactiveBrowserSession;
 import dev.identity.login.AuthenticatedUser;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
+import reactor.core.publisher.Mono;
 
 /**
  * The browser side: a page that shows who is signed in, with the starter's {@code /login}

@@ -7,8 +7,6 @@ import dev.identity.claims.TokenClaims;
 import dev.identity.core.ValidatedToken;
 import dev.identity.web.RequirePermission;
 import dev.identity.web.RequireRole;
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * The notes API. Each endpoint states what the caller's access token must carry; the

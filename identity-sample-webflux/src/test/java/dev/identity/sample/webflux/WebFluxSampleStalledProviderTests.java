@@ -1,7 +1,6 @@
 package dev.identity.sample.webflux;
 
 import dev.identity.testprovider.StalledProviderSampleTests;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 

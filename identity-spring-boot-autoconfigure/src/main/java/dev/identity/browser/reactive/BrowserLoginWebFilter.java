@@ -10,26 +10,24 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.identity.browser.ApplicationUrl;
-import dev.identity.browser.BrowserLoginFlow;
-import dev.identity.browser.BrowserLoginRoutes;
-import dev.identity.browser.IdTokenAuthentication;
-import dev.identity.browser.LoginFailures;
 import dev.identity.browser.LoginRequiredException;
-import dev.identity.browser.LogoutGuard;
-import dev.identity.browser.LogoutPage;
-import dev.identity.browser.PendingLoginCookies;
-import dev.identity.browser.PendingLogins;
+import dev.identity.browser.internal.BrowserLoginFlow;
+import dev.identity.browser.internal.BrowserLoginRoutes;
+import dev.identity.browser.internal.IdTokenAuthentication;
+import dev.identity.browser.internal.LoginFailures;
+import dev.identity.browser.internal.LogoutGuard;
+import dev.identity.browser.internal.LogoutPage;
+import dev.identity.browser.internal.PendingLoginCookies;
+import dev.identity.browser.internal.PendingLogins;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityException;
 import dev.identity.core.KeySet;
 import dev.identity.login.AuthenticatedUser;
-import dev.identity.login.PendingLogin;
+import dev.identity.login.internal.PendingLogin;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +40,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
 
 /**
  * Serves the browser login endpoints of a Spring WebFlux application: login, register,

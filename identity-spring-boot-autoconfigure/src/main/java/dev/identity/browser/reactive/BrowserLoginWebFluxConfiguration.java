@@ -1,11 +1,10 @@
 package dev.identity.browser.reactive;
 
-import dev.identity.browser.BrowserLoginConfigurationCheck;
-import dev.identity.browser.BrowserLoginFlow;
 import dev.identity.browser.BrowserLoginProperties;
-import dev.identity.browser.PendingLoginCookies;
+import dev.identity.browser.internal.BrowserLoginConfigurationCheck;
+import dev.identity.browser.internal.BrowserLoginFlow;
+import dev.identity.browser.internal.PendingLoginCookies;
 import dev.identity.client.SmartOAuthClient;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,12 +4,11 @@ import java.util.Optional;
 
 import dev.identity.browser.LoginRequiredException;
 import dev.identity.login.AuthenticatedUser;
-import reactor.core.publisher.Mono;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Resolves {@link AuthenticatedUser} handler parameters from the {@code WebSession}. A

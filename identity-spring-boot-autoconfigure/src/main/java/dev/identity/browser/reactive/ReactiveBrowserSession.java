@@ -1,13 +1,12 @@
 package dev.identity.browser.reactive;
 
-import dev.identity.browser.BrowserLoginFlow;
 import dev.identity.browser.LoginRequiredException;
+import dev.identity.browser.internal.BrowserLoginFlow;
 import dev.identity.login.AuthenticatedUser;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
 
 /**
  * The browser login as seen by a Spring WebFlux application: whether the exchange's

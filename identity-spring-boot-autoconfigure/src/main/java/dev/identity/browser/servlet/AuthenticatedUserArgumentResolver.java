@@ -6,7 +6,6 @@ import dev.identity.browser.LoginRequiredException;
 import dev.identity.login.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;

@@ -3,7 +3,6 @@ package dev.identity.browser.servlet;
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.browser.BrowserLoginProperties;
 import dev.identity.client.SmartOAuthClient;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -2,12 +2,11 @@ package dev.identity.browser.servlet;
 
 import java.util.List;
 
-import dev.identity.browser.BrowserLoginConfigurationCheck;
-import dev.identity.browser.BrowserLoginFlow;
 import dev.identity.browser.BrowserLoginProperties;
-import dev.identity.browser.PendingLoginCookies;
+import dev.identity.browser.internal.BrowserLoginConfigurationCheck;
+import dev.identity.browser.internal.BrowserLoginFlow;
+import dev.identity.browser.internal.PendingLoginCookies;
 import dev.identity.client.SmartOAuthClient;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,7 @@
 package dev.identity.browser.servlet;
 
-import dev.identity.browser.BrowserLoginFlow;
 import dev.identity.browser.LoginRequiredException;
+import dev.identity.browser.internal.BrowserLoginFlow;
 import dev.identity.login.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Collections;
 
-import dev.identity.browser.BrowserLoginFlow;
-import dev.identity.browser.LoginNegotiation;
 import dev.identity.browser.LoginRequiredException;
+import dev.identity.browser.internal.BrowserLoginFlow;
+import dev.identity.browser.internal.LoginNegotiation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;

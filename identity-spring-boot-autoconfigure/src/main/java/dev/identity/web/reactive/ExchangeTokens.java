@@ -5,11 +5,10 @@ import java.util.Optional;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.core.ValidatedToken;
 import dev.identity.web.BearerTokenAccessException;
-import dev.identity.web.ValidatedTokenRequests;
-import reactor.core.publisher.Mono;
-
+import dev.identity.web.internal.ValidatedTokenRequests;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * The validated bearer token of an exchange, validated on first need. The validation

@@ -4,7 +4,6 @@ import dev.identity.autoconfigure.ConditionalOnIssuer;
 import dev.identity.claims.ClaimsReader;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -1,7 +1,6 @@
 package dev.identity.web.reactive;
 
 import dev.identity.claims.ClaimsReader;
-
 import org.springframework.core.Ordered;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
@@ -10,8 +9,8 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * Adds the token parameters to Spring WebFlux. WebFlux consults custom resolvers after
  * its own annotation- and type-based ones, none of which binds these parameters (a
  * parameter that also carries one of their annotations stops start-up, see
- * {@link dev.identity.web.HandlerEnforcement}); ordered first, this configurer puts the
- * resolver before every other custom one.
+ * {@link dev.identity.web.internal.HandlerEnforcement}); ordered first, this configurer
+ * puts the resolver before every other custom one.
  */
 final class IdentityWebFluxConfigurer implements WebFluxConfigurer, Ordered {
 

@@ -5,14 +5,13 @@ import dev.identity.claims.TokenClaims;
 import dev.identity.core.ValidatedToken;
 import dev.identity.web.BearerTokenAccessException;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
-import dev.identity.web.HandlerRequirements;
-import dev.identity.web.TokenRequirement;
-import reactor.core.publisher.Mono;
-
+import dev.identity.web.internal.HandlerRequirements;
+import dev.identity.web.internal.TokenRequirement;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /**
  * Bearer tokens on WebFlux functional routes ({@code RouterFunction<ServerResponse>}):

@@ -1,13 +1,12 @@
 package dev.identity.web.reactive;
 
 import dev.identity.claims.ClaimsReader;
-import dev.identity.web.TokenParameter;
-import reactor.core.publisher.Mono;
-
+import dev.identity.web.internal.TokenParameter;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Resolves {@link dev.identity.core.ValidatedToken},

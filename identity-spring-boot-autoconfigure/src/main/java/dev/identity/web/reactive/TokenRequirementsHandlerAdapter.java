@@ -3,16 +3,15 @@ package dev.identity.web.reactive;
 import java.util.List;
 
 import dev.identity.claims.ClaimsReader;
-import dev.identity.web.HandlerRequirements;
+import dev.identity.web.internal.HandlerRequirements;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.HandlerAdapter;
 import org.springframework.web.reactive.HandlerResult;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Checks the {@link dev.identity.web.RequireRole @RequireRole},

@@ -1,7 +1,6 @@
 package dev.identity.web.reactive;
 
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.identity.web.ControllerMethod;
-import dev.identity.web.HandlerWiring;
+import dev.identity.web.internal.ControllerMethod;
+import dev.identity.web.internal.HandlerWiring;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.util.ReflectionUtils;
@@ -21,10 +20,10 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
  * every {@link RequestMappingHandlerAdapter}, which serve its handler,
  * {@code @ModelAttribute} and {@code @ExceptionHandler} methods alike. Spring's own
  * resolvers before them bind none of the starter's parameters (one that also carries
- * their annotations is refused by {@link dev.identity.web.HandlerEnforcement}); after
- * them, its catch-all would bind a {@code @Claim} from the query string. The requirement
- * check needs nothing here: it is a {@code HandlerAdapter} bean, which WebFlux's
- * dispatcher consults, first, whatever configures WebFlux.
+ * their annotations is refused by {@link dev.identity.web.internal.HandlerEnforcement});
+ * after them, its catch-all would bind a {@code @Claim} from the query string. The
+ * requirement check needs nothing here: it is a {@code HandlerAdapter} bean, which
+ * WebFlux's dispatcher consults, first, whatever configures WebFlux.
  */
 final class WebFluxHandlerWiring implements HandlerWiring {
 

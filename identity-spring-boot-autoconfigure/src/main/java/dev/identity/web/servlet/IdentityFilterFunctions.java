@@ -5,9 +5,8 @@ import dev.identity.claims.TokenClaims;
 import dev.identity.core.ValidatedToken;
 import dev.identity.web.BearerTokenAccessException;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
-import dev.identity.web.HandlerRequirements;
-import dev.identity.web.TokenRequirement;
-
+import dev.identity.web.internal.HandlerRequirements;
+import dev.identity.web.internal.TokenRequirement;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.function.HandlerFilterFunction;

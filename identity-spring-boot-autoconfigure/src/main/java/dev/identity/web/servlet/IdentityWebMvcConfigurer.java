@@ -3,7 +3,6 @@ package dev.identity.web.servlet;
 import java.util.List;
 
 import dev.identity.claims.ClaimsReader;
-
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;

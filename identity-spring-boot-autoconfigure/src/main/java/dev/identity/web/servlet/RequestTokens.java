@@ -3,9 +3,8 @@ package dev.identity.web.servlet;
 import dev.identity.client.OAuthClient;
 import dev.identity.core.ValidatedToken;
 import dev.identity.web.BearerTokenAccessException;
-import dev.identity.web.ValidatedTokenRequests;
+import dev.identity.web.internal.ValidatedTokenRequests;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;

@@ -1,9 +1,8 @@
 package dev.identity.web.servlet;
 
 import dev.identity.claims.ClaimsReader;
-import dev.identity.web.TokenParameter;
+import dev.identity.web.internal.TokenParameter;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;

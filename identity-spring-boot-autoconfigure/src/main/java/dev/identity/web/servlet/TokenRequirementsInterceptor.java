@@ -1,10 +1,9 @@
 package dev.identity.web.servlet;
 
 import dev.identity.claims.ClaimsReader;
-import dev.identity.web.HandlerRequirements;
+import dev.identity.web.internal.HandlerRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;

@@ -1,9 +1,8 @@
 package dev.identity.web.servlet;
 
 import dev.identity.browser.servlet.BrowserSession;
-import dev.identity.web.ControllerMethods;
-import dev.identity.web.HandlerEnforcement;
-
+import dev.identity.web.internal.ControllerMethods;
+import dev.identity.web.internal.HandlerEnforcement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;

@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.identity.web.ControllerMethod;
-import dev.identity.web.HandlerWiring;
+import dev.identity.web.internal.ControllerMethod;
+import dev.identity.web.internal.HandlerWiring;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.method.HandlerMethod;

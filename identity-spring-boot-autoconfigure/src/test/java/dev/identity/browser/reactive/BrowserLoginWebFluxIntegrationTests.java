@@ -10,8 +10,6 @@ import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.login.AuthenticatedUser;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -40,6 +38,7 @@ import org.springframework.web.server.session.DefaultWebSessionManager;
 import org.springframework.web.server.session.InMemoryWebSessionStore;
 import org.springframework.web.server.session.WebSessionManager;
 import org.springframework.web.server.session.WebSessionStore;
+import reactor.core.publisher.Mono;
 
 /**
  * The browser login of a Spring WebFlux application on Reactor Netty, against the real

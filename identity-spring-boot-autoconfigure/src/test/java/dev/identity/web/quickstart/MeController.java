@@ -3,7 +3,6 @@ package dev.identity.web.quickstart;
 import java.util.Map;
 
 import dev.identity.core.ValidatedToken;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -23,7 +23,8 @@ public final class QuickStart {
 	/** The controller's source from {@code @RestController} on. */
 	public static String testedCode() throws IOException {
 		String source = Files.readString(SOURCE);
-		return source.substring(source.indexOf("\n@RestController")).strip();
+		// The source is indented by the formatter (tabs), the README by four spaces.
+		return source.substring(source.indexOf("\n@RestController")).strip().replace("\t", "    ");
 	}
 
 	/** The first Java block of the README's "Quick start" section. */

@@ -4,8 +4,6 @@ import java.util.List;
 
 import dev.identity.web.WebEdgesContract;
 import dev.identity.web.WebStack;
-import reactor.core.publisher.Mono;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
@@ -14,6 +12,7 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * The edges of the web integration on Spring WebFlux.

@@ -2,7 +2,6 @@ package dev.identity.web.reactive;
 
 import dev.identity.web.FunctionalRoutesContract;
 import dev.identity.web.WebStack;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;

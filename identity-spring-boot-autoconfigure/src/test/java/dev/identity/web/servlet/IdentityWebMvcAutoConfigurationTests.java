@@ -3,7 +3,6 @@ package dev.identity.web.servlet;
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;

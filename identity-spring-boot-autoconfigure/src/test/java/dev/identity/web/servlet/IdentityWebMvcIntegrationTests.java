@@ -5,12 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.identity.client.OAuthClient;
 import dev.identity.core.ValidatedToken;
-import dev.identity.engine.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.web.TokenWebContract;
-import dev.identity.web.ValidatedTokenRequests;
+import dev.identity.web.internal.ValidatedTokenRequests;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -10,7 +10,6 @@ import dev.identity.web.TokenWebContract.Answer;
 import dev.identity.web.TokenWebContract.AppTest;
 import dev.identity.web.WebStack;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;

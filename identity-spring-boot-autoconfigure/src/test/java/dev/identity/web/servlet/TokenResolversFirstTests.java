@@ -3,7 +3,6 @@ package dev.identity.web.servlet;
 import java.lang.reflect.Field;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.identity.web.WebEdgesContract;
 import dev.identity.web.WebStack;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;

@@ -2,7 +2,6 @@ package dev.identity.web.servlet;
 
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
