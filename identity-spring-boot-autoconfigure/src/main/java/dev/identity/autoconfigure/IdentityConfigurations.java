@@ -124,8 +124,8 @@ final class IdentityConfigurations {
 				ObjectProvider<HttpClientSettings> settings, ObjectProvider<ClientHttpConnectorBuilder<?>> connector) {
 			OAuthClient blockingClient = blocking.getIfUnique(() -> new OAuthClient(engine, IdentityTransports
 				.restClient(restBuilder, settings, ClientHttpRequestFactoryBuilder.jdk(), properties.getHttp())));
-			ReactiveOAuthClient reactiveClient = reactive.getIfUnique(() -> IdentityTransports
-				.reactiveClient(blockingClient.getEngine(), webBuilder, settings, connector, properties.getHttp()));
+			ReactiveOAuthClient reactiveClient = reactive.getIfUnique(() -> IdentityTransports.reactiveClient(engine,
+					webBuilder, settings, connector, properties.getHttp()));
 			return new SmartOAuthClient(blockingClient, reactiveClient, properties.getSmart().getEventLoopPolicy());
 		}
 

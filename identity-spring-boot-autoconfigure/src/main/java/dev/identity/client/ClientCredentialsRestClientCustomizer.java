@@ -45,7 +45,7 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 	 * @param client the client whose token cache to use
 	 */
 	public ClientCredentialsRestClientCustomizer(SmartOAuthClient client) {
-		this(client, client.getEngine().getSettings().tokens().defaultRequest(), null);
+		this(client, client.getDefaultClientCredentialsRequest(), null);
 	}
 
 	private ClientCredentialsRestClientCustomizer(SmartOAuthClient client, TokenRequest.ClientCredentials request,
@@ -130,7 +130,7 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 			httpRequest.getHeaders().setBearerAuth(token.getAccessToken());
 			ClientHttpResponse response = execution.execute(httpRequest, body);
 			if (response.getStatusCode().value() != 401
-					|| !guard.retryAfterRefusal(oauth.getEngine(), tokenRequest, token.getAccessToken())) {
+					|| !guard.retryAfterRefusal(oauth.engine(), tokenRequest, token.getAccessToken())) {
 				return response;
 			}
 			// The resource server refused a token we still thought valid (revoked, or

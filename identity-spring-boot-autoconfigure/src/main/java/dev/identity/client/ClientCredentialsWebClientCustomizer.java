@@ -44,7 +44,7 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 	 * @param client the client whose token cache to use
 	 */
 	public ClientCredentialsWebClientCustomizer(SmartOAuthClient client) {
-		this(client, client.getEngine().getSettings().tokens().defaultRequest(), null);
+		this(client, client.getDefaultClientCredentialsRequest(), null);
 	}
 
 	private ClientCredentialsWebClientCustomizer(SmartOAuthClient client, TokenRequest.ClientCredentials request,
@@ -127,7 +127,7 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 			return oauth.clientCredentialsAsync(tokenRequest)
 				.flatMap((token) -> next.exchange(withToken(clientRequest, token)).flatMap((response) -> {
 					if (response.statusCode().value() != 401
-							|| !guard.retryAfterRefusal(oauth.getEngine(), tokenRequest, token.getAccessToken())) {
+							|| !guard.retryAfterRefusal(oauth.engine(), tokenRequest, token.getAccessToken())) {
 						return Mono.just(response);
 					}
 					return response.releaseBody()

@@ -25,7 +25,7 @@ import org.springframework.web.client.RestClient;
  * the missing document is fetched once, however many threads (of any client of the same
  * engine) ask at the same time.
  */
-public class OAuthClient {
+public final class OAuthClient {
 
 	private final IdentityEngine engine;
 
@@ -42,7 +42,7 @@ public class OAuthClient {
 	}
 
 	/** The engine behind this client (shared with the other clients of the issuer). */
-	public IdentityEngine getEngine() {
+	IdentityEngine engine() {
 		return this.engine;
 	}
 

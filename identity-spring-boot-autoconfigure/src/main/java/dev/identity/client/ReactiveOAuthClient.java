@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
  * other caller of the same engine, and once it completes the token is verified on
  * Reactor's parallel scheduler, where the result is emitted.
  */
-public class ReactiveOAuthClient {
+public final class ReactiveOAuthClient {
 
 	private final IdentityEngine engine;
 
@@ -60,7 +60,7 @@ public class ReactiveOAuthClient {
 	}
 
 	/** The engine behind this client (shared with the other clients of the issuer). */
-	public IdentityEngine getEngine() {
+	IdentityEngine engine() {
 		return this.engine;
 	}
 

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * Callbacks run by the execution matrix: blocking ones are offloaded from event loops,
  * reactive ones always run to completion.
  */
-public class SmartOAuthClient {
+public final class SmartOAuthClient {
 
 	private static final Log logger = LogFactory.getLog(SmartOAuthClient.class);
 
@@ -46,7 +46,7 @@ public class SmartOAuthClient {
 	 * from cache
 	 */
 	public SmartOAuthClient(OAuthClient blocking, ReactiveOAuthClient reactive, EventLoopPolicy policy) {
-		if (blocking.getEngine() != reactive.getEngine()) {
+		if (blocking.engine() != reactive.engine()) {
 			throw new IllegalArgumentException("the blocking and reactive clients must share one engine");
 		}
 		this.blocking = blocking;
@@ -63,8 +63,8 @@ public class SmartOAuthClient {
 	}
 
 	/** The engine behind this client (shared with the other clients of the issuer). */
-	public IdentityEngine getEngine() {
-		return this.blocking.getEngine();
+	IdentityEngine engine() {
+		return this.blocking.engine();
 	}
 
 	/**
@@ -73,7 +73,7 @@ public class SmartOAuthClient {
 	 * @throws EventLoopBlockingException when it must be fetched on an event loop
 	 */
 	public DiscoveryDocument discovery() {
-		DiscoveryDocument cached = getEngine().cachedDiscovery();
+		DiscoveryDocument cached = engine().cachedDiscovery();
 		if (cached != null) {
 			return cached;
 		}
@@ -92,7 +92,7 @@ public class SmartOAuthClient {
 	 * @throws EventLoopBlockingException when they must be fetched on an event loop
 	 */
 	public KeySet keys() {
-		KeySet cached = getEngine().cachedKeys();
+		KeySet cached = engine().cachedKeys();
 		if (cached != null) {
 			return cached;
 		}
@@ -113,7 +113,7 @@ public class SmartOAuthClient {
 	 * event loop
 	 */
 	public ValidatedToken validate(@Nullable String token) {
-		ValidatedToken cached = getEngine().validateIfCached(token, this.blocking.fetcher());
+		ValidatedToken cached = engine().validateIfCached(token, this.blocking.fetcher());
 		if (cached != null) {
 			return cached;
 		}
@@ -172,12 +172,43 @@ public class SmartOAuthClient {
 	}
 
 	/**
+	 * The client-credentials request the {@code identity.*} properties describe (client
+	 * id, scopes, audience, resource), as {@link #clientCredentials()} sends it.
+	 * @return the request
+	 */
+	public TokenRequest.ClientCredentials getDefaultClientCredentialsRequest() {
+		return engine().getSettings().tokens().defaultRequest();
+	}
+
+	/**
+	 * Forget a cached client-credentials token that a resource server refused, so that
+	 * the next request fetches a new one. Only the refused token is forgotten: when
+	 * another caller already renewed it, the newer token stays.
+	 * @param request the request the token was issued for
+	 * @param refusedAccessToken the access token the resource server refused
+	 */
+	public void evictClientCredentials(TokenRequest.ClientCredentials request, String refusedAccessToken) {
+		engine().evictClientCredentials(request, refusedAccessToken);
+	}
+
+	/**
+	 * The cached client-credentials token for the request, without a request to the
+	 * provider.
+	 * @param request the request
+	 * @return the cached token, or {@code null} when none is cached or it is due for
+	 * renewal
+	 */
+	public @Nullable TokenResponse cachedClientCredentials(TokenRequest.ClientCredentials request) {
+		return engine().cachedClientCredentials(request);
+	}
+
+	/**
 	 * A client-credentials token for the configured scopes; on an event loop only from
 	 * cache.
 	 * @return the token response
 	 */
 	public TokenResponse clientCredentials() {
-		return clientCredentials(getEngine().getSettings().tokens().defaultRequest());
+		return clientCredentials(getDefaultClientCredentialsRequest());
 	}
 
 	/**
@@ -187,7 +218,7 @@ public class SmartOAuthClient {
 	 * @throws EventLoopBlockingException when a token request is needed on an event loop
 	 */
 	public TokenResponse clientCredentials(TokenRequest.ClientCredentials request) {
-		TokenResponse cached = getEngine().cachedClientCredentials(request);
+		TokenResponse cached = engine().cachedClientCredentials(request);
 		if (cached != null) {
 			return cached;
 		}
@@ -243,7 +274,7 @@ public class SmartOAuthClient {
 	 * @return the result
 	 */
 	public IntrospectionResult introspect(String token) {
-		IntrospectionResult cached = getEngine().cachedIntrospection(token);
+		IntrospectionResult cached = engine().cachedIntrospection(token);
 		if (cached != null) {
 			return cached;
 		}
@@ -302,7 +333,7 @@ public class SmartOAuthClient {
 
 	@Override
 	public String toString() {
-		return "SmartOAuthClient[" + getEngine() + ", policy=" + this.policy + "]";
+		return "SmartOAuthClient[" + engine() + ", policy=" + this.policy + "]";
 	}
 
 }

@@ -54,12 +54,6 @@ public abstract class FunctionalRoutesContract {
 	 */
 	protected abstract Class<?> routes();
 
-	/**
-	 * A configuration of the stack's validating client that counts validations, as in
-	 * {@link TokenWebContract}.
-	 */
-	protected abstract Class<?> countingClientConfiguration();
-
 	private void run(List<String> more, List<Class<?>> configurations, AppTest test) {
 		List<String> properties = new ArrayList<>(
 				List.of("identity.issuer-uri=" + provider.issuer(), "identity.audiences=" + TestProvider.CLIENT_ID,
@@ -134,11 +128,12 @@ public abstract class FunctionalRoutesContract {
 
 	@Test
 	void filterAndHandlerWhenBothReadTheTokenThenValidatedOnce() {
-		run(List.of(), List.of(countingClientConfiguration()), (http, context) -> {
-			AtomicInteger validations = context.getBean(TokenWebContract.VALIDATIONS, AtomicInteger.class);
-			assertThat(http.get("/fn/claims", bearer("read")).status()).isEqualTo(200);
-			assertThat(validations).hasValue(1);
-		});
+		run(List.of(TokenWebContract.NO_CACHE), List.of(TokenWebContract.CountingRuleConfiguration.class),
+				(http, context) -> {
+					AtomicInteger validations = context.getBean(AtomicInteger.class);
+					assertThat(http.get("/fn/claims", bearer("read")).status()).isEqualTo(200);
+					assertThat(validations).hasValue(1);
+				});
 	}
 
 	@Test

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.identity.core.ClaimRule;
 import dev.identity.testprovider.TestProvider;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
@@ -28,8 +31,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class TokenWebContract {
 
-	/** Name of the {@link AtomicInteger} bean that counts token validations. */
-	protected static final String VALIDATIONS = "validations";
+	/**
+	 * The property that turns the validated-token cache off, so each validation verifies.
+	 */
+	protected static final String NO_CACHE = "identity.validation-cache.enabled=false";
+
+	/**
+	 * Counts the token verifications the engine runs, through an application claim rule
+	 * (which runs once per verification), in an {@link AtomicInteger} bean. With the
+	 * cache off ({@link #NO_CACHE}), each validation of a token verifies it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	public static class CountingRuleConfiguration {
+
+		@Bean
+		AtomicInteger validations() {
+			return new AtomicInteger();
+		}
+
+		@Bean
+		ClaimRule countingRule(AtomicInteger validations) {
+			return ClaimRule.require("counting", (token) -> validations.incrementAndGet() > 0, "never refused");
+		}
+
+	}
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -56,12 +81,6 @@ public abstract class TokenWebContract {
 	 * @param test the test
 	 */
 	protected abstract void start(List<String> properties, List<Class<?>> configurations, AppTest test);
-
-	/**
-	 * A configuration whose validating client, of the stack's flavor, counts its
-	 * validations in an {@link AtomicInteger} bean named {@value #VALIDATIONS}.
-	 */
-	protected abstract Class<?> countingClientConfiguration();
 
 	private void run(List<String> properties, List<Class<?>> configurations, AppTest test) {
 		List<String> all = new ArrayList<>();
@@ -265,8 +284,8 @@ public abstract class TokenWebContract {
 	@Test
 	void tokenWhenNeededByRequirementAndSeveralParametersThenValidatedOncePerRequest() {
 		String token = bearer("read");
-		run(List.of(), List.of(countingClientConfiguration()), (http, context) -> {
-			AtomicInteger validations = context.getBean(VALIDATIONS, AtomicInteger.class);
+		run(List.of(NO_CACHE), List.of(CountingRuleConfiguration.class), (http, context) -> {
+			AtomicInteger validations = context.getBean(AtomicInteger.class);
 			Answer answer = http.get("/once", token);
 			assertThat(answer.body()).isEqualTo("same");
 			assertThat(validations).hasValue(1);

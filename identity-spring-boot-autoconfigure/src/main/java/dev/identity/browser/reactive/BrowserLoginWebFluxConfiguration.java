@@ -5,6 +5,7 @@ import dev.identity.browser.internal.BrowserLoginConfigurationCheck;
 import dev.identity.browser.internal.BrowserLoginFlow;
 import dev.identity.browser.internal.PendingLoginCookies;
 import dev.identity.client.SmartOAuthClient;
+import dev.identity.engine.internal.IdentityEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,8 @@ class BrowserLoginWebFluxConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BrowserLoginFlow browserLoginFlow(BrowserLoginProperties properties, SmartOAuthClient client) {
-		return new BrowserLoginFlow(properties, client.getEngine());
+	BrowserLoginFlow browserLoginFlow(BrowserLoginProperties properties, IdentityEngine engine) {
+		return new BrowserLoginFlow(properties, engine);
 	}
 
 	/**

@@ -34,11 +34,6 @@ class IdentityWebFluxIntegrationTests extends TokenWebContract {
 		this.stack.start(properties, configurations, test);
 	}
 
-	@Override
-	protected Class<?> countingClientConfiguration() {
-		return CountingClientConfiguration.class;
-	}
-
 	@Test
 	void tokenWhenValidatedThenKeptAsExchangeAttribute() {
 		String token = "Bearer " + provider.clientCredentialsToken("read");
@@ -47,33 +42,6 @@ class IdentityWebFluxIntegrationTests extends TokenWebContract {
 					assertThat(http.get("/attribute", token).body()).isEqualTo("kept");
 					assertThat(http.get("/attribute/before", token).body()).isEqualTo("absent");
 				});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CountingClientConfiguration {
-
-		@Bean
-		AtomicInteger validations() {
-			return new AtomicInteger();
-		}
-
-		@Bean
-		ReactiveOAuthClient countingReactiveOAuthClient(IdentityEngine engine, AtomicInteger validations) {
-			return new ReactiveOAuthClient(engine, WebClient.create(), Duration.ofSeconds(10)) {
-
-				@Override
-				public Mono<ValidatedToken> validate(@Nullable String token) {
-					// Counted on subscription: a Mono built twice but subscribed once
-					// validates once.
-					return Mono.defer(() -> {
-						validations.incrementAndGet();
-						return super.validate(token);
-					});
-				}
-
-			};
-		}
-
 	}
 
 	@RestController

@@ -23,11 +23,6 @@ class WebFluxFunctionalRoutesTests extends FunctionalRoutesContract {
 		return Routes.class;
 	}
 
-	@Override
-	protected Class<?> countingClientConfiguration() {
-		return IdentityWebFluxIntegrationTests.CountingClientConfiguration.class;
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	static class Routes {
 

@@ -33,11 +33,6 @@ class IdentityWebMvcIntegrationTests extends TokenWebContract {
 		this.stack.start(properties, configurations, test);
 	}
 
-	@Override
-	protected Class<?> countingClientConfiguration() {
-		return CountingClientConfiguration.class;
-	}
-
 	@Test
 	void tokenWhenValidatedThenKeptAsRequestAttribute() {
 		String token = "Bearer " + provider.clientCredentialsToken("read");
@@ -46,29 +41,6 @@ class IdentityWebMvcIntegrationTests extends TokenWebContract {
 					assertThat(http.get("/attribute", token).body()).isEqualTo("kept");
 					assertThat(http.get("/attribute/before", token).body()).isEqualTo("absent");
 				});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CountingClientConfiguration {
-
-		@Bean
-		AtomicInteger validations() {
-			return new AtomicInteger();
-		}
-
-		@Bean
-		OAuthClient countingOAuthClient(IdentityEngine engine, AtomicInteger validations) {
-			return new OAuthClient(engine, RestClient.create()) {
-
-				@Override
-				public ValidatedToken validate(@Nullable String token) {
-					validations.incrementAndGet();
-					return super.validate(token);
-				}
-
-			};
-		}
-
 	}
 
 	@RestController

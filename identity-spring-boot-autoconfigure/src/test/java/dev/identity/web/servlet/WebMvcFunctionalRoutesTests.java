@@ -23,11 +23,6 @@ class WebMvcFunctionalRoutesTests extends FunctionalRoutesContract {
 		return Routes.class;
 	}
 
-	@Override
-	protected Class<?> countingClientConfiguration() {
-		return IdentityWebMvcIntegrationTests.CountingClientConfiguration.class;
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	static class Routes {
 
