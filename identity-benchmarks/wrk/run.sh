@@ -19,7 +19,8 @@
 #                                     without the starter's work (it validates the first token it
 #                                     is sent and answers that token's claims from then on); it is
 #                                     no part of the samples, and is added to them from this
-#                                     module's classes with Spring Boot's PropertiesLauncher;
+#                                     module's classes on the class path and
+#                                     --spring.main.sources;
 #   /api/me                           the token checked on every request (after its first request, a
 #                                     validated-token cache hit that re-checks exp, nbf and the key).
 # /api/me against /api/public is the ratio the project's target names; /api/me against the control
@@ -251,8 +252,9 @@ if [[ ! -d "${CONTROLS_CLASSES}/dev/identity/benchmarks/wrk" ]]; then
 	exit 1
 fi
 # Only the control endpoints: every other class they need is in the sample's jar.
-CONTROLS_JAR="${LOGS}/controls.jar"
-jar cf "${CONTROLS_JAR}" -C "${CONTROLS_CLASSES}" dev/identity/benchmarks/wrk
+CONTROLS_DIR="${LOGS}/controls/"
+mkdir -p "${CONTROLS_DIR}/dev/identity/benchmarks"
+cp -r "${CONTROLS_CLASSES}/dev/identity/benchmarks/wrk" "${CONTROLS_DIR}/dev/identity/benchmarks/"
 
 declare -a ROWS=() CPU_ROWS=()
 for sample in "${SAMPLES[@]}"; do
@@ -272,9 +274,15 @@ for sample in "${SAMPLES[@]}"; do
 		log "port ${PORT} or the development provider's port is already in use: stop what listens there first"
 		exit 1
 	fi
-	log "starting ${jar_file} on port ${PORT}, with ${control_class} (log: ${LOG_FILE})"
-	"${SERVER_CPU[@]}" java -Dloader.path="${CONTROLS_JAR}" -cp "${jar_file}" \
-		org.springframework.boot.loader.launch.PropertiesLauncher \
+	# The development provider starts only from a build (never from a packaged jar): the sample
+	# runs from its class directory, with the libraries of its jar and the control's classes.
+	libs="${LOGS}/${sample}-libs"
+	rm -rf "${libs}" && mkdir -p "${libs}"
+	(cd "${libs}" && jar xf "${ROOT}/${jar_file}" BOOT-INF/lib)
+	start_class="$(unzip -p "${jar_file}" META-INF/MANIFEST.MF | sed -n 's/^Start-Class: *//p' | tr -d '\r')"
+	log "starting ${start_class} from identity-sample-${sample}/target/classes on port ${PORT}, with ${control_class} (log: ${LOG_FILE})"
+	"${SERVER_CPU[@]}" java -cp "identity-sample-${sample}/target/classes:${libs}/BOOT-INF/lib/*:${CONTROLS_DIR}" \
+		"${start_class}" \
 		--server.port="${PORT}" --spring.main.sources="${control_class}" >"${LOG_FILE}" 2>&1 &
 	APP_PID=$!
 	wait_until_up "${base}/api/public"
