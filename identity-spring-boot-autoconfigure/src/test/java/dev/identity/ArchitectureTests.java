@@ -1,53 +1,97 @@
 package dev.identity;
 
-import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.identity.engine.internal.transport.TokenRequests;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import dev.identity.core.internal.validation.TokenVerifier;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The core has no I/O, no clock and no knowledge of the layers built on it, so it can be
- * driven in memory on simulated time.
+ * The package tree is the architecture. Each component (a package below
+ * {@code dev.identity}, with its sub-packages) depends only on the components below it,
+ * in the order of {@link #LAYERS}; the core has no I/O and no clock; and the plumbing in
+ * {@code ..internal..} packages is never part of a public signature of the public API.
  */
 class ArchitectureTests {
 
-	private static final ImportOption MAIN_CLASSES = ImportOption.Predefined.DO_NOT_INCLUDE_TESTS;
+	/** The components, lowest first: each may use only those before it. */
+	static final List<String> LAYERS = List.of("core", "claims", "login", "engine", "client", "autoconfigure",
+			"browser", "web", "security");
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.identity");
+
+	@Test
+	void componentsWhenImportedThenEachUsesOnlyTheComponentsBelowIt() {
+		assertThat(MAIN.contain(TokenVerifier.class)).isTrue();
+		layers().check(MAIN);
+	}
+
+	@Test
+	void layerRuleWhenLowerComponentUsesHigherOneThenViolationReported() {
+		// The rule must reject a real upward dependency, or it proves nothing: the same
+		// order with the client placed below the engine it uses.
+		List<String> swapped = new ArrayList<>(LAYERS);
+		swapped.set(LAYERS.indexOf("engine"), "client");
+		swapped.set(LAYERS.indexOf("client"), "engine");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> layers(swapped).check(MAIN))
+			.withMessageContaining("dev.identity.client");
+	}
+
+	@Test
+	void componentsWhenImportedThenFreeOfCycles() {
+		slices().matching("dev.identity.(*)..").should().beFreeOfCycles().check(MAIN);
+	}
+
+	@Test
+	void publicApiWhenImportedThenNoPublicMethodExposesAnInternalType() {
+		methods().that()
+			.areDeclaredInClassesThat(publicApi())
+			.and()
+			.arePublic()
+			.should(exposeNoInternalType())
+			.check(MAIN);
+	}
 
 	@Test
 	void coreDependsOnNoTransportReactiveClockOrOuterLayer() {
-		JavaClasses core = new ClassFileImporter().withImportOption(MAIN_CLASSES).importPackages("dev.identity.core");
-		assertThat(core.contain(dev.identity.core.internal.validation.TokenVerifier.class)).isTrue();
-		independent("dev.identity.core").check(core);
+		ioFree("dev.identity.core..").check(MAIN);
 	}
 
 	@Test
 	void ruleWhenPackageUsesClockThenViolationReported() {
 		// The engine reads the clock, so the same rule must reject it; otherwise the rule
 		// proves nothing.
-		JavaClasses engine = new ClassFileImporter().withImportOption(MAIN_CLASSES)
-			.importPackages("dev.identity.engine");
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> independent("dev.identity.engine").check(engine))
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> ioFree("dev.identity.engine..").check(MAIN))
 			.withMessageContaining(Clock.class.getName());
 	}
 
 	@Test
-	void mainClassesDependOnNoNimbusInternals() throws Exception {
-		// The main output directory itself: scanning the classpath for the package costs
-		// far more.
-		Path classes = Path.of(TokenRequests.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		JavaClasses main = new ClassFileImporter().importPath(classes);
-		assertThat(main.contain(TokenRequests.class)).isTrue();
-		noNimbusInternals().check(main);
+	void mainClassesDependOnNoNimbusInternals() {
+		noNimbusInternals().check(MAIN);
 	}
 
 	@Test
@@ -68,9 +112,29 @@ class ArchitectureTests {
 		return noClasses().should().dependOnClassesThat().resideInAPackage("com.nimbusds..impl..");
 	}
 
-	private static ArchRule independent(String packageName) {
+	static LayeredArchitecture layers() {
+		return layers(LAYERS);
+	}
+
+	private static LayeredArchitecture layers(List<String> order) {
+		LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInAnyPackage("dev.identity..")
+			.layer("entry")
+			.definedBy("dev.identity");
+		for (String component : order) {
+			layers = layers.layer(component).definedBy("dev.identity." + component + "..");
+		}
+		layers = layers.whereLayer("entry").mayNotBeAccessedByAnyLayer();
+		for (int i = 0; i < order.size(); i++) {
+			List<String> above = new ArrayList<>(order.subList(i + 1, order.size()));
+			above.add("entry");
+			layers = layers.whereLayer(order.get(i)).mayOnlyBeAccessedByLayers(above.toArray(String[]::new));
+		}
+		return layers;
+	}
+
+	private static ArchRule ioFree(String packages) {
 		return noClasses().that()
-			.resideInAPackage(packageName + "..")
+			.resideInAPackage(packages)
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("reactor..", "org.springframework.web..", "org.springframework.http..",
@@ -78,6 +142,33 @@ class ArchitectureTests {
 			.orShould()
 			.dependOnClassesThat()
 			.belongToAnyOf(Clock.class);
+	}
+
+	private static DescribedPredicate<JavaClass> publicApi() {
+		return DescribedPredicate.describe("public types outside ..internal..",
+				(javaClass) -> javaClass.getModifiers().contains(JavaModifier.PUBLIC) && !internal(javaClass));
+	}
+
+	private static boolean internal(JavaClass type) {
+		return type.getPackageName().contains(".internal");
+	}
+
+	private static ArchCondition<JavaMethod> exposeNoInternalType() {
+		return new ArchCondition<>("expose no ..internal.. type in its signature") {
+
+			@Override
+			public void check(JavaMethod method, ConditionEvents events) {
+				Set<JavaClass> types = new HashSet<>(method.getRawParameterTypes());
+				types.add(method.getRawReturnType());
+				for (JavaClass type : types) {
+					if (internal(type)) {
+						events.add(SimpleConditionEvent.violated(method,
+								method.getFullName() + " exposes " + type.getName()));
+					}
+				}
+			}
+
+		};
 	}
 
 }

@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import dev.identity.browser.Browser;
 import dev.identity.devprovider.DemoAccounts;
 import dev.identity.devprovider.DevelopmentProvider;
@@ -31,7 +35,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The samples' contract, run against each sample booted on a random port with the
@@ -72,6 +78,28 @@ public abstract class SampleApiContractTests {
 
 	protected URI url(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	@Test
+	void applicationWhenImportedThenUsesNoInternalPackageOfTheLibrary() {
+		// The sample is the library's first user: what it needs must be public API.
+		JavaClasses application = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackagesOf(getClass());
+		assertThat(application).isNotEmpty();
+		noInternalPackages().check(application);
+	}
+
+	@Test
+	void internalPackageRuleWhenClassUsesOneThenViolationReported() {
+		// The library's clients run on its internal engine: the rule must see that, or it
+		// proves nothing.
+		JavaClasses library = new ClassFileImporter().importPackages("dev.identity.client");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> noInternalPackages().check(library))
+			.withMessageContaining(".internal.");
+	}
+
+	private static ArchRule noInternalPackages() {
+		return noClasses().should().dependOnClassesThat().resideInAPackage("dev.identity..internal..");
 	}
 
 	@Test

@@ -29,8 +29,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties({ IdentityProperties.class, IdentityClaimsProperties.class })
 @Import({ IdentityConfigurations.EngineConfiguration.class, IdentityConfigurations.BlockingClientConfiguration.class,
 		IdentityConfigurations.ReactiveClientConfiguration.class, IdentityConfigurations.SmartClientConfiguration.class,
-		IdentityConfigurations.ClientCredentialsConfiguration.class, IdentityConfigurations.ClaimsConfiguration.class,
-		IdentityConfigurations.ResourceServerConfiguration.class })
+		IdentityConfigurations.ClientCredentialsConfiguration.class, IdentityConfigurations.ClaimsConfiguration.class })
 public final class IdentityAutoConfiguration {
 
 }

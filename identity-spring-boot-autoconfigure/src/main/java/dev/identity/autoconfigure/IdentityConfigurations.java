@@ -2,6 +2,8 @@ package dev.identity.autoconfigure;
 
 import java.time.Clock;
 
+import dev.identity.autoconfigure.internal.EngineSettingsFactory;
+import dev.identity.autoconfigure.internal.IdentityTransports;
 import dev.identity.claims.ClaimsReader;
 import dev.identity.claims.IdentityAuthoritiesMapper;
 import dev.identity.claims.IdentityClaimsProperties;
@@ -13,14 +15,9 @@ import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.ClaimRule;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
-import dev.identity.security.EngineJwtDecoder;
-import dev.identity.security.EngineReactiveJwtDecoder;
-import dev.identity.security.ValidatedJwtAuthoritiesConverter;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -29,10 +26,6 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverter;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -74,16 +67,6 @@ final class IdentityConfigurations {
 					requestFactory.getIfAvailable(ClientHttpRequestFactoryBuilder::detect), properties.getHttp()));
 		}
 
-		/**
-		 * Spring Security's resource server
-		 * ({@code oauth2ResourceServer(o -> o.jwt(...))}) on the engine.
-		 */
-		@Bean
-		@ConditionalOnMissingBean(JwtDecoder.class)
-		EngineJwtDecoder identityJwtDecoder(OAuthClient client) {
-			return new EngineJwtDecoder(client);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -96,13 +79,6 @@ final class IdentityConfigurations {
 				ObjectProvider<WebClient.Builder> builder, ObjectProvider<HttpClientSettings> settings,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connector) {
 			return IdentityTransports.reactiveClient(engine, builder, settings, connector, properties.getHttp());
-		}
-
-		/** Spring Security's reactive resource server on the engine. */
-		@Bean
-		@ConditionalOnMissingBean(ReactiveJwtDecoder.class)
-		EngineReactiveJwtDecoder identityReactiveJwtDecoder(ReactiveOAuthClient client) {
-			return new EngineReactiveJwtDecoder(client);
 		}
 
 	}
@@ -176,64 +152,6 @@ final class IdentityConfigurations {
 		@ConditionalOnMissingBean
 		IdentityAuthoritiesMapper identityAuthoritiesMapper(IdentityClaimsProperties claims, ClaimsReader reader) {
 			return claims.toAuthoritiesMapper(reader);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		ValidatedJwtAuthoritiesConverter identityJwtAuthoritiesConverter(SmartOAuthClient client,
-				IdentityAuthoritiesMapper mapper) {
-			return new ValidatedJwtAuthoritiesConverter(client, mapper);
-		}
-
-	}
-
-	/**
-	 * Authorities of Spring Security's resource server from the claims mapping, when the
-	 * application uses it.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(
-			name = "org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter")
-	static class ResourceServerConfiguration {
-
-		/**
-		 * Picked up by Spring Security's {@code oauth2ResourceServer(o -> o.jwt(...))}.
-		 */
-		@Bean
-		@ConditionalOnMissingBean
-		@Conditional(NotReactiveWebApplicationCondition.class)
-		JwtAuthenticationConverter identityJwtAuthenticationConverter(ValidatedJwtAuthoritiesConverter authorities) {
-			JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-			converter.setJwtGrantedAuthoritiesConverter(authorities);
-			return converter;
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-		ReactiveJwtAuthenticationConverter identityReactiveJwtAuthenticationConverter(
-				ValidatedJwtAuthoritiesConverter authorities) {
-			ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
-			converter.setJwtGrantedAuthoritiesConverter(authorities.reactive());
-			return converter;
-		}
-
-	}
-
-	static class NotReactiveWebApplicationCondition extends AnyNestedCondition {
-
-		NotReactiveWebApplicationCondition() {
-			super(ConfigurationPhase.PARSE_CONFIGURATION);
-		}
-
-		@ConditionalOnNotWebApplication
-		static class NotWebApplication {
-
-		}
-
-		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-		static class ServletWebApplication {
-
 		}
 
 	}

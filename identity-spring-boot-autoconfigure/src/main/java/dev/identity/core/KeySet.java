@@ -12,7 +12,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.identity.core.internal.LogSafeText;
-import dev.identity.core.internal.validation.VerificationKey;
 import org.jspecify.annotations.Nullable;
 
 /**

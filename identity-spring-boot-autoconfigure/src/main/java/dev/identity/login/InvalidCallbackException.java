@@ -3,7 +3,6 @@ package dev.identity.login;
 import java.util.Objects;
 
 import dev.identity.core.IdentityException;
-import dev.identity.login.internal.CallbackCheck;
 
 /**
  * An authorization callback cannot complete the pending login: forged, replayed, from

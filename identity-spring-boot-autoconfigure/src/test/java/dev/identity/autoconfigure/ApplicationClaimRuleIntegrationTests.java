@@ -9,6 +9,7 @@ import dev.identity.core.ClaimRule;
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
+import dev.identity.security.IdentityResourceServerAutoConfiguration;
 import dev.identity.testprovider.TestProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,11 +40,13 @@ class ApplicationClaimRuleIntegrationTests {
 	private static TestProvider provider;
 
 	private final ApplicationContextRunner blockingRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, RestClientAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
+				IdentityResourceServerAutoConfiguration.class, RestClientAutoConfiguration.class))
 		.withUserConfiguration(NoWriteScopeRules.class);
 
 	private final ReactiveWebApplicationContextRunner reactiveRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, WebClientAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
+				IdentityResourceServerAutoConfiguration.class, WebClientAutoConfiguration.class))
 		.withUserConfiguration(NoWriteScopeRules.class);
 
 	@BeforeAll
@@ -127,8 +130,8 @@ class ApplicationClaimRuleIntegrationTests {
 	void validateWhenNoApplicationRuleThenTheSameTokenIsAccepted() {
 		String write = provider.clientCredentialsToken("read write");
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(IdentityAutoConfiguration.class, RestClientAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
+					IdentityResourceServerAutoConfiguration.class, RestClientAutoConfiguration.class))
 			.withPropertyValues(properties())
 			.run((context) -> assertThat(context.getBean(OAuthClient.class).validate(write).getScopes())
 				.contains("write"));

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import dev.identity.autoconfigure.internal.EngineSettingsFactory;
 import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.security.IdentityResourceServerAutoConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,13 +39,16 @@ class IdentityAutoConfigurationTests {
 	private static final String ISSUER = "identity.issuer-uri=http://127.0.0.1:1/issuer";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, RestClientAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
+				IdentityResourceServerAutoConfiguration.class, RestClientAutoConfiguration.class));
 
 	private final WebApplicationContextRunner servletRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, RestClientAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
+				IdentityResourceServerAutoConfiguration.class, RestClientAutoConfiguration.class));
 
 	private final ReactiveWebApplicationContextRunner reactiveRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, WebClientAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
+				IdentityResourceServerAutoConfiguration.class, WebClientAutoConfiguration.class));
 
 	@Test
 	void autoConfigurationWhenNoIssuerThenNothingAndReportSaysWhy() {

@@ -18,9 +18,9 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.identity.core.KeySet;
 import dev.identity.core.ValidatedToken;
 import dev.identity.core.ValidationPolicy;
+import dev.identity.core.VerificationKey;
 import dev.identity.core.internal.validation.ParsedToken;
 import dev.identity.core.internal.validation.TokenVerifier;
-import dev.identity.core.internal.validation.VerificationKey;
 import org.springframework.security.core.GrantedAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;

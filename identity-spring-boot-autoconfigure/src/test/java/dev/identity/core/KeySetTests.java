@@ -3,7 +3,6 @@ package dev.identity.core;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.identity.core.internal.validation.VerificationKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -34,7 +34,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import dev.identity.core.internal.validation.ParsedToken;
 import dev.identity.core.internal.validation.TokenVerifier;
-import dev.identity.core.internal.validation.VerificationKey;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -16,13 +16,14 @@ class IdentitySecurityAutoConfigurationTests {
 
 	private static final String ISSUER = "identity.issuer-uri=http://127.0.0.1:1/issuer";
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
-				IdentitySecurityAutoConfiguration.class, RestClientAutoConfiguration.class));
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(IdentityAutoConfiguration.class, IdentityResourceServerAutoConfiguration.class,
+					IdentitySecurityAutoConfiguration.class, RestClientAutoConfiguration.class));
 
 	private final ReactiveWebApplicationContextRunner reactiveContextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
-				IdentitySecurityAutoConfiguration.class, WebClientAutoConfiguration.class));
+		.withConfiguration(
+				AutoConfigurations.of(IdentityAutoConfiguration.class, IdentityResourceServerAutoConfiguration.class,
+						IdentitySecurityAutoConfiguration.class, WebClientAutoConfiguration.class));
 
 	@Test
 	void autoConfigurationWhenServletApplicationThenFilterJustBeforeTheSecurityChain() {

@@ -51,7 +51,7 @@ class WebFluxResourceServerTests extends ResourceServerContract {
 			JacksonAutoConfiguration.class, CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class,
 			ErrorWebFluxAutoConfiguration.class, HttpHandlerAutoConfiguration.class,
 			NettyReactiveWebServerAutoConfiguration.class, IdentityAutoConfiguration.class,
-			IdentitySecurityAutoConfiguration.class })
+			IdentityResourceServerAutoConfiguration.class, IdentitySecurityAutoConfiguration.class })
 	@Import(SecuredController.class)
 	static class Application {
 

@@ -56,7 +56,7 @@ class WebMvcResourceServerTests extends ResourceServerContract {
 			HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
 			HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
 			RestClientAutoConfiguration.class, SecurityFilterAutoConfiguration.class, IdentityAutoConfiguration.class,
-			IdentitySecurityAutoConfiguration.class })
+			IdentityResourceServerAutoConfiguration.class, IdentitySecurityAutoConfiguration.class })
 	@Import(SecuredController.class)
 	static class Application {
 

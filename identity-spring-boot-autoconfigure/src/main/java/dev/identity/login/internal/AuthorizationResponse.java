@@ -9,6 +9,7 @@ import java.util.Objects;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.internal.LogSafeText;
 import dev.identity.login.AuthorizationErrorException;
+import dev.identity.login.CallbackCheck;
 import dev.identity.login.InvalidCallbackException;
 import org.jspecify.annotations.Nullable;
 

@@ -21,10 +21,10 @@ import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
 import dev.identity.core.ValidatedToken;
 import dev.identity.core.ValidationPolicy;
+import dev.identity.core.VerificationKey;
 import dev.identity.core.internal.LogSafeText;
 import dev.identity.core.internal.validation.ParsedToken;
 import dev.identity.core.internal.validation.TokenVerifier;
-import dev.identity.core.internal.validation.VerificationKey;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -8,8 +8,8 @@ import dev.identity.core.InvalidTokenException;
 import dev.identity.core.OAuthErrorException;
 import dev.identity.core.TokenCheck;
 import dev.identity.login.AuthorizationErrorException;
+import dev.identity.login.CallbackCheck;
 import dev.identity.login.InvalidCallbackException;
-import dev.identity.login.internal.CallbackCheck;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 

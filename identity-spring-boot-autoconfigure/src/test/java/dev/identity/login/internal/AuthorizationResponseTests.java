@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.identity.core.TokenRequest;
 import dev.identity.login.AuthorizationErrorException;
+import dev.identity.login.CallbackCheck;
 import dev.identity.login.InvalidCallbackException;
 import org.junit.jupiter.api.Test;
 

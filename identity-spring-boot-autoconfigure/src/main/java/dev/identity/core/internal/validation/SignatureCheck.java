@@ -10,6 +10,7 @@ import java.util.List;
 import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
+import dev.identity.core.VerificationKey;
 
 /**
  * The signature of a parsed token, verified with a JCA {@link Signature} on a key that

@@ -12,6 +12,7 @@ import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
 import dev.identity.core.ValidatedToken;
 import dev.identity.core.ValidationPolicy;
+import dev.identity.core.VerificationKey;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package dev.identity.core.internal.validation;
+package dev.identity.core;
 
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -16,7 +16,6 @@ import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.identity.core.JwsAlgorithm;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -132,7 +131,7 @@ public final class VerificationKey {
 	 * @param algorithm the token's algorithm
 	 * @return the reasons, empty when the key fits
 	 */
-	List<String> misfits(JwsAlgorithm algorithm) {
+	public List<String> misfits(JwsAlgorithm algorithm) {
 		java.util.ArrayList<String> reasons = new java.util.ArrayList<>(2);
 		if (algorithm.family() != this.family) {
 			reasons.add("key " + describe() + " is of type " + this.family + " but alg " + algorithm + " needs "
@@ -177,7 +176,7 @@ public final class VerificationKey {
 		return this.publicKey;
 	}
 
-	int signatureLength() {
+	public int signatureLength() {
 		return this.signatureLength;
 	}
 

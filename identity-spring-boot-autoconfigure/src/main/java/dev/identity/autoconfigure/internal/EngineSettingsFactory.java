@@ -1,4 +1,4 @@
-package dev.identity.autoconfigure;
+package dev.identity.autoconfigure.internal;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWK;
+import dev.identity.autoconfigure.IdentityConfigurationCheck;
+import dev.identity.autoconfigure.IdentityProperties;
+import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
 import dev.identity.core.ClaimRule;
 import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
@@ -29,12 +32,12 @@ import org.springframework.util.unit.DataSize;
  * Turns {@link IdentityProperties} into {@link EngineSettings}, collecting every invalid
  * property into one {@link InvalidIdentityConfigurationException}.
  */
-final class EngineSettingsFactory {
+public final class EngineSettingsFactory {
 
 	private EngineSettingsFactory() {
 	}
 
-	static EngineSettings create(IdentityProperties properties) {
+	public static EngineSettings create(IdentityProperties properties) {
 		return create(properties, List.of(), List.of());
 	}
 
@@ -47,7 +50,7 @@ final class EngineSettingsFactory {
 	 * @param claimRules the application's claim rules, in order
 	 * @return the settings
 	 */
-	static EngineSettings create(IdentityProperties properties, List<IdentityConfigurationCheck> checks,
+	public static EngineSettings create(IdentityProperties properties, List<IdentityConfigurationCheck> checks,
 			List<ClaimRule> claimRules) {
 		List<InvalidIdentityConfigurationException.Problem> problems = new ArrayList<>();
 		URI issuer = properties.getIssuerUri();

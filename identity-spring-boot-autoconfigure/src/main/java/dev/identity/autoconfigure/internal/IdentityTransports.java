@@ -1,5 +1,6 @@
-package dev.identity.autoconfigure;
+package dev.identity.autoconfigure.internal;
 
+import dev.identity.autoconfigure.IdentityProperties;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.engine.internal.IdentityEngine;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,28 +17,35 @@ import org.springframework.web.reactive.function.client.WebClient;
  * timeouts on top and redirects never followed. Builders are cloned: a shared builder of
  * the application is never changed.
  */
-final class IdentityTransports {
+public final class IdentityTransports {
 
 	private IdentityTransports() {
 	}
 
-	static RestClient restClient(ObjectProvider<RestClient.Builder> builder,
+	public static RestClient restClient(ObjectProvider<RestClient.Builder> builder,
 			ObjectProvider<HttpClientSettings> settings, ClientHttpRequestFactoryBuilder<?> requestFactory,
 			IdentityProperties.Http http) {
-		HttpClientSettings timeouts = providerSettings(settings, http);
-		return builder.getIfAvailable(RestClient::builder)
-			.clone()
-			.requestFactory(requestFactory.build(timeouts))
-			.build();
+		return restClient(builder.getIfAvailable(RestClient::builder),
+				settings.getIfAvailable(HttpClientSettings::defaults), requestFactory, http);
 	}
 
-	static ReactiveOAuthClient reactiveClient(IdentityEngine engine, ObjectProvider<WebClient.Builder> builder,
+	public static RestClient restClient(RestClient.Builder builder, HttpClientSettings settings,
+			ClientHttpRequestFactoryBuilder<?> requestFactory, IdentityProperties.Http http) {
+		return builder.clone().requestFactory(requestFactory.build(providerSettings(settings, http))).build();
+	}
+
+	public static ReactiveOAuthClient reactiveClient(IdentityEngine engine, ObjectProvider<WebClient.Builder> builder,
 			ObjectProvider<HttpClientSettings> settings, ObjectProvider<ClientHttpConnectorBuilder<?>> connector,
 			IdentityProperties.Http http) {
-		HttpClientSettings timeouts = providerSettings(settings, http);
-		WebClient webClient = builder.getIfAvailable(WebClient::builder)
-			.clone()
-			.clientConnector(connector.getIfAvailable(ClientHttpConnectorBuilder::detect).build(timeouts))
+		return reactiveClient(engine, builder.getIfAvailable(WebClient::builder),
+				settings.getIfAvailable(HttpClientSettings::defaults),
+				connector.getIfAvailable(ClientHttpConnectorBuilder::detect), http);
+	}
+
+	public static ReactiveOAuthClient reactiveClient(IdentityEngine engine, WebClient.Builder builder,
+			HttpClientSettings settings, ClientHttpConnectorBuilder<?> connector, IdentityProperties.Http http) {
+		WebClient webClient = builder.clone()
+			.clientConnector(connector.build(providerSettings(settings, http)))
 			.build();
 		return new ReactiveOAuthClient(engine, webClient, engine.getSettings().fetches().deadline());
 	}
@@ -48,10 +56,8 @@ final class IdentityTransports {
 	 * a request off the host the discovery policy allowed, and re-send client credentials
 	 * or an access token there. A 3xx answer is a provider error.
 	 */
-	private static HttpClientSettings providerSettings(ObjectProvider<HttpClientSettings> settings,
-			IdentityProperties.Http http) {
-		return settings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(http.getConnectTimeout(), http.getReadTimeout())
+	private static HttpClientSettings providerSettings(HttpClientSettings settings, IdentityProperties.Http http) {
+		return settings.withTimeouts(http.getConnectTimeout(), http.getReadTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 	}
 

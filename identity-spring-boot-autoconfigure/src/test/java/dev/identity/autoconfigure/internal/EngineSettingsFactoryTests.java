@@ -1,8 +1,9 @@
-package dev.identity.autoconfigure;
+package dev.identity.autoconfigure.internal;
 
 import java.time.Duration;
 import java.util.List;
 
+import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
 import dev.identity.engine.internal.cache.CacheSettings;
 import org.junit.jupiter.api.Test;
 

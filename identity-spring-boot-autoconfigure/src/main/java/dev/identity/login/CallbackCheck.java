@@ -1,4 +1,4 @@
-package dev.identity.login.internal;
+package dev.identity.login;
 
 /**
  * The checks an authorization callback goes through; an {@link InvalidCallbackException}
