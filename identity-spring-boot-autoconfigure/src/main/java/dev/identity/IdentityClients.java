@@ -17,7 +17,6 @@ import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.ClaimRule;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;

@@ -1,5 +1,6 @@
 package dev.identity.testprovider;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ public final class Chromium implements AutoCloseable {
 
 	private static Optional<Path> executable(List<String> names) {
 		String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-		return Stream.of(path.split(java.io.File.pathSeparator))
+		return Stream.of(path.split(File.pathSeparator))
 			.flatMap((directory) -> names.stream().map((name) -> Path.of(directory, name)))
 			.filter(Files::isExecutable)
 			.findFirst();

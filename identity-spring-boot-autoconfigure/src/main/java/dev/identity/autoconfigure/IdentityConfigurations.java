@@ -16,7 +16,6 @@ import dev.identity.core.ClaimRule;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -2,6 +2,7 @@ package dev.identity.core;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Objects;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -51,7 +52,7 @@ public final class ClientRegistration {
 	public String newAssertionId() {
 		byte[] bytes = new byte[16];
 		this.random.nextBytes(bytes);
-		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/**

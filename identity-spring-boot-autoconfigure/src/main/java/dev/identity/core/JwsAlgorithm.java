@@ -3,6 +3,7 @@ package dev.identity.core;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -98,8 +99,8 @@ public enum JwsAlgorithm {
 		String lower = name.trim().toLowerCase(Locale.ROOT);
 		String hint = (lower.equals("none") || lower.startsWith("hs"))
 				? " (symmetric and unsigned algorithms are never accepted)" : "";
-		throw new IllegalArgumentException("'" + name + "' is not a supported JWS algorithm" + hint + "; use one of "
-				+ java.util.Arrays.toString(values()));
+		throw new IllegalArgumentException(
+				"'" + name + "' is not a supported JWS algorithm" + hint + "; use one of " + Arrays.toString(values()));
 	}
 
 	private static PSSParameterSpec pss(String digest, MGF1ParameterSpec mgf, int saltLength) {

@@ -1,6 +1,7 @@
 package dev.identity.core;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,14 +61,14 @@ public sealed interface TokenRequest {
 
 		/** The same request for a resource (RFC 8707). */
 		public ClientCredentials withResource(String resource) {
-			List<String> more = new java.util.ArrayList<>(this.resources);
+			List<String> more = new ArrayList<>(this.resources);
 			more.add(resource);
 			return new ClientCredentials(this.scopes, more, this.audiences, this.parameters);
 		}
 
 		/** The same request for an audience. */
 		public ClientCredentials withAudience(String audience) {
-			List<String> more = new java.util.ArrayList<>(this.audiences);
+			List<String> more = new ArrayList<>(this.audiences);
 			more.add(audience);
 			return new ClientCredentials(this.scopes, this.resources, more, this.parameters);
 		}

@@ -1,10 +1,12 @@
 package dev.identity.core;
 
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -119,7 +121,7 @@ public final class VerificationKey {
 				return new VerificationKey(jwk.getKeyID(), JwsAlgorithm.KeyFamily.OKP, curve, alg, use, ops, key,
 						length, 0);
 			}
-			catch (java.security.GeneralSecurityException ex) {
+			catch (GeneralSecurityException ex) {
 				throw new JOSEException("Unusable " + curve + " key: " + ex.getMessage(), ex);
 			}
 		}
@@ -132,7 +134,7 @@ public final class VerificationKey {
 	 * @return the reasons, empty when the key fits
 	 */
 	public List<String> misfits(JwsAlgorithm algorithm) {
-		java.util.ArrayList<String> reasons = new java.util.ArrayList<>(2);
+		ArrayList<String> reasons = new ArrayList<>(2);
 		if (algorithm.family() != this.family) {
 			reasons.add("key " + describe() + " is of type " + this.family + " but alg " + algorithm + " needs "
 					+ algorithm.family());

@@ -1,5 +1,6 @@
 package dev.identity.login;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * Connect Core §2, §5.1), and the tokens to act for them (RFC 6749 §5.1).
  * {@link #toString()} shows no token and no personal data beyond the subject.
  */
-public final class AuthenticatedUser implements java.io.Serializable {
+public final class AuthenticatedUser implements Serializable {
 
 	// Kept in HTTP sessions, which Spring Session may serialize to a shared store.
 	private static final long serialVersionUID = 1L;

@@ -1,21 +1,31 @@
 package dev.identity.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 import dev.identity.autoconfigure.internal.EngineSettingsFactory;
+import dev.identity.client.ClientCredentialsRestClientCustomizer;
+import dev.identity.client.ClientCredentialsWebClientCustomizer;
+import dev.identity.client.EventLoopPolicy;
 import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.security.EngineJwtDecoder;
 import dev.identity.security.IdentityResourceServerAutoConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -27,8 +37,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -106,18 +120,15 @@ class IdentityAutoConfigurationTests {
 	@Test
 	void autoConfigurationWhenServletThenJwtDecoderOnTheEngine() {
 		this.servletRunner.withPropertyValues(ISSUER).run((context) -> {
-			assertThat(context).hasSingleBean(org.springframework.security.oauth2.jwt.JwtDecoder.class)
-				.doesNotHaveBean(org.springframework.security.oauth2.jwt.ReactiveJwtDecoder.class);
-			assertThat(context.getBean(org.springframework.security.oauth2.jwt.JwtDecoder.class))
-				.isInstanceOf(dev.identity.security.EngineJwtDecoder.class);
+			assertThat(context).hasSingleBean(JwtDecoder.class).doesNotHaveBean(ReactiveJwtDecoder.class);
+			assertThat(context.getBean(JwtDecoder.class)).isInstanceOf(EngineJwtDecoder.class);
 		});
 	}
 
 	@Test
 	void autoConfigurationWhenReactiveThenReactiveJwtDecoderOnTheEngine() {
 		this.reactiveRunner.withPropertyValues(ISSUER).run((context) -> {
-			assertThat(context).hasSingleBean(org.springframework.security.oauth2.jwt.ReactiveJwtDecoder.class)
-				.doesNotHaveBean(org.springframework.security.oauth2.jwt.JwtDecoder.class);
+			assertThat(context).hasSingleBean(ReactiveJwtDecoder.class).doesNotHaveBean(JwtDecoder.class);
 		});
 	}
 
@@ -125,25 +136,22 @@ class IdentityAutoConfigurationTests {
 	void autoConfigurationWhenUserDefinesJwtDecoderThenBacksOff() {
 		this.servletRunner.withPropertyValues(ISSUER)
 			.withBean("myDecoder", org.springframework.security.oauth2.jwt.JwtDecoder.class, () -> (token) -> {
-				throw new org.springframework.security.oauth2.jwt.BadJwtException("no");
+				throw new BadJwtException("no");
 			})
-			.run((context) -> assertThat(context)
-				.hasSingleBean(org.springframework.security.oauth2.jwt.JwtDecoder.class)
-				.hasBean("myDecoder"));
+			.run((context) -> assertThat(context).hasSingleBean(JwtDecoder.class).hasBean("myDecoder"));
 	}
 
 	@Test
 	void autoConfigurationWhenClientIdThenOutgoingCallCustomizersOffered() {
 		this.contextRunner.withPropertyValues(ISSUER, "identity.client-id=app", "identity.client-secret=s3cr3t")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(dev.identity.client.ClientCredentialsRestClientCustomizer.class)
-					.hasSingleBean(dev.identity.client.ClientCredentialsWebClientCustomizer.class);
+				assertThat(context).hasSingleBean(ClientCredentialsRestClientCustomizer.class)
+					.hasSingleBean(ClientCredentialsWebClientCustomizer.class);
 				assertThat(context.getBean(IdentityEngine.class).getSettings().client().toString())
 					.doesNotContain("s3cr3t");
 			});
 		this.contextRunner.withPropertyValues(ISSUER)
-			.run((context) -> assertThat(context)
-				.doesNotHaveBean(dev.identity.client.ClientCredentialsRestClientCustomizer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(ClientCredentialsRestClientCustomizer.class));
 	}
 
 	@Test
@@ -157,11 +165,10 @@ class IdentityAutoConfigurationTests {
 		});
 	}
 
-	@org.junit.jupiter.params.ParameterizedTest
-	@org.junit.jupiter.params.provider.ValueSource(
-			strings = { "identity.http.deadline=100000d", "identity.http.shared-fetch-wait=11s",
-					"identity.introspection.failure-ttl=100000000d", "identity.token.renewal-skew=8d",
-					"identity.jwks.outage-tolerance=1000000000d", "identity.introspection.max-per-second=0" })
+	@ParameterizedTest
+	@ValueSource(strings = { "identity.http.deadline=100000d", "identity.http.shared-fetch-wait=11s",
+			"identity.introspection.failure-ttl=100000000d", "identity.token.renewal-skew=8d",
+			"identity.jwks.outage-tolerance=1000000000d", "identity.introspection.max-per-second=0" })
 	void autoConfigurationWhenANumberIsAbsurdThenFailsNamingProperty(String property) {
 		this.contextRunner.withPropertyValues(ISSUER, property).run((context) -> {
 			assertThat(context).hasFailed();
@@ -288,7 +295,7 @@ class IdentityAutoConfigurationTests {
 	@Test
 	void failureAnalyzerWhenInvalidConfigurationThenNamesPropertyValueAndReason() {
 		InvalidIdentityConfigurationException failure = new InvalidIdentityConfigurationException(
-				java.util.List.of(new InvalidIdentityConfigurationException.Problem("identity.algorithms", "HS256",
+				List.of(new InvalidIdentityConfigurationException.Problem("identity.algorithms", "HS256",
 						"symmetric algorithms are never accepted")));
 		var analysis = new IdentityConfigurationFailureAnalyzer().analyze(new IllegalStateException(failure));
 		assertThat(analysis.getDescription()).contains("Property: identity.algorithms")
@@ -302,7 +309,7 @@ class IdentityAutoConfigurationTests {
 		SpringApplication application = new SpringApplication(EmptyApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(
-				java.util.Map.of("identity.issuer-uri", "http://login.example.com", "spring.main.banner-mode", "off"));
+				Map.of("identity.issuer-uri", "http://login.example.com", "spring.main.banner-mode", "off"));
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(application::run);
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property: identity.issuer-uri")
@@ -312,7 +319,7 @@ class IdentityAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@org.springframework.boot.autoconfigure.ImportAutoConfiguration(IdentityAutoConfiguration.class)
+	@ImportAutoConfiguration(IdentityAutoConfiguration.class)
 	static class EmptyApplication {
 
 	}
@@ -328,9 +335,7 @@ class IdentityAutoConfigurationTests {
 		@Bean
 		SmartOAuthClient mySmartClient(OAuthClient client, IdentityEngine engine) {
 			return new SmartOAuthClient(client,
-					new ReactiveOAuthClient(engine, org.springframework.web.reactive.function.client.WebClient.create(),
-							java.time.Duration.ofSeconds(5)),
-					dev.identity.client.EventLoopPolicy.FAIL);
+					new ReactiveOAuthClient(engine, WebClient.create(), Duration.ofSeconds(5)), EventLoopPolicy.FAIL);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.identity.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -89,8 +90,7 @@ class ProviderFaultTests {
 	}
 
 	private String[] properties(String... more) {
-		List<String> all = new java.util.ArrayList<>(
-				List.of("identity.issuer-uri=" + issuer(), "identity.audiences=api"));
+		List<String> all = new ArrayList<>(List.of("identity.issuer-uri=" + issuer(), "identity.audiences=api"));
 		all.addAll(List.of(more));
 		return all.toArray(String[]::new);
 	}

@@ -14,6 +14,7 @@ import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.testprovider.StubDiscovery;
 import dev.identity.testprovider.StubTokens;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,8 +144,7 @@ class ProviderRedirectTests {
 		elsewhere.verify(0, anyRequestedFor(anyUrl()));
 	}
 
-	private static void assertRedirectRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
-			String endpoint) {
+	private static void assertRedirectRefused(ThrowableAssert.ThrowingCallable call, String endpoint) {
 		assertThatExceptionOfType(IdentityProviderException.class).isThrownBy(call).satisfies((ex) -> {
 			assertThat(ex.getEndpoint()).isEqualTo(endpoint);
 			assertThat(ex.getMessage()).contains("never follow redirects");

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.KeySet;
@@ -191,7 +192,7 @@ class KeyRotationConcurrencyTests {
 		}
 	}
 
-	private static void awaitCondition(java.util.function.BooleanSupplier condition, String description) {
+	private static void awaitCondition(BooleanSupplier condition, String description) {
 		long deadline = System.nanoTime() + TIMEOUT.toNanos();
 		while (!condition.getAsBoolean()) {
 			assertThat(System.nanoTime()).as("waiting until " + description).isLessThan(deadline);

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
 import dev.identity.core.IdentityProviderException;
@@ -165,7 +165,7 @@ class OpaqueTokenAbuseTests {
 		}
 	}
 
-	private static void serveIntrospection(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+	private static void serveIntrospection(ResponseDefinitionBuilder answer) {
 		stub.resetAll();
 		StubDiscovery.serve(stub, stub.baseUrl(), "jwks_uri", "introspection_endpoint");
 		stub.stubFor(post("/introspect").willReturn(answer));

@@ -1,7 +1,9 @@
 package dev.identity.client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -262,15 +264,12 @@ class ProviderIntegrationTests {
 	 */
 	static String tamper(String token) {
 		String[] parts = token.split("\\.");
-		String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
-				java.nio.charset.StandardCharsets.UTF_8);
+		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
 		String forged = payload.replace("\"" + TestProvider.CLIENT_ID + "\"", "\"admin\"");
 		assertThat(forged).isNotEqualTo(payload);
 		return parts[0] + "."
-				+ java.util.Base64.getUrlEncoder()
-					.withoutPadding()
-					.encodeToString(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-				+ "." + parts[2];
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8)) + "."
+				+ parts[2];
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Base64;
 
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.ValidatedToken;
+import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class ProviderRecoveryIntegrationTests {
 		int port = freePort();
 		String issuer = "http://127.0.0.1:" + port;
 		try (TestClients clients = new TestClients(issuer, TestProvider.CLIENT_ID, EventLoopPolicy.FAIL, null,
-				dev.identity.engine.internal.transport.RetryPolicy.NONE)) {
+				RetryPolicy.NONE)) {
 			Instant start = clients.clock.instant();
 			int refused = 0;
 			while (Duration.between(start, clients.clock.instant()).compareTo(Duration.ofSeconds(5)) < 0) {

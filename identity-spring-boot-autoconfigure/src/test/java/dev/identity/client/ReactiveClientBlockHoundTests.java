@@ -1,12 +1,25 @@
 package dev.identity.client;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import dev.identity.core.ClaimsCheck;
+import dev.identity.core.ClientAuthenticationMethod;
+import dev.identity.core.ClientRegistration;
 import dev.identity.core.InvalidTokenException;
+import dev.identity.core.TokenRequest;
+import dev.identity.core.TokenResponse;
+import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Flux;
@@ -23,12 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReactiveClientBlockHoundTests {
 
-	private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	/**
 	 * Blocking calls BlockHound saw anywhere, also those whose error something swallowed.
 	 */
-	private static final java.util.List<String> blockingCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private static final List<String> blockingCalls = new CopyOnWriteArrayList<>();
 
 	private static TestProvider provider;
 
@@ -39,7 +52,7 @@ class ReactiveClientBlockHoundTests {
 		// request: a
 		// one-time library start-up, done here before BlockHound watches, so the tests
 		// see our paths only.
-		org.springframework.web.reactive.function.client.WebClient.create(provider.issuer())
+		WebClient.create(provider.issuer())
 			.get()
 			.uri("/.well-known/openid-configuration")
 			.retrieve()
@@ -49,7 +62,7 @@ class ReactiveClientBlockHoundTests {
 		// thread is watched.
 		BlockHound.install((builder) -> builder.blockingMethodCallback((method) -> {
 			blockingCalls.add(method + " on " + Thread.currentThread().getName() + " via "
-					+ java.util.Arrays.stream(new Throwable().getStackTrace())
+					+ Arrays.stream(new Throwable().getStackTrace())
 						.map(StackTraceElement::toString)
 						.filter((frame) -> frame.startsWith("dev.identity"))
 						.limit(6)
@@ -71,8 +84,8 @@ class ReactiveClientBlockHoundTests {
 		blockingCalls.clear();
 	}
 
-	@org.junit.jupiter.api.AfterEach
-	void noBlockingCallAnywhere(org.junit.jupiter.api.TestInfo test) {
+	@AfterEach
+	void noBlockingCallAnywhere(TestInfo test) {
 		if (!test.getTestMethod().get().getName().startsWith("blockHoundWhen")) {
 			assertThat(blockingCalls).isEmpty();
 		}
@@ -182,15 +195,16 @@ class ReactiveClientBlockHoundTests {
 
 	@Test
 	void clientCredentialsIntrospectionAndRevocationWhenReactiveThenNoBlocking() {
-		try (TestClients clients = TestClients.withClient(provider.issuer(), TestProvider.CLIENT_ID,
-				dev.identity.core.ClientRegistration.withSecret(TestProvider.CLIENT_ID, TestProvider.CLIENT_SECRET,
-						dev.identity.core.ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
-				dev.identity.engine.internal.transport.RetryPolicy.DEFAULT)) {
-			dev.identity.core.TokenResponse token = onEventLoop(clients.reactive
-				.clientCredentials(dev.identity.core.TokenRequest.ClientCredentials.ofScopes("read"))).block(TIMEOUT);
+		try (TestClients clients = TestClients.withClient(
+				provider.issuer(), TestProvider.CLIENT_ID, ClientRegistration.withSecret(TestProvider.CLIENT_ID,
+						TestProvider.CLIENT_SECRET, ClientAuthenticationMethod.CLIENT_SECRET_BASIC),
+				RetryPolicy.DEFAULT)) {
+			TokenResponse token = onEventLoop(
+					clients.reactive.clientCredentials(TokenRequest.ClientCredentials.ofScopes("read")))
+				.block(TIMEOUT);
 			StepVerifier
-				.create(onEventLoop(clients.smart
-					.clientCredentialsAsync(dev.identity.core.TokenRequest.ClientCredentials.ofScopes("read"))))
+				.create(onEventLoop(
+						clients.smart.clientCredentialsAsync(TokenRequest.ClientCredentials.ofScopes("read"))))
 				.expectNextCount(1)
 				.expectComplete()
 				.verify(TIMEOUT);

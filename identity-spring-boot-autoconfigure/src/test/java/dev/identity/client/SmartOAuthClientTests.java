@@ -1,5 +1,6 @@
 package dev.identity.client;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -54,7 +55,7 @@ class SmartOAuthClientTests {
 	/**
 	 * Run a blocking call on an event-loop thread and hand back its result or failure.
 	 */
-	private static <T> T onEventLoop(java.util.concurrent.Callable<T> call) {
+	private static <T> T onEventLoop(Callable<T> call) {
 		return Mono.fromCallable(call).subscribeOn(Schedulers.parallel()).block();
 	}
 

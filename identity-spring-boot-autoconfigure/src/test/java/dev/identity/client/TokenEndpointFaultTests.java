@@ -1,6 +1,8 @@
 package dev.identity.client;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -234,9 +236,8 @@ class TokenEndpointFaultTests {
 		stub.stubFor(
 				post("/token").willReturn(WireMock.okJson("{\"access_token\":\"at-4\",\"token_type\":\"Bearer\"}")));
 		try (TestClients clients = clients()) {
-			clients.blocking.clientCredentials(
-					new TokenRequest.ClientCredentials(Set.of("b", "a"), java.util.List.of("https://orders.example"),
-							java.util.List.of("orders"), java.util.Map.of("tenant", "t1")));
+			clients.blocking.clientCredentials(new TokenRequest.ClientCredentials(Set.of("b", "a"),
+					List.of("https://orders.example"), List.of("orders"), Map.of("tenant", "t1")));
 			stub.verify(postRequestedFor(urlEqualTo("/token"))
 				.withHeader("Authorization", WireMock.equalTo("Basic YXBwOmFwcC1zZWNyZXQ="))
 				.withRequestBody(containing("grant_type=client_credentials"))

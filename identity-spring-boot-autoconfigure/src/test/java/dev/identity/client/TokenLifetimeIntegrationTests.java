@@ -3,7 +3,6 @@ package dev.identity.client;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
 import dev.identity.core.TokenRequest;

@@ -1,5 +1,6 @@
 package dev.identity.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -141,7 +142,7 @@ class BearerTokensTests {
 
 	private static List<String> parameters(String header) {
 		Matcher matcher = PARAMETER.matcher(header);
-		List<String> parameters = new java.util.ArrayList<>();
+		List<String> parameters = new ArrayList<>();
 		while (matcher.find()) {
 			parameters.add(matcher.group(1) + "=" + matcher.group(2));
 		}

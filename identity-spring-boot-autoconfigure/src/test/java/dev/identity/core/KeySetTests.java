@@ -3,6 +3,8 @@ package dev.identity.core;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,7 +69,7 @@ class KeySetTests {
 
 	@Test
 	void parseWhenKeyCarriesPrivatePartsThenOnlyThePublicKeyIsKept() throws Exception {
-		RSAKey full = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("leaked").generate();
+		RSAKey full = new RSAKeyGenerator(2048).keyID("leaked").generate();
 		KeySet keys = KeySet.parse("{\"keys\":[" + full.toJSONString() + "]}");
 		assertThat(keys.get("leaked").getPublicKey()).isEqualTo(full.toRSAPublicKey());
 	}
@@ -88,7 +90,7 @@ class KeySetTests {
 	void parseWhenMalformedKeyHasControlCharactersInKidThenDescriptionShowsThemReplaced() {
 		String malformed = "{\"kty\":\"RSA\",\"kid\":\"a\\nb\",\"n\":\"AQAB\"}";
 		KeySet keys = KeySet.parse("{\"keys\":[" + malformed + "," + RSA.jwk().toJSONString() + "]}");
-		assertThat(keys.ignored()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+		assertThat(keys.ignored()).singleElement(InstanceOfAssertFactories.STRING)
 			.startsWith("key 'a?b' (RSA): ")
 			.doesNotContain("\n");
 	}

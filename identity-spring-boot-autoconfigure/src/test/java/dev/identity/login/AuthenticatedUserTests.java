@@ -1,5 +1,9 @@
 package dev.identity.login;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -45,13 +49,12 @@ class AuthenticatedUserTests {
 	@Test
 	void serializeWhenStoredInSessionThenRoundTripKeepsUserAndClaims() throws Exception {
 		AuthenticatedUser user = user("\"expires_in\": 3600, ");
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-		try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
 			out.writeObject(user);
 		}
 		AuthenticatedUser copy;
-		try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
-				new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
 			copy = (AuthenticatedUser) in.readObject();
 		}
 		assertThat(copy.getSubject()).isEqualTo(user.getSubject());

@@ -1,5 +1,6 @@
 package dev.identity.web;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -57,7 +58,7 @@ class BearerTokenAccessExceptionTests {
 	@Test
 	void providerUnavailableWhenAnsweredThenServiceUnavailableWithoutChallengeOrProviderDetails() {
 		IdentityProviderException failure = new IdentityProviderException("jwks",
-				java.net.URI.create("https://idp.internal.example/keys?secret=x"), "connection refused");
+				URI.create("https://idp.internal.example/keys?secret=x"), "connection refused");
 		ResponseEntity<byte[]> response = this.handler.handle(BearerTokenAccessException.providerUnavailable(failure));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(response.getHeaders().containsHeader(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
@@ -85,7 +86,7 @@ class BearerTokenAccessExceptionTests {
 				BearerTokenAccessException.class,
 				(ex) -> assertThat(ex.getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED));
 		IdentityProviderException provider = new IdentityProviderException("discovery",
-				java.net.URI.create("http://127.0.0.1:1"), "down");
+				URI.create("http://127.0.0.1:1"), "down");
 		assertThat(BearerTokenAccessException.translate(provider)).isInstanceOfSatisfying(
 				BearerTokenAccessException.class,
 				(ex) -> assertThat(ex.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));

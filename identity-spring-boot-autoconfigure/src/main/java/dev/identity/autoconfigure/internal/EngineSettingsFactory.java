@@ -3,10 +3,14 @@ package dev.identity.autoconfigure.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -182,8 +186,8 @@ public final class EngineSettingsFactory {
 			.build();
 		EngineSettings.TokenSettings tokens = new EngineSettings.TokenSettings(properties.getToken().getRenewalSkew(),
 				properties.getToken().getDefaultLifetime(), properties.isPasswordGrantEnabled(),
-				new TokenRequest.ClientCredentials(new java.util.LinkedHashSet<>(properties.getScopes()), List.of(),
-						List.of(), java.util.Map.of()));
+				new TokenRequest.ClientCredentials(new LinkedHashSet<>(properties.getScopes()), List.of(), List.of(),
+						Map.of()));
 		RetryPolicy retry = new RetryPolicy(http.getMaxAttempts(), http.getInitialBackoff(), http.getMaxBackoff(),
 				http.getMaxRetryAfter());
 		return new EngineSettings(issuer, policy, discoveryPolicy, discoveryCache, jwksCache, client, tokens, retry,
@@ -216,7 +220,7 @@ public final class EngineSettingsFactory {
 				if (secret == null || secret.isBlank()) {
 					problems.add(problem("identity.client-secret", "",
 							"must be set for client authentication method "
-									+ method.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+									+ method.name().toLowerCase(Locale.ROOT).replace('_', '-')
 									+ " (or choose identity.client-authentication-method=none for a public client)"));
 					return null;
 				}
@@ -233,7 +237,7 @@ public final class EngineSettingsFactory {
 					JWK key = JWK.parse(location.getContentAsString(StandardCharsets.UTF_8));
 					return ClientRegistration.withPrivateKey(clientId, key);
 				}
-				catch (IOException | java.text.ParseException | IllegalArgumentException ex) {
+				catch (IOException | ParseException | IllegalArgumentException ex) {
 					problems.add(problem("identity.client-private-key", location.getDescription(),
 							"is not a readable private JWK: " + ex.getMessage()));
 					return null;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -445,8 +447,8 @@ class BrowserLoginFlowTests {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
 			.subject("alice")
 			.audience(CLIENT_ID)
-			.issueTime(java.util.Date.from(now))
-			.expirationTime(java.util.Date.from(now.plusSeconds(300)))
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(300)))
 			.claim("nonce", nonce)
 			.claim("email", "alice@example.com")
 			.build();
@@ -461,7 +463,7 @@ class BrowserLoginFlowTests {
 	}
 
 	private static KeySet keys(RSAKey... keys) {
-		List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
+		List<JWK> published = new ArrayList<>();
 		for (RSAKey key : keys) {
 			published.add(key.toPublicJWK());
 		}

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static dev.identity.engine.internal.EngineFixture.JWKS_REFRESH_AHEAD;
 import static dev.identity.engine.internal.EngineFixture.JWKS_TTL;
-import static dev.identity.engine.internal.EngineFixture.MINIMUM_REFRESH_INTERVAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

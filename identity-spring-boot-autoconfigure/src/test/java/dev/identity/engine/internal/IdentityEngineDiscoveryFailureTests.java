@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static dev.identity.engine.internal.EngineFixture.MINIMUM_REFRESH_INTERVAL;
 import static dev.identity.engine.internal.EngineFixture.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 

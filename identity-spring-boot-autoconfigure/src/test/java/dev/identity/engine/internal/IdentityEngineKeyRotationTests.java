@@ -1,5 +1,6 @@
 package dev.identity.engine.internal;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.ValidatedToken;
@@ -204,9 +206,7 @@ class IdentityEngineKeyRotationTests {
 	@Test
 	void validateWhenKidHoldsControlCharactersThenMessageShowsThemReplaced() throws Exception {
 		this.fixture.warm();
-		com.nimbusds.jose.jwk.RSAKey forged = new com.nimbusds.jose.jwk.RSAKey.Builder(TestTokens.SECOND)
-			.keyID("evil\nkid\u001b[31m")
-			.build();
+		RSAKey forged = new RSAKey.Builder(TestTokens.SECOND).keyID("evil\nkid\u001b[31m").build();
 		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL);
 
 		InvalidTokenException rejected = this.fixture.keyRejection(this.fixture.tokens.signedBy(forged));
@@ -228,7 +228,7 @@ class IdentityEngineKeyRotationTests {
 						ScriptedProvider.Reply
 							.failWith(new IdentityProviderException("jwks", jwks, "connect timed out"))),
 				Arguments.of("transport error",
-						ScriptedProvider.Reply.failWith(new UncheckedIOException(new java.io.IOException("reset")))));
+						ScriptedProvider.Reply.failWith(new UncheckedIOException(new IOException("reset")))));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
@@ -185,10 +187,10 @@ class IdentityEngineStalledProviderTests {
 
 	@Test
 	void validateWhenTimerRefusesThenFetchRecordedFailedAndNoFlightLeftBehind() {
-		java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(1);
+		AtomicInteger refusals = new AtomicInteger(1);
 		EngineTimer refusingOnce = (task, delay) -> {
 			if (refusals.getAndDecrement() > 0) {
-				throw new java.util.concurrent.RejectedExecutionException("timer shut down");
+				throw new RejectedExecutionException("timer shut down");
 			}
 			return this.fixture.timer.schedule(task, delay);
 		};

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -105,7 +106,7 @@ class IdentityWebFluxBlockHoundTests {
 	}
 
 	@AfterEach
-	void noBlockingCallAnywhere(org.junit.jupiter.api.TestInfo test) {
+	void noBlockingCallAnywhere(TestInfo test) {
 		if (!test.getTestMethod().orElseThrow().getName().startsWith("blockHoundWhen")) {
 			assertThat(blockingCalls).isEmpty();
 		}

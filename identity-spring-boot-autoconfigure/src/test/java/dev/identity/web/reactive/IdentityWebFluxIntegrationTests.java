@@ -1,23 +1,14 @@
 package dev.identity.web.reactive;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.core.ValidatedToken;
-import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.web.TokenWebContract;
 import dev.identity.web.internal.ValidatedTokenRequests;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

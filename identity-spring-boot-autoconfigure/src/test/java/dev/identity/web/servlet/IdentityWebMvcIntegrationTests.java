@@ -1,20 +1,13 @@
 package dev.identity.web.servlet;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.identity.client.OAuthClient;
 import dev.identity.core.ValidatedToken;
-import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.web.TokenWebContract;
 import dev.identity.web.internal.ValidatedTokenRequests;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 

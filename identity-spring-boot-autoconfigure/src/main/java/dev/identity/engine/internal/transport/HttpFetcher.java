@@ -2,7 +2,9 @@ package dev.identity.engine.internal.transport;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.identity.core.IdentityProviderException;
 
@@ -62,7 +64,7 @@ public interface HttpFetcher {
 	 * @param headers the headers to send
 	 * @return the response of any status
 	 */
-	default CompletableFuture<FetchedResponse> get(String endpoint, URI uri, java.util.Map<String, String> headers) {
+	default CompletableFuture<FetchedResponse> get(String endpoint, URI uri, Map<String, String> headers) {
 		if (headers.isEmpty()) {
 			return get(endpoint, uri);
 		}
@@ -89,7 +91,7 @@ public interface HttpFetcher {
 	 */
 	default CompletableFuture<Void> delay(Duration delay) {
 		return CompletableFuture.runAsync(() -> {
-		}, CompletableFuture.delayedExecutor(delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+		}, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
 }

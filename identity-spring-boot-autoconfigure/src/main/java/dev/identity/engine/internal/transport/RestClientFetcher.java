@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.identity.core.IdentityProviderException;
@@ -46,11 +47,11 @@ public final class RestClientFetcher implements HttpFetcher {
 
 	@Override
 	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri) {
-		return get(endpoint, uri, java.util.Map.of());
+		return get(endpoint, uri, Map.of());
 	}
 
 	@Override
-	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri, java.util.Map<String, String> headers) {
+	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri, Map<String, String> headers) {
 		long start = System.nanoTime();
 		try {
 			FetchedResponse response = this.restClient.get()

@@ -3,6 +3,7 @@ package dev.identity.engine.internal.transport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
@@ -35,11 +36,11 @@ public final class WebClientFetcher implements HttpFetcher {
 
 	@Override
 	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri) {
-		return get(endpoint, uri, java.util.Map.of());
+		return get(endpoint, uri, Map.of());
 	}
 
 	@Override
-	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri, java.util.Map<String, String> headers) {
+	public CompletableFuture<FetchedResponse> get(String endpoint, URI uri, Map<String, String> headers) {
 		return exchange(endpoint, uri,
 				this.webClient.get()
 					.uri(uri)

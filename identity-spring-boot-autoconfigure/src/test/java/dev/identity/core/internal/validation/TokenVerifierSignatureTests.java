@@ -10,6 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.impl.ECDSA;
 import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -378,7 +379,7 @@ class TokenVerifierSignatureTests {
 	@Test
 	void verifyWhenEcSignatureIsDerEncodedThenSignatureFailure() throws Exception {
 		String[] parts = token(JwsAlgorithm.ES256).build().split("\\.");
-		byte[] der = com.nimbusds.jose.crypto.impl.ECDSA.transcodeSignatureToDER(decode(parts[2]));
+		byte[] der = ECDSA.transcodeSignatureToDER(decode(parts[2]));
 		String token = parts[0] + "." + parts[1] + "." + base64url(der);
 		assertThat(checks(rejection(() -> verify(this.verifier, token, KEYS)))).containsExactly(TokenCheck.SIGNATURE);
 	}

@@ -1,5 +1,6 @@
 package dev.identity.engine.internal.cache;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +13,7 @@ import java.util.Set;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -118,7 +120,7 @@ class ValidatedTokenCacheTests {
 		this.fixture.validate(old);
 		// The same key material under the same kid, now published for encryption only.
 		RSAKey encryptionOnly = new RSAKey.Builder(TestTokens.FIRST.toRSAPublicKey()).keyID("first")
-			.keyUse(com.nimbusds.jose.jwk.KeyUse.ENCRYPTION)
+			.keyUse(KeyUse.ENCRYPTION)
 			.build();
 		this.fixture.provider.serveKeys(encryptionOnly, TestTokens.SECOND);
 		this.fixture.clock.advance(MINIMUM_REFRESH_INTERVAL);
@@ -155,7 +157,7 @@ class ValidatedTokenCacheTests {
 		assertThat(digest.toString()).startsWith("Digest[" + Long.toHexString(java.nio.ByteBuffer.wrap(sha).getLong()))
 			.doesNotContain(token.substring(0, 20));
 		Set<Class<?>> fieldTypes = new HashSet<>();
-		for (java.lang.reflect.Field field : ValidatedTokenCache.Digest.class.getDeclaredFields()) {
+		for (Field field : ValidatedTokenCache.Digest.class.getDeclaredFields()) {
 			fieldTypes.add(field.getType());
 		}
 		assertThat(fieldTypes).containsOnly(long.class);
