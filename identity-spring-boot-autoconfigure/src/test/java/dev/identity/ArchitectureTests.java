@@ -18,6 +18,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import dev.identity.core.ValidatedToken;
+import dev.identity.core.ValidationPolicy;
 import dev.identity.core.internal.validation.TokenVerifier;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,15 @@ class ArchitectureTests {
 			.arePublic()
 			.should(exposeNoInternalType())
 			.check(MAIN);
+	}
+
+	@Test
+	void validatedTokenWhenInspectedThenOnlyTheLibraryCanCreateOne() {
+		// A public constructor would let any code vouch for a token; the verifier and
+		// introspection create them through CoreAccess.
+		assertThat(ValidatedToken.class.getConstructors()).isEmpty();
+		assertThat(ValidationPolicy.class.getMethods())
+			.noneSatisfy((method) -> assertThat(method.getReturnType().isArray()).as(method.toString()).isTrue());
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Objects;
 
 import com.nimbusds.jose.jwk.JWK;
+import dev.identity.core.internal.CoreAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,28 @@ import org.jspecify.annotations.Nullable;
  * The secret and private key never appear in {@link #toString()}.
  */
 public final class ClientRegistration {
+
+	static {
+		// The token endpoint reads the credentials; they are on no public method.
+		CoreAccess.register(new CoreAccess.Clients() {
+
+			@Override
+			public @Nullable String clientSecret(ClientRegistration client) {
+				return client.clientSecret();
+			}
+
+			@Override
+			public @Nullable JWK privateKey(ClientRegistration client) {
+				return client.privateKey();
+			}
+
+			@Override
+			public String newAssertionId(ClientRegistration client) {
+				return client.newAssertionId();
+			}
+
+		});
+	}
 
 	private final String clientId;
 
@@ -49,7 +72,7 @@ public final class ClientRegistration {
 	}
 
 	/** A fresh unique id for a client assertion's {@code jti}. */
-	public String newAssertionId() {
+	String newAssertionId() {
 		byte[] bytes = new byte[16];
 		this.random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -107,11 +130,11 @@ public final class ClientRegistration {
 		return this.method;
 	}
 
-	public @Nullable String clientSecret() {
+	@Nullable String clientSecret() {
 		return this.clientSecret;
 	}
 
-	public @Nullable JWK privateKey() {
+	@Nullable JWK privateKey() {
 		return this.privateKey;
 	}
 

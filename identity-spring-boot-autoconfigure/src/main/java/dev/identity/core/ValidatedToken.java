@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.identity.core.internal.CoreAccess;
 import dev.identity.core.internal.validation.NumericDate;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,11 @@ public final class ValidatedToken implements TokenContent, Serializable {
 	// Part of the signed-in user kept in HTTP sessions (see AuthenticatedUser).
 	private static final long serialVersionUID = 1L;
 
+	static {
+		// Only the verifier and introspection vouch for a token: see CoreAccess.
+		CoreAccess.register(ValidatedToken::new);
+	}
+
 	private final String tokenValue;
 
 	private final @Nullable JwsAlgorithm algorithm;
@@ -37,8 +43,8 @@ public final class ValidatedToken implements TokenContent, Serializable {
 
 	private final Instant expiresAt;
 
-	public ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId,
-			@Nullable String type, Map<String, Object> claims, Instant expiresAt) {
+	ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
+			Map<String, Object> claims, Instant expiresAt) {
 		this(tokenValue, algorithm, keyId, type, claims, expiresAt, false);
 	}
 
@@ -46,8 +52,8 @@ public final class ValidatedToken implements TokenContent, Serializable {
 	 * @param owned whether the claims were parsed for this token alone and nothing else
 	 * holds them: they are then made read-only where they are instead of copied
 	 */
-	public ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId,
-			@Nullable String type, Map<String, Object> claims, Instant expiresAt, boolean owned) {
+	ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
+			Map<String, Object> claims, Instant expiresAt, boolean owned) {
 		this.tokenValue = tokenValue;
 		this.algorithm = algorithm;
 		this.keyId = keyId;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.identity.core.internal.CoreAccess;
 import dev.identity.core.internal.validation.ClaimRules;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,25 @@ import org.jspecify.annotations.Nullable;
  * {@link #withIssuer(String)}. {@link #getRules()} lists the claim rules it makes.
  */
 public final class ValidationPolicy {
+
+	static {
+		// The per-token loop reads the rule arrays themselves; applications see
+		// getRules().
+		CoreAccess.register(new CoreAccess.Policies() {
+
+			@Override
+			public ClaimRule[] builtInRules(ValidationPolicy policy) {
+				return policy.builtInRules;
+			}
+
+			@Override
+			public ClaimRule[] applicationRules(ValidationPolicy policy) {
+				// They run on a token that passed every other check.
+				return policy.applicationRules;
+			}
+
+		});
+	}
 
 	/** Clock skew applied when none is configured. */
 	public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
@@ -117,19 +137,6 @@ public final class ValidationPolicy {
 	 */
 	public List<ClaimRule> getRules() {
 		return this.rules;
-	}
-
-	/** The built-in rules, for the per-token loop. */
-	public ClaimRule[] builtInRules() {
-		return this.builtInRules;
-	}
-
-	/**
-	 * The application's rules, for the per-token loop: they run on a token that passed
-	 * every other check.
-	 */
-	public ClaimRule[] applicationRules() {
-		return this.applicationRules;
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import dev.identity.core.TokenCheckFailure;
 import dev.identity.core.TokenContent;
 import dev.identity.core.ValidatedToken;
 import dev.identity.core.ValidationPolicy;
+import dev.identity.core.internal.CoreAccess;
 import dev.identity.core.internal.LogSafeText;
 
 /**
@@ -21,6 +22,8 @@ import dev.identity.core.internal.LogSafeText;
  * order of the rules is the order in which their failures are reported.
  */
 public final class ClaimRules {
+
+	private static final CoreAccess.Policies POLICIES = CoreAccess.policies();
 
 	private ClaimRules() {
 	}
@@ -67,7 +70,7 @@ public final class ClaimRules {
 	 * @throws InvalidTokenException listing every failure of the application's rules
 	 */
 	public static ValidatedToken checkApplicationRules(ValidationPolicy policy, ValidatedToken token, Instant now) {
-		ClaimRule[] rules = policy.applicationRules();
+		ClaimRule[] rules = POLICIES.applicationRules(policy);
 		if (rules.length == 0) {
 			return token;
 		}

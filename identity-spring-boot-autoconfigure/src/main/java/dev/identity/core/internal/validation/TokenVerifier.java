@@ -13,6 +13,7 @@ import dev.identity.core.TokenCheckFailure;
 import dev.identity.core.ValidatedToken;
 import dev.identity.core.ValidationPolicy;
 import dev.identity.core.VerificationKey;
+import dev.identity.core.internal.CoreAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  */
 public final class TokenVerifier {
+
+	private static final CoreAccess.Tokens TOKENS = CoreAccess.tokens();
+
+	private static final CoreAccess.Policies POLICIES = CoreAccess.policies();
 
 	/** Tokens longer than this are refused before any decoding. */
 	public static final int MAXIMUM_TOKEN_LENGTH = CompactJws.MAXIMUM_TOKEN_LENGTH;
@@ -103,13 +108,13 @@ public final class TokenVerifier {
 				SignatureCheck.verify(token, key, failures);
 			}
 		}
-		ClaimRules.check(this.policy.builtInRules(), token, now, failures);
+		ClaimRules.check(POLICIES.builtInRules(this.policy), token, now, failures);
 		if (!failures.isEmpty()) {
 			throw new InvalidTokenException(failures);
 		}
 		// The expiry rule passed, so 'exp' is a number. The claims were parsed from this
 		// token and are held by nothing else.
-		ValidatedToken validated = new ValidatedToken(token.tokenValue, token.algorithm, token.keyId, token.type,
+		ValidatedToken validated = TOKENS.create(token.tokenValue, token.algorithm, token.keyId, token.type,
 				token.claims, Objects.requireNonNull(NumericDate.instant(token.claims.get("exp"))), true);
 		return ClaimRules.checkApplicationRules(this.policy, validated, now);
 	}
@@ -167,7 +172,7 @@ public final class TokenVerifier {
 			failures.add(reason);
 		}
 		if (now != null) {
-			ClaimRules.check(this.policy.builtInRules(), token, now, failures);
+			ClaimRules.check(POLICIES.builtInRules(this.policy), token, now, failures);
 		}
 		if (failures.isEmpty()) {
 			failures.add(new TokenCheckFailure(TokenCheck.KEY, "no key verified the token"));

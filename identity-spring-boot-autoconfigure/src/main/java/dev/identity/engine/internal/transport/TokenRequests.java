@@ -26,6 +26,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.identity.core.ClientRegistration;
 import dev.identity.core.TokenRequest;
+import dev.identity.core.internal.CoreAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * 6749, 7009, 7523, 7636, 7662, 8693 and 8707.
  */
 public final class TokenRequests {
+
+	private static final CoreAccess.Clients CLIENTS = CoreAccess.clients();
 
 	/** Lifetime of a {@code private_key_jwt} client assertion. */
 	static final long ASSERTION_LIFETIME_SECONDS = 60;
@@ -144,7 +147,7 @@ public final class TokenRequests {
 			case CLIENT_SECRET_BASIC -> headers.put("Authorization", basic(client));
 			case CLIENT_SECRET_POST -> {
 				add(form, "client_id", client.getClientId());
-				add(form, "client_secret", client.clientSecret());
+				add(form, "client_secret", CLIENTS.clientSecret(client));
 			}
 			case PRIVATE_KEY_JWT -> {
 				add(form, "client_id", client.getClientId());
@@ -162,7 +165,7 @@ public final class TokenRequests {
 	 */
 	private static String basic(ClientRegistration client) {
 		String credentials = URLEncoder.encode(client.getClientId(), StandardCharsets.UTF_8) + ":"
-				+ URLEncoder.encode(client.clientSecret(), StandardCharsets.UTF_8);
+				+ URLEncoder.encode(CLIENTS.clientSecret(client), StandardCharsets.UTF_8);
 		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -171,7 +174,7 @@ public final class TokenRequests {
 	 * unique jti.
 	 */
 	private static String assertion(ClientRegistration client, URI audience, Instant now) {
-		JWK key = client.privateKey();
+		JWK key = CLIENTS.privateKey(client);
 		try {
 			JWSSigner signer;
 			JWSAlgorithm algorithm;
@@ -190,7 +193,7 @@ public final class TokenRequests {
 			JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(client.getClientId())
 				.subject(client.getClientId())
 				.audience(audience.toString())
-				.jwtID(client.newAssertionId())
+				.jwtID(CLIENTS.newAssertionId(client))
 				.issueTime(Date.from(now))
 				.expirationTime(Date.from(now.plusSeconds(ASSERTION_LIFETIME_SECONDS)))
 				.build();
