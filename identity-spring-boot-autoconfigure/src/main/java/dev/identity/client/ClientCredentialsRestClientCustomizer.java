@@ -2,8 +2,6 @@ package dev.identity.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -33,11 +31,7 @@ import org.springframework.web.client.RestClient;
  */
 public final class ClientCredentialsRestClientCustomizer implements Consumer<RestClient.Builder> {
 
-	private final SmartOAuthClient client;
-
-	private final TokenRequest.ClientCredentials request;
-
-	private final @Nullable Set<String> origins;
+	private final ClientCredentialsTarget target;
 
 	/**
 	 * Create a customizer for the configured client-credentials request, sending the
@@ -45,14 +39,11 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 	 * @param client the client whose token cache to use
 	 */
 	public ClientCredentialsRestClientCustomizer(SmartOAuthClient client) {
-		this(client, client.getDefaultClientCredentialsRequest(), null);
+		this(ClientCredentialsTarget.of(client));
 	}
 
-	private ClientCredentialsRestClientCustomizer(SmartOAuthClient client, TokenRequest.ClientCredentials request,
-			@Nullable Set<String> origins) {
-		this.client = Objects.requireNonNull(client, "client");
-		this.request = Objects.requireNonNull(request, "request");
-		this.origins = origins;
+	private ClientCredentialsRestClientCustomizer(ClientCredentialsTarget target) {
+		this.target = target;
 	}
 
 	/**
@@ -61,7 +52,7 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 	 * @return a new customizer
 	 */
 	public ClientCredentialsRestClientCustomizer forRequest(TokenRequest.ClientCredentials request) {
-		return new ClientCredentialsRestClientCustomizer(this.client, request, this.origins);
+		return new ClientCredentialsRestClientCustomizer(this.target.withRequest(request));
 	}
 
 	/**
@@ -72,8 +63,7 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 	 * @throws IllegalArgumentException when a URL has no scheme or host, or none is given
 	 */
 	public ClientCredentialsRestClientCustomizer forOrigins(String... origins) {
-		return new ClientCredentialsRestClientCustomizer(this.client, this.request,
-				OutgoingTokenGuard.origins(List.of(Objects.requireNonNull(origins, "origins"))));
+		return new ClientCredentialsRestClientCustomizer(this.target.withOrigins(origins));
 	}
 
 	/**
@@ -84,8 +74,7 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 	 */
 	@Override
 	public void accept(RestClient.Builder builder) {
-		Set<String> origins = (this.origins != null) ? this.origins
-				: OutgoingTokenGuard.baseOrigin(baseUrl(builder), "RestClient.Builder");
+		Set<String> origins = this.target.origins(() -> baseUrl(builder), "RestClient.Builder");
 		builder.requestInterceptor(new Interceptor(origins));
 	}
 
@@ -120,24 +109,20 @@ public final class ClientCredentialsRestClientCustomizer implements Consumer<Res
 		@Override
 		public ClientHttpResponse intercept(HttpRequest httpRequest, byte[] body, ClientHttpRequestExecution execution)
 				throws IOException {
-			SmartOAuthClient oauth = ClientCredentialsRestClientCustomizer.this.client;
-			TokenRequest.ClientCredentials tokenRequest = ClientCredentialsRestClientCustomizer.this.request;
-			OutgoingTokenGuard guard = oauth.outgoingTokenGuard();
-			if (!guard.attaches(httpRequest.getURI(), this.origins)) {
+			ClientCredentialsTarget target = ClientCredentialsRestClientCustomizer.this.target;
+			if (!target.attaches(httpRequest.getURI(), this.origins)) {
 				return execution.execute(httpRequest, body);
 			}
-			TokenResponse token = oauth.clientCredentials(tokenRequest);
+			TokenResponse token = target.token();
 			httpRequest.getHeaders().setBearerAuth(token.getAccessToken());
 			ClientHttpResponse response = execution.execute(httpRequest, body);
-			if (response.getStatusCode().value() != 401
-					|| !guard.retryAfterRefusal(oauth.engine(), tokenRequest, token.getAccessToken())) {
+			if (!target.retries(response.getStatusCode().value(), token.getAccessToken())) {
 				return response;
 			}
 			// The resource server refused a token we still thought valid (revoked, or
-			// keys rotated): try
-			// once with a fresh one.
+			// keys rotated): try once with a fresh one.
 			response.close();
-			httpRequest.getHeaders().setBearerAuth(oauth.clientCredentials(tokenRequest).getAccessToken());
+			httpRequest.getHeaders().setBearerAuth(target.token().getAccessToken());
 			return execution.execute(httpRequest, body);
 		}
 

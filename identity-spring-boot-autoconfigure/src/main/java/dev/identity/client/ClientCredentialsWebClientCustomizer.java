@@ -1,8 +1,6 @@
 package dev.identity.client;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -32,11 +30,7 @@ import reactor.core.publisher.Mono;
  */
 public final class ClientCredentialsWebClientCustomizer implements Consumer<WebClient.Builder> {
 
-	private final SmartOAuthClient client;
-
-	private final TokenRequest.ClientCredentials request;
-
-	private final @Nullable Set<String> origins;
+	private final ClientCredentialsTarget target;
 
 	/**
 	 * Create a customizer for the configured client-credentials request, sending the
@@ -44,14 +38,11 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 	 * @param client the client whose token cache to use
 	 */
 	public ClientCredentialsWebClientCustomizer(SmartOAuthClient client) {
-		this(client, client.getDefaultClientCredentialsRequest(), null);
+		this(ClientCredentialsTarget.of(client));
 	}
 
-	private ClientCredentialsWebClientCustomizer(SmartOAuthClient client, TokenRequest.ClientCredentials request,
-			@Nullable Set<String> origins) {
-		this.client = Objects.requireNonNull(client, "client");
-		this.request = Objects.requireNonNull(request, "request");
-		this.origins = origins;
+	private ClientCredentialsWebClientCustomizer(ClientCredentialsTarget target) {
+		this.target = target;
 	}
 
 	/**
@@ -60,7 +51,7 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 	 * @return a new customizer
 	 */
 	public ClientCredentialsWebClientCustomizer forRequest(TokenRequest.ClientCredentials request) {
-		return new ClientCredentialsWebClientCustomizer(this.client, request, this.origins);
+		return new ClientCredentialsWebClientCustomizer(this.target.withRequest(request));
 	}
 
 	/**
@@ -71,8 +62,7 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 	 * @throws IllegalArgumentException when a URL has no scheme or host, or none is given
 	 */
 	public ClientCredentialsWebClientCustomizer forOrigins(String... origins) {
-		return new ClientCredentialsWebClientCustomizer(this.client, this.request,
-				OutgoingTokenGuard.origins(List.of(Objects.requireNonNull(origins, "origins"))));
+		return new ClientCredentialsWebClientCustomizer(this.target.withOrigins(origins));
 	}
 
 	/**
@@ -83,8 +73,7 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 	 */
 	@Override
 	public void accept(WebClient.Builder builder) {
-		Set<String> origins = (this.origins != null) ? this.origins
-				: OutgoingTokenGuard.baseOrigin(baseUrl(builder), "WebClient.Builder");
+		Set<String> origins = this.target.origins(() -> baseUrl(builder), "WebClient.Builder");
 		builder.filter(new Filter(origins));
 	}
 
@@ -118,20 +107,19 @@ public final class ClientCredentialsWebClientCustomizer implements Consumer<WebC
 
 		@Override
 		public Mono<ClientResponse> filter(ClientRequest clientRequest, ExchangeFunction next) {
-			SmartOAuthClient oauth = ClientCredentialsWebClientCustomizer.this.client;
-			TokenRequest.ClientCredentials tokenRequest = ClientCredentialsWebClientCustomizer.this.request;
-			OutgoingTokenGuard guard = oauth.outgoingTokenGuard();
-			if (!guard.attaches(clientRequest.url(), this.origins)) {
+			ClientCredentialsTarget target = ClientCredentialsWebClientCustomizer.this.target;
+			if (!target.attaches(clientRequest.url(), this.origins)) {
 				return next.exchange(clientRequest);
 			}
-			return oauth.clientCredentialsAsync(tokenRequest)
+			return target.tokenAsync()
 				.flatMap((token) -> next.exchange(withToken(clientRequest, token)).flatMap((response) -> {
-					if (response.statusCode().value() != 401
-							|| !guard.retryAfterRefusal(oauth.engine(), tokenRequest, token.getAccessToken())) {
+					if (!target.retries(response.statusCode().value(), token.getAccessToken())) {
 						return Mono.just(response);
 					}
+					// The resource server refused a token we still thought valid
+					// (revoked, or keys rotated): try once with a fresh one.
 					return response.releaseBody()
-						.then(Mono.defer(() -> oauth.clientCredentialsAsync(tokenRequest)))
+						.then(Mono.defer(target::tokenAsync))
 						.flatMap((fresh) -> next.exchange(withToken(clientRequest, fresh)));
 				}));
 		}

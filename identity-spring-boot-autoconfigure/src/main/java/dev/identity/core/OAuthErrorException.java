@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * {@code error_description}, {@code error_uri}, with the HTTP status and, on 429 or 503,
  * the {@code Retry-After} it asked for.
  */
-public class OAuthErrorException extends IdentityProviderException {
+public class OAuthErrorException extends IdentityProviderException implements OAuthErrorResponse {
 
 	private static final long serialVersionUID = 1L;
 
@@ -61,23 +61,9 @@ public class OAuthErrorException extends IdentityProviderException {
 	}
 
 	/** The error the provider answered: code, description and URI. */
+	@Override
 	public OAuthError getOAuthError() {
 		return this.error;
-	}
-
-	/** {@code error} code, e.g. {@code invalid_client}. */
-	public String getError() {
-		return this.error.error();
-	}
-
-	/** {@code error_description}, or {@code null}. */
-	public @Nullable String getErrorDescription() {
-		return this.error.description();
-	}
-
-	/** {@code error_uri}, or {@code null}. */
-	public @Nullable String getErrorUri() {
-		return this.error.uri();
 	}
 
 	/** Delay the provider asked for with {@code Retry-After}, or {@code null}. */

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import dev.identity.core.IdentityException;
 import dev.identity.core.OAuthError;
+import dev.identity.core.OAuthErrorResponse;
 import dev.identity.core.internal.LogSafeText;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code state} matched the pending login, so the error really answers this application's
  * request. The values are cleaned and bounded before they are kept.
  */
-public class AuthorizationErrorException extends IdentityException {
+public class AuthorizationErrorException extends IdentityException implements OAuthErrorResponse {
 
 	private static final long serialVersionUID = 1L;
 
@@ -43,23 +44,9 @@ public class AuthorizationErrorException extends IdentityException {
 	}
 
 	/** The error the provider answered: code, description and URI, cleaned. */
+	@Override
 	public OAuthError getOAuthError() {
 		return this.error;
-	}
-
-	/** {@code error} code, e.g. {@code access_denied}, {@code login_required}. */
-	public String getError() {
-		return this.error.error();
-	}
-
-	/** {@code error_description}, or {@code null}. */
-	public @Nullable String getErrorDescription() {
-		return this.error.description();
-	}
-
-	/** {@code error_uri}, or {@code null}. */
-	public @Nullable String getErrorUri() {
-		return this.error.uri();
 	}
 
 	/**

@@ -1,14 +1,14 @@
 package dev.identity.browser.reactive;
 
 import dev.identity.browser.BrowserLoginProperties;
-import dev.identity.browser.internal.BrowserLoginConfigurationCheck;
+import dev.identity.browser.internal.BrowserLoginBeans;
 import dev.identity.browser.internal.BrowserLoginFlow;
 import dev.identity.browser.internal.PendingLoginCookies;
 import dev.identity.client.SmartOAuthClient;
-import dev.identity.engine.internal.IdentityEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
@@ -16,33 +16,13 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * The beans of {@link BrowserLoginWebFluxAutoConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(BrowserLoginBeans.class)
 class BrowserLoginWebFluxConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	BrowserLoginFlow browserLoginFlow(BrowserLoginProperties properties, IdentityEngine engine) {
-		return new BrowserLoginFlow(properties, engine);
-	}
-
-	/**
-	 * The login properties, checked with the engine's so that one start-up failure
-	 * reports every invalid property.
-	 */
-	@Bean
-	BrowserLoginConfigurationCheck browserLoginConfigurationCheck(BrowserLoginProperties properties) {
-		return new BrowserLoginConfigurationCheck(properties);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveBrowserSession reactiveBrowserSession() {
 		return new ReactiveBrowserSession();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PendingLoginCookies pendingLoginCookies(BrowserLoginProperties properties) {
-		return new PendingLoginCookies(properties);
 	}
 
 	/** Picked up, in its order, by the application's web filter chain. */

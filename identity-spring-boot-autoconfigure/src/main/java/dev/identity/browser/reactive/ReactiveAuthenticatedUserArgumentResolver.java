@@ -2,8 +2,7 @@ package dev.identity.browser.reactive;
 
 import java.util.Optional;
 
-import dev.identity.browser.LoginRequiredException;
-import dev.identity.login.AuthenticatedUser;
+import dev.identity.browser.internal.AuthenticatedUserParameter;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
@@ -11,9 +10,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Resolves {@link AuthenticatedUser} handler parameters from the {@code WebSession}. A
- * {@code @Nullable} one receives {@code null} and an {@code Optional} one an empty value
- * when nobody is logged in; any other signals {@link LoginRequiredException}.
+ * Resolves {@link dev.identity.login.AuthenticatedUser} handler parameters from the
+ * {@code WebSession}, as {@link AuthenticatedUserParameter} rules, without blocking.
  */
 final class ReactiveAuthenticatedUserArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -25,19 +23,17 @@ final class ReactiveAuthenticatedUserArgumentResolver implements HandlerMethodAr
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.nestedIfOptional().getNestedParameterType() == AuthenticatedUser.class;
+		return AuthenticatedUserParameter.supports(parameter);
 	}
 
 	@Override
 	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
 			ServerWebExchange exchange) {
-		Mono<AuthenticatedUser> user = this.sessions.currentUser(exchange);
-		if (parameter.getParameterType() == Optional.class) {
-			return user.map(Optional::of).defaultIfEmpty(Optional.empty()).cast(Object.class);
-		}
-		// An empty result becomes a null argument.
-		return parameter.isOptional() ? user.cast(Object.class)
-				: user.cast(Object.class).switchIfEmpty(Mono.error(LoginRequiredException::new));
+		// An empty Mono is how a null argument is resolved.
+		return this.sessions.currentUser(exchange)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((user) -> Mono.justOrEmpty(AuthenticatedUserParameter.resolve(parameter, user.orElse(null))));
 	}
 
 }

@@ -1,9 +1,6 @@
 package dev.identity.browser.servlet;
 
-import java.util.Optional;
-
-import dev.identity.browser.LoginRequiredException;
-import dev.identity.login.AuthenticatedUser;
+import dev.identity.browser.internal.AuthenticatedUserParameter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
@@ -13,9 +10,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves {@link AuthenticatedUser} handler parameters from the session. A
- * {@code @Nullable} one receives {@code null} and an {@code Optional} one an empty value
- * when nobody is logged in; any other raises {@link LoginRequiredException}.
+ * Resolves {@link dev.identity.login.AuthenticatedUser} handler parameters from the
+ * session, as {@link AuthenticatedUserParameter} rules.
  */
 final class AuthenticatedUserArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -27,21 +23,15 @@ final class AuthenticatedUserArgumentResolver implements HandlerMethodArgumentRe
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.nestedIfOptional().getNestedParameterType() == AuthenticatedUser.class;
+		return AuthenticatedUserParameter.supports(parameter);
 	}
 
 	@Override
 	public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-		AuthenticatedUser user = (request != null) ? this.sessions.currentUser(request) : null;
-		if (parameter.getParameterType() == Optional.class) {
-			return Optional.ofNullable(user);
-		}
-		if (user == null && !parameter.isOptional()) {
-			throw new LoginRequiredException();
-		}
-		return user;
+		return AuthenticatedUserParameter.resolve(parameter,
+				(request != null) ? this.sessions.currentUser(request) : null);
 	}
 
 }

@@ -3,14 +3,14 @@ package dev.identity.browser.servlet;
 import java.util.List;
 
 import dev.identity.browser.BrowserLoginProperties;
-import dev.identity.browser.internal.BrowserLoginConfigurationCheck;
+import dev.identity.browser.internal.BrowserLoginBeans;
 import dev.identity.browser.internal.BrowserLoginFlow;
 import dev.identity.browser.internal.PendingLoginCookies;
 import dev.identity.client.SmartOAuthClient;
-import dev.identity.engine.internal.IdentityEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,33 +19,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The beans of {@link BrowserLoginWebMvcAutoConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(BrowserLoginBeans.class)
 class BrowserLoginWebMvcConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	BrowserLoginFlow browserLoginFlow(BrowserLoginProperties properties, IdentityEngine engine) {
-		return new BrowserLoginFlow(properties, engine);
-	}
-
-	/**
-	 * The login properties, checked with the engine's so that one start-up failure
-	 * reports every invalid property.
-	 */
-	@Bean
-	BrowserLoginConfigurationCheck browserLoginConfigurationCheck(BrowserLoginProperties properties) {
-		return new BrowserLoginConfigurationCheck(properties);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	BrowserSession browserSession() {
 		return new BrowserSession();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PendingLoginCookies pendingLoginCookies(BrowserLoginProperties properties) {
-		return new PendingLoginCookies(properties);
 	}
 
 	/**

@@ -4,11 +4,13 @@ import dev.identity.autoconfigure.ConditionalOnIssuer;
 import dev.identity.claims.ClaimsReader;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
+import dev.identity.web.internal.BearerTokenAnswerConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.HandlerAdapter;
 
 /**
@@ -19,6 +21,7 @@ import org.springframework.web.reactive.HandlerAdapter;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnIssuer
 @ConditionalOnBean({ ReactiveOAuthClient.class, ClaimsReader.class })
+@Import(BearerTokenAnswerConfiguration.class)
 class IdentityWebFluxConfiguration {
 
 	private final ExchangeTokens tokens;
@@ -36,12 +39,6 @@ class IdentityWebFluxConfiguration {
 	TokenRequirementsHandlerAdapter identityTokenRequirementsHandlerAdapter(ClaimsReader claimsReader,
 			ObjectProvider<HandlerAdapter> adapters) {
 		return new TokenRequirementsHandlerAdapter(this.tokens, claimsReader, adapters);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	BearerTokenAccessExceptionHandler bearerTokenAccessExceptionHandler() {
-		return new BearerTokenAccessExceptionHandler();
 	}
 
 	@Bean

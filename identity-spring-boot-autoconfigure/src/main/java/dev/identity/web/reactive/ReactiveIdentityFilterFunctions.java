@@ -6,7 +6,7 @@ import dev.identity.core.ValidatedToken;
 import dev.identity.web.BearerTokenAccessException;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
 import dev.identity.web.internal.HandlerRequirements;
-import dev.identity.web.internal.TokenRequirement;
+import dev.identity.web.internal.RouteFilters;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -40,6 +40,9 @@ public final class ReactiveIdentityFilterFunctions {
 
 	private final BearerTokenAccessExceptionHandler answers;
 
+	private final RouteFilters<HandlerFilterFunction<ServerResponse, ServerResponse>> filters = new RouteFilters<>(
+			this::filter);
+
 	ReactiveIdentityFilterFunctions(ExchangeTokens tokens, ClaimsReader claimsReader,
 			BearerTokenAccessExceptionHandler answers) {
 		this.tokens = tokens;
@@ -52,7 +55,7 @@ public final class ReactiveIdentityFilterFunctions {
 	 * @return the filter
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> authenticated() {
-		return filter(HandlerRequirements.allOf());
+		return this.filters.authenticated();
 	}
 
 	/**
@@ -62,7 +65,7 @@ public final class ReactiveIdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasRole(String... anyOf) {
-		return filter(HandlerRequirements.allOf(TokenRequirement.role(anyOf)));
+		return this.filters.hasRole(anyOf);
 	}
 
 	/**
@@ -72,7 +75,7 @@ public final class ReactiveIdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasPermission(String... anyOf) {
-		return filter(HandlerRequirements.allOf(TokenRequirement.permission(anyOf)));
+		return this.filters.hasPermission(anyOf);
 	}
 
 	/**
@@ -82,7 +85,7 @@ public final class ReactiveIdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasScope(String... anyOf) {
-		return filter(HandlerRequirements.allOf(TokenRequirement.scope(anyOf)));
+		return this.filters.hasScope(anyOf);
 	}
 
 	/**
@@ -95,8 +98,7 @@ public final class ReactiveIdentityFilterFunctions {
 	 * answer it
 	 */
 	public Mono<ValidatedToken> token(ServerRequest request) {
-		return this.tokens.find(request.exchange())
-			.map((token) -> token.orElseThrow(BearerTokenAccessException::missingToken));
+		return this.tokens.find(request.exchange()).map((token) -> RouteFilters.required(token.orElse(null)));
 	}
 
 	/**

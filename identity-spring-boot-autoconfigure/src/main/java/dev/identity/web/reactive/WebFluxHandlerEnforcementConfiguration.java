@@ -1,8 +1,8 @@
 package dev.identity.web.reactive;
 
 import dev.identity.browser.reactive.ReactiveBrowserSession;
-import dev.identity.web.internal.ControllerMethods;
 import dev.identity.web.internal.HandlerEnforcement;
+import dev.identity.web.internal.HandlerEnforcementStartup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -24,10 +24,9 @@ class WebFluxHandlerEnforcementConfiguration {
 	SmartInitializingSingleton identityWebFluxHandlerEnforcement(ObjectProvider<RequestMappingHandlerMapping> mappings,
 			ObjectProvider<IdentityWebFluxConfigurer> tokens, ObjectProvider<ReactiveBrowserSession> users,
 			ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		return () -> HandlerEnforcement.check(ControllerMethods.find(
-				mappings.orderedStream().flatMap((mapping) -> mapping.getHandlerMethods().values().stream()).toList(),
-				beanFactory), new WebFluxHandlerWiring(beanFactory), tokens.getIfAvailable() != null,
-				users.getIfAvailable() != null, environment.getProperty("identity.issuer-uri"));
+		return HandlerEnforcementStartup.check(() -> mappings.orderedStream()
+			.flatMap((mapping) -> mapping.getHandlerMethods().values().stream())
+			.toList(), () -> new WebFluxHandlerWiring(beanFactory), tokens, users, beanFactory, environment);
 	}
 
 }

@@ -6,7 +6,7 @@ import dev.identity.core.ValidatedToken;
 import dev.identity.web.BearerTokenAccessException;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
 import dev.identity.web.internal.HandlerRequirements;
-import dev.identity.web.internal.TokenRequirement;
+import dev.identity.web.internal.RouteFilters;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
@@ -39,6 +39,9 @@ public final class IdentityFilterFunctions {
 
 	private final BearerTokenAccessExceptionHandler answers;
 
+	private final RouteFilters<HandlerFilterFunction<ServerResponse, ServerResponse>> filters = new RouteFilters<>(
+			this::filter);
+
 	IdentityFilterFunctions(RequestTokens tokens, ClaimsReader claimsReader,
 			BearerTokenAccessExceptionHandler answers) {
 		this.tokens = tokens;
@@ -51,7 +54,7 @@ public final class IdentityFilterFunctions {
 	 * @return the filter
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> authenticated() {
-		return filter(HandlerRequirements.allOf());
+		return this.filters.authenticated();
 	}
 
 	/**
@@ -61,7 +64,7 @@ public final class IdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasRole(String... anyOf) {
-		return filter(HandlerRequirements.allOf(TokenRequirement.role(anyOf)));
+		return this.filters.hasRole(anyOf);
 	}
 
 	/**
@@ -71,7 +74,7 @@ public final class IdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasPermission(String... anyOf) {
-		return filter(HandlerRequirements.allOf(TokenRequirement.permission(anyOf)));
+		return this.filters.hasPermission(anyOf);
 	}
 
 	/**
@@ -81,7 +84,7 @@ public final class IdentityFilterFunctions {
 	 * @throws IllegalArgumentException when none is given or one is blank
 	 */
 	public HandlerFilterFunction<ServerResponse, ServerResponse> hasScope(String... anyOf) {
-		return filter(HandlerRequirements.allOf(TokenRequirement.scope(anyOf)));
+		return this.filters.hasScope(anyOf);
 	}
 
 	/**
@@ -94,11 +97,7 @@ public final class IdentityFilterFunctions {
 	 * one (401), or the provider failed (503); the filters answer it
 	 */
 	public ValidatedToken token(ServerRequest request) {
-		ValidatedToken token = this.tokens.find(new ServletWebRequest(request.servletRequest()));
-		if (token == null) {
-			throw BearerTokenAccessException.missingToken();
-		}
-		return token;
+		return RouteFilters.required(this.tokens.find(new ServletWebRequest(request.servletRequest())));
 	}
 
 	/**

@@ -4,11 +4,13 @@ import dev.identity.autoconfigure.ConditionalOnIssuer;
 import dev.identity.claims.ClaimsReader;
 import dev.identity.client.OAuthClient;
 import dev.identity.web.BearerTokenAccessExceptionHandler;
+import dev.identity.web.internal.BearerTokenAnswerConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The beans of {@link IdentityWebMvcAutoConfiguration} that need the engine. The argument
@@ -18,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnIssuer
 @ConditionalOnBean({ OAuthClient.class, ClaimsReader.class })
+@Import(BearerTokenAnswerConfiguration.class)
 class IdentityWebMvcConfiguration {
 
 	private final RequestTokens tokens;
@@ -38,12 +41,6 @@ class IdentityWebMvcConfiguration {
 	@Bean
 	IdentityWebMvcConfigurer identityWebMvcConfigurer(ClaimsReader claimsReader) {
 		return new IdentityWebMvcConfigurer(this.tokens, claimsReader);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	BearerTokenAccessExceptionHandler bearerTokenAccessExceptionHandler() {
-		return new BearerTokenAccessExceptionHandler();
 	}
 
 	@Bean

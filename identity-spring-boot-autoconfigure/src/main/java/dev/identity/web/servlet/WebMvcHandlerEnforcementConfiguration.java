@@ -1,8 +1,8 @@
 package dev.identity.web.servlet;
 
 import dev.identity.browser.servlet.BrowserSession;
-import dev.identity.web.internal.ControllerMethods;
 import dev.identity.web.internal.HandlerEnforcement;
+import dev.identity.web.internal.HandlerEnforcementStartup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -24,10 +24,9 @@ class WebMvcHandlerEnforcementConfiguration {
 	SmartInitializingSingleton identityWebMvcHandlerEnforcement(ObjectProvider<RequestMappingHandlerMapping> mappings,
 			ObjectProvider<IdentityWebMvcConfigurer> tokens, ObjectProvider<BrowserSession> users,
 			ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		return () -> HandlerEnforcement.check(ControllerMethods.find(
-				mappings.orderedStream().flatMap((mapping) -> mapping.getHandlerMethods().values().stream()).toList(),
-				beanFactory), new WebMvcHandlerWiring(beanFactory), tokens.getIfAvailable() != null,
-				users.getIfAvailable() != null, environment.getProperty("identity.issuer-uri"));
+		return HandlerEnforcementStartup.check(() -> mappings.orderedStream()
+			.flatMap((mapping) -> mapping.getHandlerMethods().values().stream())
+			.toList(), () -> new WebMvcHandlerWiring(beanFactory), tokens, users, beanFactory, environment);
 	}
 
 }
