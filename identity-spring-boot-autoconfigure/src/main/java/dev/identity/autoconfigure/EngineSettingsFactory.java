@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -18,6 +19,7 @@ import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
 import dev.identity.core.ValidationPolicy;
+import dev.identity.core.internal.FailureReason;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.cache.CacheSettings;
 import dev.identity.engine.internal.transport.RetryPolicy;
@@ -68,7 +70,7 @@ final class EngineSettingsFactory {
 				algorithms.add(JwsAlgorithm.fromConfiguration(name));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(problem("identity.algorithms", name, ex.getMessage()));
+				problems.add(problem("identity.algorithms", name, FailureReason.of(ex)));
 			}
 		}
 		if (properties.getAlgorithms().isEmpty()) {
@@ -168,7 +170,8 @@ final class EngineSettingsFactory {
 		if (!problems.isEmpty()) {
 			throw new InvalidIdentityConfigurationException(problems);
 		}
-		ValidationPolicy policy = ValidationPolicy.withIssuer(issuer.toString())
+		// Set: a missing issuer-uri is one of the problems thrown above.
+		ValidationPolicy policy = ValidationPolicy.withIssuer(Objects.requireNonNull(issuer, "issuer").toString())
 			.audiences(properties.getAudiences())
 			.algorithms(algorithms)
 			.clockSkew(properties.getClockSkew())

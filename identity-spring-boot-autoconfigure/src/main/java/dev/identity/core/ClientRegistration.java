@@ -49,8 +49,13 @@ public final class ClientRegistration {
 
 	/** A fresh unique id for a client assertion's {@code jti}. */
 	public String newAssertionId() {
+		SecureRandom random = this.random;
+		if (random == null) {
+			throw new IllegalStateException(
+					"client assertions need a private_key_jwt registration; " + this + " has no private key");
+		}
 		byte[] bytes = new byte[16];
-		this.random.nextBytes(bytes);
+		random.nextBytes(bytes);
 		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 

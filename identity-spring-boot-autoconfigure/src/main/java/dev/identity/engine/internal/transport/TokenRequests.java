@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
@@ -76,9 +77,12 @@ public final class TokenRequests {
 		else if (request instanceof TokenRequest.TokenExchange exchange) {
 			add(form, "subject_token", exchange.subjectToken());
 			add(form, "subject_token_type", exchange.subjectTokenType());
-			if (exchange.actorToken() != null) {
-				add(form, "actor_token", exchange.actorToken());
-				add(form, "actor_token_type", exchange.actorTokenType());
+			String actorToken = exchange.actorToken();
+			String actorTokenType = exchange.actorTokenType();
+			// Both or neither: TokenExchange rejects one without the other.
+			if (actorToken != null && actorTokenType != null) {
+				add(form, "actor_token", actorToken);
+				add(form, "actor_token_type", actorTokenType);
 			}
 			if (exchange.requestedTokenType() != null) {
 				add(form, "requested_token_type", exchange.requestedTokenType());
@@ -144,7 +148,8 @@ public final class TokenRequests {
 			case CLIENT_SECRET_BASIC -> headers.put("Authorization", basic(client));
 			case CLIENT_SECRET_POST -> {
 				add(form, "client_id", client.getClientId());
-				add(form, "client_secret", client.clientSecret());
+				// withSecret, the only way to this method, requires the secret.
+				add(form, "client_secret", Objects.requireNonNull(client.clientSecret(), "client secret"));
 			}
 			case PRIVATE_KEY_JWT -> {
 				add(form, "client_id", client.getClientId());
@@ -171,7 +176,8 @@ public final class TokenRequests {
 	 * unique jti.
 	 */
 	private static String assertion(ClientRegistration client, URI audience, Instant now) {
-		JWK key = client.privateKey();
+		// withPrivateKey, the only way to private_key_jwt, requires the key.
+		JWK key = Objects.requireNonNull(client.privateKey(), "private key");
 		try {
 			JWSSigner signer;
 			JWSAlgorithm algorithm;
