@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -137,17 +138,23 @@ final class Accounts implements RegisteredClientRepository, UserDetailsService {
 					.orElse(Map.of());
 			}
 			else {
-				DevelopmentProvider.User user = this.users.get(context.getPrincipal().getName());
+				DevelopmentProvider.User user = user(context);
 				claims = (user != null) ? user.accessTokenClaims() : Map.of();
 			}
 			claims.forEach(context.getClaims()::claim);
 		}
 		else if (OidcParameterNames.ID_TOKEN.equals(tokenType)) {
-			DevelopmentProvider.User user = this.users.get(context.getPrincipal().getName());
+			DevelopmentProvider.User user = user(context);
 			if (user != null) {
 				user.idTokenClaims().forEach(context.getClaims()::claim);
 			}
 		}
+	}
+
+	/** The demo user a token is issued to, if it is issued to a user at all. */
+	private DevelopmentProvider.@Nullable User user(JwtEncodingContext context) {
+		Authentication principal = context.getPrincipal();
+		return (principal != null) ? this.users.get(principal.getName()) : null;
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.identity.devprovider;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -91,13 +92,13 @@ class DevelopmentProviderConfiguration {
 		return new PasswordEncoder() {
 
 			@Override
-			public String encode(CharSequence rawPassword) {
-				return rawPassword.toString();
+			public @Nullable String encode(@Nullable CharSequence rawPassword) {
+				return (rawPassword != null) ? rawPassword.toString() : null;
 			}
 
 			@Override
-			public boolean matches(CharSequence rawPassword, String encodedPassword) {
-				return encodedPassword != null
+			public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
+				return rawPassword != null && encodedPassword != null
 						&& MessageDigest.isEqual(rawPassword.toString().getBytes(StandardCharsets.UTF_8),
 								encodedPassword.getBytes(StandardCharsets.UTF_8));
 			}

@@ -2,6 +2,7 @@ package dev.identity.devprovider;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -90,7 +91,8 @@ final class SigningKeys implements JWKSource<SecurityContext> {
 		if (current == null) {
 			RSAKey key = this.first.join();
 			this.state.compareAndSet(null, new State(new JWKSet(key), key.getKeyID()));
-			current = this.state.get();
+			// Set just above, by this thread or another, and never cleared.
+			current = Objects.requireNonNull(this.state.get(), "state");
 		}
 		return current;
 	}

@@ -73,8 +73,13 @@ public final class ClientRegistration {
 
 	/** A fresh unique id for a client assertion's {@code jti}. */
 	String newAssertionId() {
+		SecureRandom random = this.random;
+		if (random == null) {
+			throw new IllegalStateException(
+					"client assertions need a private_key_jwt registration; " + this + " has no private key");
+		}
 		byte[] bytes = new byte[16];
-		this.random.nextBytes(bytes);
+		random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -61,7 +62,8 @@ public final class DiscoveryDocument {
 
 	/** The {@code issuer} member. */
 	public String getIssuer() {
-		return (String) this.metadata.get("issuer");
+		// parse() rejects a document without a string issuer.
+		return (String) Objects.requireNonNull(this.metadata.get("issuer"), "issuer");
 	}
 
 	/** The {@code jwks_uri} member, or {@code null}. */

@@ -1,5 +1,7 @@
 package dev.identity.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception raised by the identity client.
  * <p>
@@ -13,7 +15,7 @@ public abstract class IdentityException extends RuntimeException {
 		super(message);
 	}
 
-	protected IdentityException(String message, Throwable cause) {
+	protected IdentityException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -90,8 +91,8 @@ public final class TokenResponse {
 		if (json == null) {
 			throw new IllegalArgumentException("token response is not a JSON object");
 		}
-		String accessToken = string(json, "access_token", true);
-		String tokenType = string(json, "token_type", true);
+		String accessToken = requiredString(json, "access_token");
+		String tokenType = requiredString(json, "token_type");
 		Duration expiresIn = expiresIn(json.get("expires_in"));
 		Set<String> scopes = new LinkedHashSet<>();
 		String scope = string(json, "scope", false);
@@ -142,6 +143,11 @@ public final class TokenResponse {
 			return MINIMUM_LIFETIME;
 		}
 		return (lifetime.compareTo(MAXIMUM_LIFETIME) > 0) ? MAXIMUM_LIFETIME : lifetime;
+	}
+
+	private static String requiredString(Map<String, Object> json, String name) {
+		// Never null: string(...) throws for a required member that is missing.
+		return Objects.requireNonNull(string(json, name, true), name);
 	}
 
 	private static @Nullable String string(Map<String, Object> json, String name, boolean required) {

@@ -2,6 +2,7 @@ package dev.identity.core;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -51,7 +52,8 @@ public final class UserInfo {
 	}
 
 	public String getSubject() {
-		return (String) this.claims.get("sub");
+		// parse() rejects a response without a string sub.
+		return (String) Objects.requireNonNull(this.claims.get("sub"), "sub");
 	}
 
 	public @Nullable String getName() {

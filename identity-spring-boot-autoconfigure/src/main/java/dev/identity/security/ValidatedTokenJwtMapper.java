@@ -9,8 +9,10 @@ import dev.identity.core.IdentityException;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.ValidatedToken;
+import dev.identity.core.internal.FailureReason;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -64,7 +66,7 @@ final class ValidatedTokenJwtMapper {
 		return new Jwt(token.getTokenValue(), token.getIssuedAt(), token.getExpiresAt(), headers, claims);
 	}
 
-	private static void convertInstant(Map<String, Object> claims, String name, Instant value) {
+	private static void convertInstant(Map<String, Object> claims, String name, @Nullable Instant value) {
 		if (value != null && claims.containsKey(name)) {
 			claims.put(name, value);
 		}
@@ -84,12 +86,12 @@ final class ValidatedTokenJwtMapper {
 			return new JwtException(UNAVAILABLE + provider.getMessage(), provider);
 		}
 		if (failure instanceof IdentityException identity) {
-			return new JwtException(identity.getMessage(), identity);
+			return new JwtException(FailureReason.of(identity), identity);
 		}
 		if (failure instanceof RuntimeException runtime) {
 			throw runtime;
 		}
-		return new JwtException(failure.getMessage(), failure);
+		return new JwtException(FailureReason.of(failure), failure);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import dev.identity.core.BearerTokens;
 import dev.identity.core.IdentityException;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.InvalidTokenException;
+import dev.identity.core.internal.FailureReason;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
@@ -67,7 +68,7 @@ public class BearerTokenAccessException extends IdentityException {
 	 * @return the exception
 	 */
 	public static BearerTokenAccessException invalidToken(InvalidTokenException failure) {
-		return new BearerTokenAccessException(failure.getMessage(), HttpStatus.UNAUTHORIZED, "invalid_token",
+		return new BearerTokenAccessException(FailureReason.of(failure), HttpStatus.UNAUTHORIZED, "invalid_token",
 				BearerTokens.describe(failure), BearerTokens.invalidToken(failure, null), failure);
 	}
 

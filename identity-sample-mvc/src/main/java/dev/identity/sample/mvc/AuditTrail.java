@@ -63,12 +63,16 @@ class AuditTrail {
 
 	/** Record an event, blocking until the audit service confirms it. */
 	Map<String, Object> record(String action, long noteId, String actor) {
-		return this.restClient.obtain()
+		Map<String, Object> receipt = this.restClient.obtain()
 			.post()
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(entry(action, noteId, actor))
 			.retrieve()
 			.body(RECEIPT);
+		if (receipt == null) {
+			throw new IllegalStateException("The audit service answered without a receipt");
+		}
+		return receipt;
 	}
 
 	/** Record an event without blocking. */

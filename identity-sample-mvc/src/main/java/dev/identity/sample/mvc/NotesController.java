@@ -56,18 +56,28 @@ class NotesController {
 		if (body.text() == null || body.text().isBlank()) {
 			return ResponseEntity.badRequest().body(Map.of("error", "text_required"));
 		}
-		Notes.Note note = this.notes.add(body.text().strip(), token.getSubject());
-		Map<String, Object> receipt = this.audit.record("note.created", note.id(), token.getSubject());
+		// The author recorded with the note and in the audit trail.
+		String author = token.getSubject();
+		if (author == null) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "subject_required"));
+		}
+		Notes.Note note = this.notes.add(body.text().strip(), author);
+		Map<String, Object> receipt = this.audit.record("note.created", note.id(), author);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("note", note, "audit", receipt));
 	}
 
 	@DeleteMapping("/{id}")
 	@RequireRole("admin")
 	ResponseEntity<Void> delete(@PathVariable long id, ValidatedToken token) {
+		// Checked first: a deletion without an actor to audit does not happen.
+		String actor = token.getSubject();
+		if (actor == null) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		}
 		if (!this.notes.remove(id)) {
 			return ResponseEntity.notFound().build();
 		}
-		this.audit.record("note.deleted", id, token.getSubject());
+		this.audit.record("note.deleted", id, actor);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -57,8 +57,13 @@ class NotesController {
 		if (body.text() == null || body.text().isBlank()) {
 			return Mono.just(ResponseEntity.badRequest().body(Map.of("error", "text_required")));
 		}
-		Notes.Note note = this.notes.add(body.text().strip(), token.getSubject());
-		return this.audit.recordAsync("note.created", note.id(), token.getSubject())
+		// The author recorded with the note and in the audit trail.
+		String author = token.getSubject();
+		if (author == null) {
+			return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "subject_required")));
+		}
+		Notes.Note note = this.notes.add(body.text().strip(), author);
+		return this.audit.recordAsync("note.created", note.id(), author)
 			.map((receipt) -> ResponseEntity.status(HttpStatus.CREATED)
 				.body(Map.<String, Object>of("note", note, "audit", receipt)));
 	}
@@ -66,11 +71,15 @@ class NotesController {
 	@DeleteMapping("/{id}")
 	@RequireRole("admin")
 	Mono<ResponseEntity<Void>> delete(@PathVariable long id, ValidatedToken token) {
+		// Checked first: a deletion without an actor to audit does not happen.
+		String actor = token.getSubject();
+		if (actor == null) {
+			return Mono.just(ResponseEntity.status(HttpStatus.FORBIDDEN).build());
+		}
 		if (!this.notes.remove(id)) {
 			return Mono.just(ResponseEntity.notFound().build());
 		}
-		return this.audit.recordAsync("note.deleted", id, token.getSubject())
-			.thenReturn(ResponseEntity.noContent().build());
+		return this.audit.recordAsync("note.deleted", id, actor).thenReturn(ResponseEntity.noContent().build());
 	}
 
 	/**

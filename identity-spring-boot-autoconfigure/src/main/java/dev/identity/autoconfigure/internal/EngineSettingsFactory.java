@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -25,6 +26,7 @@ import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
 import dev.identity.core.ValidationPolicy;
+import dev.identity.core.internal.FailureReason;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.cache.CacheSettings;
 import dev.identity.engine.internal.transport.RetryPolicy;
@@ -75,7 +77,7 @@ public final class EngineSettingsFactory {
 				algorithms.add(JwsAlgorithm.fromConfiguration(name));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(problem("identity.algorithms", name, ex.getMessage()));
+				problems.add(problem("identity.algorithms", name, FailureReason.of(ex)));
 			}
 		}
 		if (properties.getAlgorithms().isEmpty()) {
@@ -175,7 +177,8 @@ public final class EngineSettingsFactory {
 		if (!problems.isEmpty()) {
 			throw new InvalidIdentityConfigurationException(problems);
 		}
-		ValidationPolicy policy = ValidationPolicy.withIssuer(issuer.toString())
+		// Set: a missing issuer-uri is one of the problems thrown above.
+		ValidationPolicy policy = ValidationPolicy.withIssuer(Objects.requireNonNull(issuer, "issuer").toString())
 			.audiences(properties.getAudiences())
 			.algorithms(algorithms)
 			.clockSkew(properties.getClockSkew())

@@ -14,6 +14,7 @@ import java.util.Set;
 import dev.identity.autoconfigure.InvalidIdentityConfigurationException.Problem;
 import dev.identity.browser.BrowserLoginProperties;
 import dev.identity.core.ClientRegistration;
+import dev.identity.core.internal.FailureReason;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.login.internal.AuthorizationRequest;
 import dev.identity.login.internal.IdTokenValidator;
@@ -147,7 +148,7 @@ final class BrowserLoginSettings {
 				.trustedAudiences(properties.getTrustedAudiences());
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(problem("trusted-audiences", properties.getTrustedAudiences(), ex.getMessage()));
+			problems.add(problem("trusted-audiences", properties.getTrustedAudiences(), FailureReason.of(ex)));
 		}
 		return problems;
 	}
@@ -162,14 +163,14 @@ final class BrowserLoginSettings {
 			probe.scopes(scopes);
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(problem("scopes", scopes, ex.getMessage()));
+			problems.add(problem("scopes", scopes, FailureReason.of(ex)));
 		}
 		for (Map.Entry<String, String> parameter : properties.getAuthorizationParameters().entrySet()) {
 			try {
 				probe.parameter(parameter.getKey(), parameter.getValue());
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(problem("authorization-parameters", parameter.getKey(), ex.getMessage()));
+				problems.add(problem("authorization-parameters", parameter.getKey(), FailureReason.of(ex)));
 			}
 		}
 	}

@@ -16,6 +16,7 @@ import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.UserInfo;
 import dev.identity.core.ValidatedToken;
+import dev.identity.core.internal.FailureReason;
 import dev.identity.core.internal.validation.TokenVerifier;
 import dev.identity.engine.internal.cache.IntrospectionCache;
 import dev.identity.engine.internal.cache.ProviderDocuments;
@@ -78,7 +79,10 @@ final class ProviderEndpoints {
 	 * {@code null}.
 	 */
 	@Nullable ValidatedToken validateOpaqueIfCached(@Nullable String token) {
-		IntrospectionResult cached = (token != null) ? this.introspections.get(token, this.clock.instant()) : null;
+		if (token == null) {
+			return null;
+		}
+		IntrospectionResult cached = this.introspections.get(token, this.clock.instant());
 		return (cached != null) ? cached.toValidatedToken(token, this.settings.validation(), this.clock.instant(),
 				this.settings.introspection().requireTokenType()) : null;
 	}
@@ -138,8 +142,8 @@ final class ProviderEndpoints {
 				result = IntrospectionResult.parse(response.body());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IdentityProviderException(post.endpoint(), endpoint, response.status(), null, ex.getMessage(),
-						null);
+				throw new IdentityProviderException(post.endpoint(), endpoint, response.status(), null,
+						FailureReason.of(ex), null);
 			}
 			this.introspections.put(token, result, this.clock.instant(), this.settings.introspection().cacheTtl());
 			return result;
@@ -211,7 +215,7 @@ final class ProviderEndpoints {
 					}
 					catch (IllegalArgumentException ex) {
 						throw new IdentityProviderException("userinfo", endpoint, response.status(), null,
-								ex.getMessage(), null);
+								FailureReason.of(ex), null);
 					}
 				});
 		});

@@ -8,6 +8,7 @@ import dev.identity.core.ClientRegistration;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
+import dev.identity.core.internal.FailureReason;
 import dev.identity.engine.internal.cache.ClientTokenCache;
 import dev.identity.engine.internal.cache.ProviderDocuments;
 import dev.identity.engine.internal.cache.SingleFlight;
@@ -112,8 +113,8 @@ final class TokenEndpoint {
 			return TokenResponse.parse(response.body(), this.clock.instant());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IdentityProviderException(post.endpoint(), post.uri(), response.status(), null, ex.getMessage(),
-					null);
+			throw new IdentityProviderException(post.endpoint(), post.uri(), response.status(), null,
+					FailureReason.of(ex), null);
 		}
 	}
 

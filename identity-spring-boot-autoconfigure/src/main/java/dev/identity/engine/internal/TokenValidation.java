@@ -154,7 +154,9 @@ final class TokenValidation {
 		if (!this.documents.usable(jwks, keyState, now, fetcher, 0)) {
 			return null;
 		}
-		if (!this.verifier.stillValid(entry.token(), entry.notBefore(), entry.verifiedWith(), keyState.value(), now)) {
+		// usable(...) answers true only for a state that holds keys.
+		KeySet keys = Objects.requireNonNull(keyState.value(), "keys");
+		if (!this.verifier.stillValid(entry.token(), entry.notBefore(), entry.verifiedWith(), keys, now)) {
 			cache.remove(digest, entry);
 			return null;
 		}
@@ -227,7 +229,8 @@ final class TokenValidation {
 		if (!this.documents.usable(jwks, keyState, now, fetcher, round)) {
 			return new NeedsFetch<>(jwks, keyState, false);
 		}
-		KeySet keys = keyState.value();
+		// usable(...) answers true only for a state that holds keys.
+		KeySet keys = Objects.requireNonNull(keyState.value(), "keys");
 		VerificationKey key = this.verifier.selectKey(parsed, keys);
 		if (key == null) {
 			if (!keyRefreshUsed && round < ProviderDocuments.MAXIMUM_ROUNDS
@@ -270,7 +273,9 @@ final class TokenValidation {
 		}
 		Duration every = cache.minimumRefreshInterval();
 		if (!take) {
-			return this.unknownKeyRefreshes.get().hasToken(now, UNKNOWN_KEY_BURST, every);
+			// Starts full and is only ever swapped for another bucket.
+			return Objects.requireNonNull(this.unknownKeyRefreshes.get(), "bucket")
+				.hasToken(now, UNKNOWN_KEY_BURST, every);
 		}
 		return TokenBuckets.take(this.unknownKeyRefreshes, now, UNKNOWN_KEY_BURST, every);
 	}

@@ -232,7 +232,9 @@ public final class IdTokenValidator {
 			failures.add(new TokenCheckFailure(TokenCheck.CLAIM_TYPE, "'at_hash' is not a string"));
 			return;
 		}
-		String digest = hashAlgorithm(token.getAlgorithm(), key);
+		// Set: an ID token is validated as a signed JWT; only an introspected opaque
+		// token has no algorithm.
+		String digest = hashAlgorithm(Objects.requireNonNull(token.getAlgorithm(), "algorithm"), key);
 		if (digest == null) {
 			failures.add(new TokenCheckFailure(ACCESS_TOKEN_HASH, "'at_hash' of an EdDSA token signed with "
 					+ "Ed448 needs SHAKE256, which this platform does not offer; the hash cannot be verified"));

@@ -9,6 +9,7 @@ import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.lang.Contract;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
 
@@ -75,6 +76,7 @@ final class HandlerTargets {
 		return handler.getBeanType();
 	}
 
+	@Contract("null -> false")
 	private static boolean isClass(@Nullable Class<?> type) {
 		return type != null && !type.isInterface() && !Proxy.isProxyClass(type);
 	}

@@ -15,6 +15,7 @@ import dev.identity.core.ValidatedToken;
 import dev.identity.core.ValidationPolicy;
 import dev.identity.core.internal.CoreAccess;
 import dev.identity.core.internal.LogSafeText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The built-in claim rules of access tokens (RFC 7519 §4.1, RFC 9068), built once from a
@@ -173,7 +174,7 @@ public final class ClaimRules {
 			return true;
 		}
 
-		private static String describe(Object aud) {
+		private static String describe(@Nullable Object aud) {
 			List<String> shown = new ArrayList<>();
 			if (aud instanceof String text) {
 				shown.add(LogSafeText.of(text));

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.KeySet;
+import dev.identity.core.internal.FailureReason;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.transport.FetchedResponse;
 import dev.identity.engine.internal.transport.ProviderFailures;
@@ -43,7 +44,7 @@ final class DocumentReaders {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IdentityProviderException(ProviderDocuments.DISCOVERY, uri, response.status(), null,
-					ex.getMessage(), null);
+					FailureReason.of(ex), null);
 		}
 		List<String> problems = this.settings.discoveryPolicy().check(document, this.settings.issuer());
 		if (!problems.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.identity.engine.internal.cache;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,7 +57,8 @@ public final class ProviderDocument<T> {
 	}
 
 	public CacheState<T> state() {
-		return this.state.get();
+		// Starts empty and is only ever set to another state.
+		return Objects.requireNonNull(this.state.get(), "state");
 	}
 
 	public void state(CacheState<T> next) {

@@ -2,6 +2,7 @@ package dev.identity.engine.internal.cache;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,7 +25,8 @@ public final class TokenBuckets {
 	 */
 	public static boolean take(AtomicReference<TokenBucket> shared, Instant now, int capacity, Duration every) {
 		while (true) {
-			TokenBucket bucket = shared.get();
+			// Shared buckets start full and are only ever swapped for another bucket.
+			TokenBucket bucket = Objects.requireNonNull(shared.get(), "bucket");
 			TokenBucket current = bucket.at(now);
 			TokenBucket next = current.take(now, capacity, every);
 			if (next == null) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A form POST the core asks a transport to send: URL, headers and
  * {@code application/x-www-form-urlencoded} parameters (a name may repeat, e.g.
@@ -26,7 +28,7 @@ public record FormPost(String endpoint, URI uri, Map<String, String> headers, Li
 	 * @param name the parameter
 	 * @return the value, or {@code null}
 	 */
-	public String parameter(String name) {
+	public @Nullable String parameter(String name) {
 		for (Map.Entry<String, String> entry : this.form) {
 			if (entry.getKey().equals(name)) {
 				return entry.getValue();

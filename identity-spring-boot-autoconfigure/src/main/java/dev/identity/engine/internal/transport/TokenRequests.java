@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
@@ -79,9 +80,12 @@ public final class TokenRequests {
 		else if (request instanceof TokenRequest.TokenExchange exchange) {
 			add(form, "subject_token", exchange.subjectToken());
 			add(form, "subject_token_type", exchange.subjectTokenType());
-			if (exchange.actorToken() != null) {
-				add(form, "actor_token", exchange.actorToken());
-				add(form, "actor_token_type", exchange.actorTokenType());
+			String actorToken = exchange.actorToken();
+			String actorTokenType = exchange.actorTokenType();
+			// Both or neither: TokenExchange rejects one without the other.
+			if (actorToken != null && actorTokenType != null) {
+				add(form, "actor_token", actorToken);
+				add(form, "actor_token_type", actorTokenType);
 			}
 			if (exchange.requestedTokenType() != null) {
 				add(form, "requested_token_type", exchange.requestedTokenType());
@@ -147,7 +151,8 @@ public final class TokenRequests {
 			case CLIENT_SECRET_BASIC -> headers.put("Authorization", basic(client));
 			case CLIENT_SECRET_POST -> {
 				add(form, "client_id", client.getClientId());
-				add(form, "client_secret", CLIENTS.clientSecret(client));
+				// withSecret, the only way to this method, requires the secret.
+				add(form, "client_secret", Objects.requireNonNull(CLIENTS.clientSecret(client), "client secret"));
 			}
 			case PRIVATE_KEY_JWT -> {
 				add(form, "client_id", client.getClientId());
@@ -174,7 +179,8 @@ public final class TokenRequests {
 	 * unique jti.
 	 */
 	private static String assertion(ClientRegistration client, URI audience, Instant now) {
-		JWK key = CLIENTS.privateKey(client);
+		// withPrivateKey, the only way to private_key_jwt, requires the key.
+		JWK key = Objects.requireNonNull(CLIENTS.privateKey(client), "private key");
 		try {
 			JWSSigner signer;
 			JWSAlgorithm algorithm;
