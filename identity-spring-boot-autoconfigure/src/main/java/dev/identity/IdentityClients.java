@@ -1,6 +1,7 @@
 package dev.identity;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.ClaimRule;
+import dev.identity.core.internal.LogSafeText;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
 import org.jspecify.annotations.Nullable;
@@ -123,7 +125,18 @@ public final class IdentityClients implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder issuerUri(String issuerUri) {
-			this.properties.setIssuerUri(URI.create(Objects.requireNonNull(issuerUri, "issuerUri")));
+			Objects.requireNonNull(issuerUri, "issuerUri");
+			try {
+				this.properties.setIssuerUri(new URI(issuerUri));
+			}
+			catch (URISyntaxException ex) {
+				// The same typed failure as a bad application.yml, not URI's own
+				// exception.
+				throw new InvalidIdentityConfigurationException(
+						List.of(new InvalidIdentityConfigurationException.Problem("identity.issuer-uri",
+								LogSafeText.of(issuerUri, 200),
+								"is not a URI; set the issuer exactly as its tokens name it")));
+			}
 			return this;
 		}
 
@@ -133,6 +146,9 @@ public final class IdentityClients implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder audiences(String... audiences) {
+			for (String audience : audiences) {
+				Objects.requireNonNull(audience, "an audience is null");
+			}
 			this.properties.setAudiences(List.of(audiences));
 			return this;
 		}
@@ -224,6 +240,16 @@ public final class IdentityClients implements AutoCloseable {
 			EngineSettings settings = EngineSettingsFactory.create(this.properties, List.of(),
 					List.copyOf(this.claimRules));
 			IdentityEngine engine = new IdentityEngine(settings, this.clock);
+			try {
+				return clients(engine);
+			}
+			catch (RuntimeException ex) {
+				engine.close();
+				throw ex;
+			}
+		}
+
+		private IdentityClients clients(IdentityEngine engine) {
 			OAuthClient blocking = new OAuthClient(engine, IdentityTransports.restClient(this.restClient,
 					this.httpSettings, ClientHttpRequestFactoryBuilder.detect(), this.properties.getHttp()));
 			ReactiveOAuthClient reactive = IdentityTransports.reactiveClient(engine, this.webClient, this.httpSettings,

@@ -93,6 +93,14 @@ class IdentityClientsTests {
 	}
 
 	@Test
+	void issuerUriWhenNotAUriThenFailsNamingTheProperty() {
+		assertThatExceptionOfType(InvalidIdentityConfigurationException.class)
+			.isThrownBy(() -> IdentityClients.builder().issuerUri("https://login example.com"))
+			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
+				.satisfies((problem) -> assertThat(problem.property()).isEqualTo("identity.issuer-uri")));
+	}
+
+	@Test
 	void buildWhenSeveralSettingsInvalidThenOneFailureNamesEach() {
 		assertThatExceptionOfType(InvalidIdentityConfigurationException.class)
 			.isThrownBy(() -> IdentityClients.builder().issuerUri(provider.issuer()).properties((properties) -> {

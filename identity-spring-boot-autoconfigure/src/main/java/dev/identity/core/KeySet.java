@@ -11,6 +11,7 @@ import java.util.Map;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.identity.core.internal.FailureReason;
 import dev.identity.core.internal.LogSafeText;
 import org.jspecify.annotations.Nullable;
 
@@ -124,7 +125,7 @@ public final class KeySet {
 	}
 
 	private static String reason(Exception ex) {
-		return (ex.getMessage() != null) ? LogSafeText.of(ex.getMessage(), 200) : ex.getClass().getSimpleName();
+		return LogSafeText.of(FailureReason.of(ex), 200);
 	}
 
 	private static String describe(Map<String, Object> member) {

@@ -2,6 +2,7 @@ package dev.identity.core.internal;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.identity.core.ClaimRule;
@@ -61,30 +62,15 @@ public final class CoreAccess {
 	}
 
 	public static Tokens tokens() {
-		Tokens current = tokens;
-		if (current == null) {
-			initialize(ValidatedToken.class);
-			current = tokens;
-		}
-		return require(current, ValidatedToken.class);
+		return access(() -> tokens, ValidatedToken.class);
 	}
 
 	public static Policies policies() {
-		Policies current = policies;
-		if (current == null) {
-			initialize(ValidationPolicy.class);
-			current = policies;
-		}
-		return require(current, ValidationPolicy.class);
+		return access(() -> policies, ValidationPolicy.class);
 	}
 
 	public static Clients clients() {
-		Clients current = clients;
-		if (current == null) {
-			initialize(ClientRegistration.class);
-			current = clients;
-		}
-		return require(current, ClientRegistration.class);
+		return access(() -> clients, ClientRegistration.class);
 	}
 
 	/**
@@ -92,11 +78,7 @@ public final class CoreAccess {
 	 * @param access the access
 	 */
 	public static void register(Tokens access) {
-		// The owner is initialized first, so its own registration always comes first.
-		initialize(ValidatedToken.class);
-		if (tokens != null) {
-			throw new IllegalStateException("token access is registered by ValidatedToken alone");
-		}
+		first(() -> tokens, ValidatedToken.class);
 		tokens = access;
 	}
 
@@ -105,10 +87,7 @@ public final class CoreAccess {
 	 * @param access the access
 	 */
 	public static void register(Policies access) {
-		initialize(ValidationPolicy.class);
-		if (policies != null) {
-			throw new IllegalStateException("policy access is registered by ValidationPolicy alone");
-		}
+		first(() -> policies, ValidationPolicy.class);
 		policies = access;
 	}
 
@@ -117,11 +96,25 @@ public final class CoreAccess {
 	 * @param access the access
 	 */
 	public static void register(Clients access) {
-		initialize(ClientRegistration.class);
-		if (clients != null) {
-			throw new IllegalStateException("client access is registered by ClientRegistration alone");
-		}
+		first(() -> clients, ClientRegistration.class);
 		clients = access;
+	}
+
+	private static <T> T access(Supplier<@Nullable T> field, Class<?> owner) {
+		T current = field.get();
+		if (current == null) {
+			initialize(owner);
+			current = field.get();
+		}
+		return require(current, owner);
+	}
+
+	/** The owner is initialized first, so its own registration always comes first. */
+	private static void first(Supplier<@Nullable Object> field, Class<?> owner) {
+		initialize(owner);
+		if (field.get() != null) {
+			throw new IllegalStateException("this access is registered by " + owner.getSimpleName() + " alone");
+		}
 	}
 
 	private static void initialize(Class<?> type) {
