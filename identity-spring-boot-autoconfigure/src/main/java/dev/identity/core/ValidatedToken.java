@@ -49,8 +49,9 @@ public final class ValidatedToken implements TokenContent, Serializable {
 	}
 
 	/**
-	 * @param owned whether the claims were parsed for this token alone and nothing else
-	 * holds them: they are then made read-only where they are instead of copied
+	 * @param owned whether the claims were parsed for this token alone, nothing else
+	 * holds them and their nested maps and lists are read-only already: they are then
+	 * wrapped where they are instead of copied
 	 */
 	ValidatedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
 			Map<String, Object> claims, Instant expiresAt, boolean owned) {
@@ -58,7 +59,7 @@ public final class ValidatedToken implements TokenContent, Serializable {
 		this.algorithm = algorithm;
 		this.keyId = keyId;
 		this.type = type;
-		this.claims = owned ? readOnly(claims) : deepUnmodifiable(claims);
+		this.claims = owned ? Collections.unmodifiableMap(claims) : deepUnmodifiable(claims);
 		this.expiresAt = expiresAt;
 	}
 
@@ -195,26 +196,6 @@ public final class ValidatedToken implements TokenContent, Serializable {
 			copy.put(entry.getKey(), deepValue(entry.getValue()));
 		}
 		return Collections.unmodifiableMap(copy);
-	}
-
-	/**
-	 * The same claims, read-only in place: nested maps and lists are wrapped, not copied.
-	 */
-	private static Map<String, Object> readOnly(Map<String, Object> claims) {
-		claims.replaceAll((name, value) -> readOnlyValue(value));
-		return Collections.unmodifiableMap(claims);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static @Nullable Object readOnlyValue(@Nullable Object value) {
-		if (value instanceof Map<?, ?> map) {
-			return readOnly((Map<String, Object>) map);
-		}
-		if (value instanceof List<?> list) {
-			((List<Object>) list).replaceAll(ValidatedToken::readOnlyValue);
-			return Collections.unmodifiableList(list);
-		}
-		return value;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.identity.engine.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,12 +90,13 @@ final class TokenValidation {
 	/** See {@link IdentityEngine#validate(String, HttpFetcher, Executor)}. */
 	CompletableFuture<ValidatedToken> validate(@Nullable String token, HttpFetcher fetcher, Executor continuations) {
 		try {
-			ValidatedTokenCache.Digest digest = digest(token);
+			byte[] latin1 = cacheable(token);
+			ValidatedTokenCache.Digest digest = (latin1 != null) ? ValidatedTokenCache.digest(latin1) : null;
 			ValidatedToken cached = (digest != null) ? reuse(digest, fetcher) : null;
 			if (cached != null) {
 				return CompletableFuture.completedFuture(cached);
 			}
-			return validate(this.verifier.parse(token), digest, fetcher, continuations, 0, false);
+			return validate(this.verifier.parse(token, latin1), digest, fetcher, continuations, 0, false);
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -103,12 +105,13 @@ final class TokenValidation {
 
 	/** See {@link IdentityEngine#validateIfCached(String, HttpFetcher)}. */
 	@Nullable ValidatedToken validateIfCached(@Nullable String token, HttpFetcher fetcher) {
-		ValidatedTokenCache.Digest digest = digest(token);
+		byte[] latin1 = cacheable(token);
+		ValidatedTokenCache.Digest digest = (latin1 != null) ? ValidatedTokenCache.digest(latin1) : null;
 		ValidatedToken cached = (digest != null) ? reuse(digest, fetcher) : null;
 		if (cached != null) {
 			return cached;
 		}
-		Step step = attempt(this.verifier.parse(token), digest, fetcher, 0, false, false);
+		Step step = attempt(this.verifier.parse(token, latin1), digest, fetcher, 0, false, false);
 		return (step instanceof Validated validated) ? validated.token() : null;
 	}
 
@@ -122,15 +125,15 @@ final class TokenValidation {
 	}
 
 	/**
-	 * The key of a token in the validated-token cache, or {@code null} when it is off or
-	 * cannot apply.
+	 * The token's characters as bytes, one each, for its key in the validated-token cache
+	 * and then for the parser; {@code null} when the cache is off or cannot apply.
 	 */
-	private ValidatedTokenCache.@Nullable Digest digest(@Nullable String token) {
+	private byte @Nullable [] cacheable(@Nullable String token) {
 		if (this.validatedTokens == null || token == null || token.isEmpty()
 				|| token.length() > TokenVerifier.MAXIMUM_TOKEN_LENGTH) {
 			return null;
 		}
-		return ValidatedTokenCache.digest(token);
+		return token.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	/**
@@ -241,7 +244,8 @@ final class TokenValidation {
 		}
 		ValidatedToken validated = this.verifier.verify(parsed, key, now);
 		if (digest != null) {
-			Objects.requireNonNull(this.validatedTokens).put(digest, validated, key.getPublicKey(), now);
+			Objects.requireNonNull(this.validatedTokens)
+				.put(digest, validated, parsed.getClaimsFootprint(), key.getPublicKey(), now);
 		}
 		return new Validated(validated);
 	}

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.identity.core.InvalidTokenException;
-import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
 import org.jspecify.annotations.Nullable;
@@ -26,33 +26,20 @@ final class CompactJws {
 
 	private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
 
-	/** The unpadded base64url alphabet (RFC 4648 §5), by byte value. */
-	private static final boolean[] BASE64URL_ALPHABET = new boolean[256];
-
-	static {
-		for (char c = 'A'; c <= 'Z'; c++) {
-			BASE64URL_ALPHABET[c] = true;
-			BASE64URL_ALPHABET[Character.toLowerCase(c)] = true;
-		}
-		for (char c = '0'; c <= '9'; c++) {
-			BASE64URL_ALPHABET[c] = true;
-		}
-		BASE64URL_ALPHABET['-'] = true;
-		BASE64URL_ALPHABET['_'] = true;
-	}
-
 	private CompactJws() {
 	}
 
 	/**
 	 * Split and decode a token and check its header.
 	 * @param token the compact serialization
+	 * @param latin1 the token's characters as bytes, one each, when the caller has them
+	 * already; else {@code null}
 	 * @param header the header checks
 	 * @return the parsed token, with the header checks' failures
 	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when the token is not a
 	 * JWS compact serialization of two JSON objects
 	 */
-	static ParsedToken parse(@Nullable String token, JwsHeaderChecks header) {
+	static ParsedToken parse(@Nullable String token, byte @Nullable [] latin1, JwsHeaderChecks header) {
 		if (token == null || token.isEmpty()) {
 			throw format("token is empty");
 		}
@@ -67,37 +54,31 @@ final class CompactJws {
 		}
 		// One copy of the token as bytes serves the base64url decoding and the signing
 		// input.
-		byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] ascii = (latin1 != null) ? latin1 : token.getBytes(StandardCharsets.ISO_8859_1);
 		if (ascii.length != token.length()) {
 			// A surrogate pair became one byte: the parts' offsets would not line up.
 			throw format("token holds a character outside the unpadded base64url alphabet");
 		}
-		byte[] headerBytes = decode(ascii, 0, first, "header");
-		byte[] payloadBytes = decode(ascii, first + 1, second, "payload");
-		byte[] signature = decode(ascii, second + 1, ascii.length, "signature");
-		Map<String, Object> headerObject = JsonObjectReader.read(headerBytes, "header");
-		Map<String, Object> claims = JsonObjectReader.read(payloadBytes, "payload");
-
-		List<TokenCheckFailure> failures = new ArrayList<>(2);
-		JwsAlgorithm algorithm = header.algorithm(headerObject.get("alg"), failures);
-		Object kid = headerObject.get("kid");
-		if (kid != null && !(kid instanceof String)) {
-			throw format("header parameter 'kid' is not a string");
-		}
-		Object typ = headerObject.get("typ");
-		if (typ != null && !(typ instanceof String)) {
-			throw format("header parameter 'typ' is not a string");
-		}
-		header.checkCritical(headerObject, failures);
-		header.checkType((String) typ, failures);
+		// A header read before (the same bytes) is not decoded and read again.
+		JwsHeaderChecks.Header known = header.cached(ascii, first);
+		byte[] headerBytes = (known == null) ? decode(token, ascii, 0, first, "header") : null;
+		byte[] payloadBytes = decode(token, ascii, first + 1, second, "payload");
+		byte[] signature = decode(token, ascii, second + 1, ascii.length, "signature");
+		Map<String, Object> headerObject = (headerBytes != null)
+				? JsonObjectReader.read(headerBytes, "header").members() : null;
+		JsonObjectReader.JsonObject claims = JsonObjectReader.read(payloadBytes, "payload");
+		JwsHeaderChecks.Header checked = (headerObject != null) ? header.check(ascii, first, headerObject)
+				: Objects.requireNonNull(known);
+		List<TokenCheckFailure> failures = checked.failures();
 		if (signature.length == 0) {
+			failures = new ArrayList<>(failures);
 			failures.add(new TokenCheckFailure(TokenCheck.SIGNATURE, "token has an empty signature"));
 		}
-		return new ParsedToken(token, algorithm, (String) kid, (String) typ, failures, ascii, second, signature,
-				claims);
+		return new ParsedToken(token, checked.algorithm(), checked.keyId(), checked.type(), failures, ascii, second,
+				signature, claims.members(), claims.footprint());
 	}
 
-	private static byte[] decode(byte[] token, int from, int to, String part) {
+	private static byte[] decode(String text, byte[] token, int from, int to, String part) {
 		if (from == to) {
 			if ("signature".equals(part)) {
 				return new byte[0];
@@ -108,10 +89,20 @@ final class CompactJws {
 		if (length % 4 == 1) {
 			throw format("token " + part + " is not valid base64url (impossible length)");
 		}
-		for (int i = from; i < to; i++) {
-			if (!BASE64URL_ALPHABET[token[i] & 0xFF]) {
-				throw format("token " + part + " holds a character outside the unpadded base64url alphabet");
-			}
+		// The decoder refuses every character outside the base64url alphabet but accepts
+		// '=' padding, which JWS leaves out (RFC 7515 §2): one spelling per token.
+		int padding = text.indexOf('=', from);
+		if (padding >= 0 && padding < to) {
+			throw outsideAlphabet(part);
+		}
+		// Decoded straight from the token's bytes: the decoder returns a buffer over an
+		// array of exactly the decoded length.
+		ByteBuffer decoded;
+		try {
+			decoded = BASE64URL.decode(ByteBuffer.wrap(token, from, length));
+		}
+		catch (IllegalArgumentException ex) {
+			throw outsideAlphabet(part);
 		}
 		// Canonical encoding: the unused low bits of the last character must be zero (RFC
 		// 4648 §3.5), so one token has exactly one spelling.
@@ -119,11 +110,12 @@ final class CompactJws {
 		if ((length % 4 == 2 && (last & 0x0F) != 0) || (length % 4 == 3 && (last & 0x03) != 0)) {
 			throw format("token " + part + " is not canonical base64url (non-zero padding bits)");
 		}
-		// Decoded straight from the token's bytes: the decoder returns a buffer over an
-		// array of exactly the decoded length.
-		ByteBuffer decoded = BASE64URL.decode(ByteBuffer.wrap(token, from, length));
 		return (decoded.hasArray() && decoded.arrayOffset() == 0 && decoded.array().length == decoded.remaining())
 				? decoded.array() : copy(decoded);
+	}
+
+	private static InvalidTokenException outsideAlphabet(String part) {
+		return format("token " + part + " holds a character outside the unpadded base64url alphabet");
 	}
 
 	private static byte[] copy(ByteBuffer buffer) {

@@ -1,10 +1,12 @@
 package dev.identity.core.internal.validation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.identity.core.internal.HeapLayout;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -17,20 +19,36 @@ import tools.jackson.core.json.JsonFactory;
  * Reads a token's header or payload, one JSON object, in one streaming pass into the
  * types Jackson's untyped binding gives: {@code LinkedHashMap}, {@code ArrayList},
  * {@code String}, {@code Boolean}, {@code Integer} / {@code Long} / {@code BigInteger} by
- * size, {@code Double}. Duplicate members are refused (RFC 7515 §5.2, RFC 8725 §3.4);
- * nesting depth is bounded by the parser's read constraints.
+ * size, {@code Double}. Nested objects and arrays are read-only as read; the outer map is
+ * left to its owner to wrap. Duplicate members are refused (RFC 7515 §5.2, RFC 8725
+ * §3.4), at every depth: a member whose name the map already holds does not grow it.
+ * Nesting depth is bounded by the parser's read constraints.
+ * <p>
+ * While it reads, it counts the heap what it builds takes ({@link HeapLayout}), so that a
+ * cache can be bounded in bytes without walking the claims again.
  */
 final class JsonObjectReader {
 
 	/**
 	 * A plain streaming factory: a parser from it costs no binding context, where one
-	 * from a mapper would set up a deserialization context per token.
+	 * from a mapper would set up a deserialization context per token. Its duplicate
+	 * detection stays off: it would keep a second set of the names the maps hold.
 	 */
 	private static final JsonFactory JSON = JsonFactory.builder()
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
-	private JsonObjectReader() {
+	private final JsonParser parser;
+
+	/** The token part read, for messages. */
+	private final String part;
+
+	/** The heap of what was read so far. */
+	private long footprint;
+
+	private JsonObjectReader(JsonParser parser, String part) {
+		this.parser = parser;
+		this.part = part;
 	}
 
 	/**
@@ -41,43 +59,54 @@ final class JsonObjectReader {
 	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when the bytes are not
 	 * exactly one JSON object without duplicate members
 	 */
-	static Map<String, Object> read(byte[] bytes, String part) {
+	static JsonObject read(byte[] bytes, String part) {
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw CompactJws.format("token " + part + " is not a JSON object");
 			}
-			Map<String, Object> object = readObject(parser);
+			JsonObjectReader reader = new JsonObjectReader(parser, part);
+			Map<String, Object> object = reader.readObject();
 			if (parser.nextToken() != null) {
 				throw CompactJws.format("token " + part + " holds more than one JSON value");
 			}
-			return object;
+			return new JsonObject(object, reader.footprint);
 		}
 		catch (JacksonException ex) {
-			String reason = (ex.getMessage() != null && ex.getMessage().startsWith("Duplicate"))
-					? "has a duplicate member" : "is not a JSON object";
-			throw CompactJws.format("token " + part + " " + reason);
+			throw CompactJws.format("token " + part + " is not a JSON object");
 		}
 	}
 
-	private static Map<String, Object> readObject(JsonParser parser) {
+	private Map<String, Object> readObject() {
 		Map<String, Object> object = new LinkedHashMap<>();
-		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-			object.put(name, readValue(parser, parser.nextToken()));
+		for (String name = this.parser.nextName(); name != null; name = this.parser.nextName()) {
+			this.footprint += HeapLayout.string(name.length());
+			int size = object.size();
+			object.put(name, readValue(this.parser.nextToken()));
+			if (object.size() == size) {
+				throw CompactJws.format("token " + this.part + " has a duplicate member");
+			}
 		}
+		this.footprint += HeapLayout.map(object.size());
 		return object;
 	}
 
-	private static @Nullable Object readValue(JsonParser parser, @Nullable JsonToken token) {
+	private @Nullable Object readValue(@Nullable JsonToken token) {
 		if (token == null) {
 			throw CompactJws.format("token JSON ends early");
 		}
 		switch (token) {
 			case VALUE_STRING:
-				return parser.getString();
+				String text = this.parser.getString();
+				this.footprint += HeapLayout.string(text.length());
+				return text;
 			case VALUE_NUMBER_INT:
-				return parser.getNumberValue();
+				Number number = this.parser.getNumberValue();
+				this.footprint += HeapLayout.number(number);
+				return number;
 			case VALUE_NUMBER_FLOAT:
-				return parser.getDoubleValue();
+				Double real = this.parser.getDoubleValue();
+				this.footprint += HeapLayout.number(real);
+				return real;
 			case VALUE_TRUE:
 				return Boolean.TRUE;
 			case VALUE_FALSE:
@@ -85,16 +114,28 @@ final class JsonObjectReader {
 			case VALUE_NULL:
 				return null;
 			case START_OBJECT:
-				return readObject(parser);
+				return Collections.unmodifiableMap(readObject());
 			case START_ARRAY:
 				List<Object> array = new ArrayList<>();
-				for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
-					array.add(readValue(parser, next));
+				for (JsonToken next = this.parser.nextToken(); next != JsonToken.END_ARRAY; next = this.parser
+					.nextToken()) {
+					array.add(readValue(next));
 				}
-				return array;
+				this.footprint += HeapLayout.list(array.size());
+				return Collections.unmodifiableList(array);
 			default:
 				throw CompactJws.format("token JSON holds an unexpected " + token);
 		}
+	}
+
+	/**
+	 * An object as read.
+	 *
+	 * @param members its members; nested objects and arrays read-only
+	 * @param footprint the heap it takes, as {@link HeapLayout} counts it, with the
+	 * read-only wrapper its owner will put around it
+	 */
+	record JsonObject(Map<String, Object> members, long footprint) {
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.TokenCheckFailure;
 import dev.identity.core.TokenContent;
+import dev.identity.core.internal.HeapLayout;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,9 +39,12 @@ public final class ParsedToken implements TokenContent {
 
 	final Map<String, Object> claims;
 
+	/** The heap the claims take, as {@link HeapLayout} counts it. */
+	private final long claimsFootprint;
+
 	ParsedToken(String tokenValue, @Nullable JwsAlgorithm algorithm, @Nullable String keyId, @Nullable String type,
 			List<TokenCheckFailure> headerFailures, byte[] ascii, int signingInputLength, byte[] signature,
-			Map<String, Object> claims) {
+			Map<String, Object> claims, long claimsFootprint) {
 		this.tokenValue = tokenValue;
 		this.algorithm = algorithm;
 		this.keyId = keyId;
@@ -50,6 +54,7 @@ public final class ParsedToken implements TokenContent {
 		this.signingInputLength = signingInputLength;
 		this.signature = signature;
 		this.claims = claims;
+		this.claimsFootprint = claimsFootprint;
 	}
 
 	/** The {@code kid} header, or {@code null}. */
@@ -86,6 +91,15 @@ public final class ParsedToken implements TokenContent {
 	 * Whether the header already failed a check, so fetching keys for it would be wasted.
 	 * @return whether a header check failed
 	 */
+	/**
+	 * The heap the claims take once validated, their read-only wrapper included, as
+	 * {@link HeapLayout} counts it: counted while they were read.
+	 * @return the estimate, in bytes
+	 */
+	public long getClaimsFootprint() {
+		return this.claimsFootprint;
+	}
+
 	public boolean hasHeaderFailures() {
 		return !this.headerFailures.isEmpty();
 	}

@@ -1,6 +1,7 @@
 package dev.identity.engine.internal.cache;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 import dev.identity.core.ValidatedToken;
+import dev.identity.core.internal.validation.ParsedToken;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +47,12 @@ public final class ValidatedTokenCache {
 			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
 		}
 	}
+
+	/**
+	 * A digest and its result per thread, copied from the one above: a token's key costs
+	 * no digest state of its own. {@code digest} resets it after each use.
+	 */
+	private static final ThreadLocal<PerThread> PER_THREAD = ThreadLocal.withInitial(PerThread::new);
 
 	private final int maxEntries;
 
@@ -87,14 +95,23 @@ public final class ValidatedTokenCache {
 
 	/** The key of a token: its SHA-256. */
 	public static Digest digest(String token) {
-		MessageDigest sha;
+		return digest(token.getBytes(StandardCharsets.ISO_8859_1));
+	}
+
+	/**
+	 * The key of a token from its characters as bytes, one byte each, as the verifier
+	 * reads them too: a token that is not ASCII cannot be verified, so never cached.
+	 */
+	public static Digest digest(byte[] token) {
+		PerThread digest = PER_THREAD.get();
+		digest.sha.update(token);
 		try {
-			sha = (MessageDigest) SHA_256.clone();
+			digest.sha.digest(digest.result, 0, digest.result.length);
 		}
-		catch (CloneNotSupportedException ex) {
-			throw new IllegalStateException("SHA-256 digest cannot be cloned", ex);
+		catch (DigestException ex) {
+			throw new IllegalStateException("SHA-256 digest does not fit 32 bytes", ex);
 		}
-		return new Digest(sha.digest(token.getBytes(StandardCharsets.US_ASCII)));
+		return new Digest(digest.result);
 	}
 
 	/**
@@ -115,20 +132,29 @@ public final class ValidatedTokenCache {
 		return entry;
 	}
 
-	public void put(Digest digest, ValidatedToken token, PublicKey verifiedWith, Instant now) {
-		long size = CacheEntrySize.of(token);
+	/**
+	 * Remember a verified token, evicting as the bounds require.
+	 * @param digest its key
+	 * @param token the token as verified
+	 * @param claimsFootprint the heap its claims take, as counted when they were read
+	 * ({@link ParsedToken#getClaimsFootprint()})
+	 * @param verifiedWith the key its signature was verified with
+	 * @param now the current time
+	 */
+	public void put(Digest digest, ValidatedToken token, long claimsFootprint, PublicKey verifiedWith, Instant now) {
+		long size = CacheEntrySize.of(token, claimsFootprint);
 		if (size > this.maxBytes) {
 			// Would push out everything else and still not fit.
 			return;
 		}
 		Entry entry = new Entry(digest, token, verifiedWith, size);
 		synchronized (this.lock) {
-			if (this.entries.containsKey(digest)) {
+			if (this.entries.putIfAbsent(digest, entry) != null) {
 				// Verified on two threads at once: the first verdict stays.
 				return;
 			}
+			// The new entry is not in the queue yet, so eviction cannot pick it.
 			makeRoom(size, now);
-			this.entries.put(digest, entry);
 			append(entry);
 			this.count++;
 			this.bytes += size;
@@ -274,6 +300,24 @@ public final class ValidatedTokenCache {
 		/** The key its signature was verified with. */
 		public PublicKey verifiedWith() {
 			return this.verifiedWith;
+		}
+
+	}
+
+	/** A thread's SHA-256 and the array it writes into. */
+	private static final class PerThread {
+
+		private final MessageDigest sha;
+
+		private final byte[] result = new byte[32];
+
+		private PerThread() {
+			try {
+				this.sha = (MessageDigest) SHA_256.clone();
+			}
+			catch (CloneNotSupportedException ex) {
+				throw new IllegalStateException("SHA-256 digest cannot be cloned", ex);
+			}
 		}
 
 	}

@@ -156,6 +156,17 @@ class TokenVerifierFormatTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "{\"sub\":null,\"sub\":\"admin\"}", "{\"sub\":\"alice\",\"sub\":null}",
+			"{\"sub\":\"alice\",\"address\":{\"city\":\"Basel\",\"city\":\"Bern\"}}",
+			"{\"sub\":\"alice\",\"orgs\":[{\"id\":1,\"id\":2}]}" })
+	void parseWhenDuplicateMemberIsNullOrNestedThenFormatFailure(String payload) {
+		// The first of two members may be null, and a nested object is read by the same
+		// rule.
+		InvalidTokenException exception = assertFormatFailure(token(JwsAlgorithm.RS256).rawPayload(payload).build());
+		assertThat(exception.getFailures().get(0).description()).contains("duplicate");
+	}
+
+	@ParameterizedTest
 	@ValueSource(
 			strings = { "{\"sub\":\"alice\"}{\"sub\":\"admin\"}", "{\"sub\":\"alice\"} x", "{\"sub\":\"alice\"}]" })
 	void parseWhenPayloadHasContentAfterTheObjectThenFormatFailure(String payload) {

@@ -31,6 +31,40 @@ class TokenVerifierHeaderTests {
 	private final TokenVerifier verifier = verifier();
 
 	@Test
+	void verifyWhenHeaderDiffersFromTheLastInOneCharacterThenItsOwnVerdict() {
+		// The last header read is kept with its verdict; a header of the same length
+		// that differs in one character must be read and checked afresh, either way.
+		String accepted = token(JwsAlgorithm.RS256).build();
+		String refused = token(JwsAlgorithm.RS256).header("typ", "at+jws").build();
+		assertThat(refused.indexOf('.')).isEqualTo(accepted.indexOf('.'));
+		assertThat(verify(this.verifier, accepted, KEYS).getType()).isEqualTo("at+jwt");
+		assertThat(checks(rejection(() -> verify(this.verifier, refused, KEYS)))).containsExactly(TokenCheck.TYPE);
+		assertThat(verify(this.verifier, accepted, KEYS).getType()).isEqualTo("at+jwt");
+		assertThat(checks(rejection(() -> verify(this.verifier, refused, KEYS)))).containsExactly(TokenCheck.TYPE);
+	}
+
+	@Test
+	void verifyWhenHeaderExtendsTheLastThenItsOwnVerdict() {
+		String accepted = token(JwsAlgorithm.RS256).build();
+		String longer = token(JwsAlgorithm.RS256).header("crit", List.of("b64")).build();
+		assertThat(verify(this.verifier, accepted, KEYS)).isNotNull();
+		assertThat(checks(rejection(() -> verify(this.verifier, longer, KEYS))))
+			.containsExactly(TokenCheck.CRITICAL_HEADER);
+	}
+
+	@Test
+	void verifyWhenTokensShareTheirHeaderThenEachKeepsItsOwnClaims() {
+		String alice = token(JwsAlgorithm.RS256).claim("sub", "alice").build();
+		String bob = token(JwsAlgorithm.RS256).claim("sub", "bob").build();
+		assertThat(alice.substring(0, alice.indexOf('.'))).isEqualTo(bob.substring(0, bob.indexOf('.')));
+		assertThat(verify(this.verifier, alice, KEYS).getSubject()).isEqualTo("alice");
+		assertThat(verify(this.verifier, bob, KEYS).getSubject()).isEqualTo("bob");
+		assertThat(checks(rejection(() -> verify(this.verifier,
+				bob.substring(0, bob.lastIndexOf('.') + 1) + alice.substring(alice.lastIndexOf('.') + 1), KEYS))))
+			.containsExactly(TokenCheck.SIGNATURE);
+	}
+
+	@Test
 	void verifyWhenCritNamesUnknownExtensionThenCriticalHeaderFailure() {
 		String token = token(JwsAlgorithm.RS256).header("crit", List.of("urn:example:policy"))
 			.header("urn:example:policy", "strict")

@@ -103,7 +103,8 @@ class ValidatedTokenCacheEvictionTests {
 		put(cache, "a", token);
 		put(cache, "b", token);
 		cache.get(ValidatedTokenCache.digest("a"));
-		cache.put(ValidatedTokenCache.digest("c"), token, publicKey(), token.getExpiresAt());
+		cache.put(ValidatedTokenCache.digest("c"), token, CacheEntrySizeTests.claimsFootprint(token), publicKey(),
+				token.getExpiresAt());
 		assertThat(held(cache, "a", "b", "c")).containsExactlyInAnyOrder("b", "c");
 	}
 
@@ -116,7 +117,7 @@ class ValidatedTokenCacheEvictionTests {
 			String token = AccessTokenShapes.sign(TestTokens.FIRST, this.fixture.provider.issuer(), this.now, i,
 					AccessTokenShapes.GROUPS);
 			ValidatedToken validated = engine.validate(token, this.fixture.fetcher).join();
-			entrySize = Math.max(entrySize, CacheEntrySize.of(validated));
+			entrySize = Math.max(entrySize, CacheEntrySizeTests.entrySize(validated));
 			assertThat(engine.validationCacheStats().bytes()).isLessThanOrEqualTo(maxBytes);
 		}
 		// Each entry keeps more than the token's 11,000 characters alive: its claims too.
@@ -129,13 +130,13 @@ class ValidatedTokenCacheEvictionTests {
 	@Test
 	void putWhenOneTokenTakesMoreThanTheWholeSizeThenItIsNotRememberedAndNothingIsEvicted() {
 		ValidatedToken small = smallToken();
-		ValidatedTokenCache cache = new ValidatedTokenCache(10, CacheEntrySize.of(small) * 3);
+		ValidatedTokenCache cache = new ValidatedTokenCache(10, CacheEntrySizeTests.entrySize(small) * 3);
 		put(cache, "small", small);
 		ValidatedToken large = this.fixture.validate(AccessTokenShapes.sign(TestTokens.FIRST,
 				this.fixture.provider.issuer(), this.now, 1, AccessTokenShapes.GROUPS));
 		put(cache, "large", large);
 		assertThat(held(cache, "small", "large")).containsExactly("small");
-		assertThat(cache.bytes()).isEqualTo(CacheEntrySize.of(small));
+		assertThat(cache.bytes()).isEqualTo(CacheEntrySizeTests.entrySize(small));
 	}
 
 	@Test
@@ -156,7 +157,8 @@ class ValidatedTokenCacheEvictionTests {
 	}
 
 	private void put(ValidatedTokenCache cache, String name, ValidatedToken token) {
-		cache.put(ValidatedTokenCache.digest(name), token, publicKey(), this.now);
+		cache.put(ValidatedTokenCache.digest(name), token, CacheEntrySizeTests.claimsFootprint(token), publicKey(),
+				this.now);
 	}
 
 	private static PublicKey publicKey() {
