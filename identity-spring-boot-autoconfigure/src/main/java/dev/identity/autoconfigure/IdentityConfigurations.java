@@ -15,6 +15,7 @@ import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.ClaimRule;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngines;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -49,6 +50,16 @@ final class IdentityConfigurations {
 					claimRules.orderedStream().toList());
 			AudienceWarning.logIfUnchecked(settings);
 			return new IdentityEngine(settings, clock.getIfUnique(Clock::systemUTC));
+		}
+
+		/**
+		 * The engines of the configured issuers, by name. Each engine is closed as its
+		 * own bean, not through this set.
+		 */
+		@Bean(destroyMethod = "")
+		@ConditionalOnMissingBean
+		IdentityEngines identityEngines(IdentityEngine engine) {
+			return IdentityEngines.of(engine);
 		}
 
 	}

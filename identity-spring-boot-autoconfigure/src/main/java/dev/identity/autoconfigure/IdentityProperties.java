@@ -3,7 +3,9 @@ package dev.identity.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.identity.client.EventLoopPolicy;
 import dev.identity.core.ClientAuthenticationMethod;
@@ -95,6 +97,14 @@ public class IdentityProperties {
 	 * nothing else.
 	 */
 	private boolean passwordGrantEnabled;
+
+	/**
+	 * Named issuers, for tokens from several OpenID providers: each entry takes
+	 * issuer-uri, audiences, algorithms, required-type, required-claims, claims-preset,
+	 * client-id and client-secret, falling back to the top-level values. Do not set
+	 * identity.issuer-uri as well.
+	 */
+	private Map<String, IdentityIssuerProperties> issuers = new LinkedHashMap<>();
 
 	private final Token token = new Token();
 
@@ -212,6 +222,14 @@ public class IdentityProperties {
 
 	public void setPasswordGrantEnabled(boolean passwordGrantEnabled) {
 		this.passwordGrantEnabled = passwordGrantEnabled;
+	}
+
+	public Map<String, IdentityIssuerProperties> getIssuers() {
+		return this.issuers;
+	}
+
+	public void setIssuers(Map<String, IdentityIssuerProperties> issuers) {
+		this.issuers = issuers;
 	}
 
 	public Token getToken() {

@@ -7,15 +7,16 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.identity.autoconfigure.IdentityConfigurationCheck;
+import dev.identity.autoconfigure.IdentityIssuerProperties;
 import dev.identity.autoconfigure.IdentityProperties;
 import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
 import dev.identity.core.ClaimRule;
@@ -28,6 +29,7 @@ import dev.identity.core.TokenResponse;
 import dev.identity.core.ValidationPolicy;
 import dev.identity.core.internal.FailureReason;
 import dev.identity.engine.internal.EngineSettings;
+import dev.identity.engine.internal.IdentityEngines;
 import dev.identity.engine.internal.cache.CacheSettings;
 import dev.identity.engine.internal.transport.RetryPolicy;
 import org.jspecify.annotations.Nullable;
@@ -48,50 +50,120 @@ public final class EngineSettingsFactory {
 	}
 
 	/**
-	 * The engine settings, or one exception listing every invalid property: the engine's
-	 * and those the checks find. The validation policy applies the application's claim
-	 * rules after the built-in ones.
+	 * The engine settings of the one issuer, or one exception listing every invalid
+	 * property: the engine's and those the checks find. The validation policy applies the
+	 * application's claim rules after the built-in ones.
 	 * @param properties the properties
 	 * @param checks more checks of the properties, such as the browser login's
 	 * @param claimRules the application's claim rules, in order
-	 * @return the settings
+	 * @return the settings of the first issuer declared
 	 */
 	public static EngineSettings create(IdentityProperties properties, List<IdentityConfigurationCheck> checks,
 			List<ClaimRule> claimRules) {
-		List<InvalidIdentityConfigurationException.Problem> problems = new ArrayList<>();
-		URI issuer = properties.getIssuerUri();
+		return createAll(properties, checks, claimRules).values().iterator().next();
+	}
+
+	/**
+	 * The engine settings of every configured issuer, by name in declaration order: the
+	 * one of {@code identity.issuer-uri} (named {@value IdentityEngines#DEFAULT_NAME}),
+	 * or those of {@code identity.issuers}; or one exception listing every invalid
+	 * property of them all.
+	 * @param properties the properties
+	 * @param checks more checks of the properties, such as the browser login's
+	 * @param claimRules the application's claim rules, in order
+	 * @return the settings by issuer name
+	 */
+	public static Map<String, EngineSettings> createAll(IdentityProperties properties,
+			List<IdentityConfigurationCheck> checks, List<ClaimRule> claimRules) {
+		// A set: the top-level values the issuers share are checked once per issuer.
+		Set<InvalidIdentityConfigurationException.Problem> problems = new LinkedHashSet<>();
+		List<IssuerView> views = views(properties, problems);
+		Map<String, EngineSettings> settings = new LinkedHashMap<>();
+		Map<String, String> issuerNames = new LinkedHashMap<>();
+		for (IssuerView view : views) {
+			URI issuer = view.issuerUri();
+			if (issuer != null) {
+				String other = issuerNames.putIfAbsent(issuer.toString(), view.name());
+				if (other != null) {
+					problems.add(problem(view.issuerUriProperty(), issuer.toString(),
+							"is also the issuer of identity.issuers." + other + "; each issuer may be declared once"));
+				}
+			}
+			EngineSettings one = create(view, properties, claimRules, problems);
+			if (one != null) {
+				settings.put(view.name(), one);
+			}
+		}
+		for (IdentityConfigurationCheck check : checks) {
+			problems.addAll(check.problems(properties));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidIdentityConfigurationException(new ArrayList<>(problems));
+		}
+		return settings;
+	}
+
+	private static List<IssuerView> views(IdentityProperties properties,
+			Set<InvalidIdentityConfigurationException.Problem> problems) {
+		Map<String, IdentityIssuerProperties> issuers = properties.getIssuers();
+		if (issuers.isEmpty()) {
+			return List.of(IssuerView.single(properties));
+		}
+		URI single = properties.getIssuerUri();
+		if (single != null) {
+			problems.add(problem("identity.issuer-uri", single.toString(),
+					"must not be set with identity.issuers (" + String.join(", ", issuers.keySet())
+							+ "); move it under identity.issuers.<name>.issuer-uri, or remove identity.issuers"));
+		}
+		List<IssuerView> views = new ArrayList<>();
+		issuers.forEach((name, issuer) -> {
+			if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+				problems.add(problem("identity.issuers." + name, name,
+						"is not a valid issuer name: use lower-case letters, digits and '-'"));
+			}
+			views.add(IssuerView.named(name, properties, issuer));
+		});
+		return views;
+	}
+
+	/** One issuer's settings, or {@code null} when a problem was found. */
+	private static @Nullable EngineSettings create(IssuerView view, IdentityProperties properties,
+			List<ClaimRule> claimRules, Set<InvalidIdentityConfigurationException.Problem> problems) {
+		int problemsBefore = problems.size();
+		URI issuer = view.issuerUri();
 		IdentityProperties.Discovery discovery = properties.getDiscovery();
 		DiscoveryPolicy discoveryPolicy = new DiscoveryPolicy(discovery.isRequireIssuerMatch(),
 				discovery.isRequireHttps(), discovery.isRequireSameHost());
 		if (issuer == null) {
-			problems.add(problem("identity.issuer-uri", "", "must be set"));
+			problems.add(problem(view.issuerUriProperty(), "", "must be set"));
 		}
 		else {
 			for (String reason : discoveryPolicy.checkIssuer(issuer)) {
-				problems.add(problem("identity.issuer-uri", issuer.toString(), reason));
+				problems.add(problem(view.issuerUriProperty(), issuer.toString(), reason));
 			}
 		}
 		Set<JwsAlgorithm> algorithms = EnumSet.noneOf(JwsAlgorithm.class);
-		for (String name : properties.getAlgorithms()) {
+		for (String name : view.algorithms()) {
 			try {
 				algorithms.add(JwsAlgorithm.fromConfiguration(name));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(problem("identity.algorithms", name, FailureReason.of(ex)));
+				problems.add(problem(view.algorithmsProperty(), name, FailureReason.of(ex)));
 			}
 		}
-		if (properties.getAlgorithms().isEmpty()) {
-			problems.add(problem("identity.algorithms", "", "must name at least one algorithm"));
+		if (view.algorithms().isEmpty()) {
+			problems.add(problem(view.algorithmsProperty(), "", "must name at least one algorithm"));
 		}
-		for (String audience : properties.getAudiences()) {
+		for (String audience : view.audiences()) {
 			if (audience == null || audience.isBlank()) {
-				problems.add(problem("identity.audiences", String.valueOf(audience), "must not contain blank values"));
+				problems
+					.add(problem(view.audiencesProperty(), String.valueOf(audience), "must not contain blank values"));
 			}
 		}
-		for (String claim : properties.getRequiredClaims()) {
+		for (String claim : view.requiredClaims()) {
 			if (claim == null || claim.isBlank()) {
 				problems
-					.add(problem("identity.required-claims", String.valueOf(claim), "must not contain blank names"));
+					.add(problem(view.requiredClaimsProperty(), String.valueOf(claim), "must not contain blank names"));
 			}
 		}
 		if (properties.getClockSkew().isNegative()) {
@@ -127,7 +199,7 @@ public final class EngineSettingsFactory {
 			problems.add(problem("identity.http.max-attempts", String.valueOf(http.getMaxAttempts()),
 					"must be between 1 and 10"));
 		}
-		ClientRegistration client = client(properties, problems);
+		ClientRegistration client = client(view, properties, problems);
 		positive(problems, "identity.token.default-lifetime", properties.getToken().getDefaultLifetime());
 		if (properties.getToken().getRenewalSkew().isNegative()) {
 			problems.add(problem("identity.token.renewal-skew", properties.getToken().getRenewalSkew().toString(),
@@ -155,7 +227,7 @@ public final class EngineSettingsFactory {
 			problems.add(problem("identity.introspection.failure-ttl", introspection.getFailureTtl().toString(),
 					"must not be negative"));
 		}
-		if (introspection.isOpaqueTokens() && client == null && !hasText(properties.getClientId())) {
+		if (introspection.isOpaqueTokens() && client == null && !hasText(view.clientId())) {
 			problems.add(problem("identity.introspection.opaque-tokens", "true",
 					"needs identity.client-id (and its credentials): the introspection endpoint authenticates clients"));
 		}
@@ -171,19 +243,15 @@ public final class EngineSettingsFactory {
 		if (validationCache.isEnabled() && sizeProblem != null) {
 			problems.add(problem("identity.validation-cache.max-size", String.valueOf(maxSize), sizeProblem));
 		}
-		for (IdentityConfigurationCheck check : checks) {
-			problems.addAll(check.problems(properties));
+		if (problems.size() > problemsBefore || issuer == null) {
+			return null;
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidIdentityConfigurationException(problems);
-		}
-		// Set: a missing issuer-uri is one of the problems thrown above.
-		ValidationPolicy policy = ValidationPolicy.withIssuer(Objects.requireNonNull(issuer, "issuer").toString())
-			.audiences(properties.getAudiences())
+		ValidationPolicy policy = ValidationPolicy.withIssuer(issuer.toString())
+			.audiences(view.audiences())
 			.algorithms(algorithms)
 			.clockSkew(properties.getClockSkew())
-			.requiredType(properties.getRequiredType())
-			.requiredClaims(properties.getRequiredClaims())
+			.requiredType(view.requiredType())
+			.requiredClaims(view.requiredClaims())
 			.acceptIdTokens(properties.isAcceptIdTokens())
 			.rules(claimRules)
 			.build();
@@ -207,21 +275,22 @@ public final class EngineSettingsFactory {
 		return value != null && !value.isBlank();
 	}
 
-	private static @Nullable ClientRegistration client(IdentityProperties properties,
-			List<InvalidIdentityConfigurationException.Problem> problems) {
-		String clientId = properties.getClientId();
+	private static @Nullable ClientRegistration client(IssuerView view, IdentityProperties properties,
+			Set<InvalidIdentityConfigurationException.Problem> problems) {
+		String clientId = view.clientId();
 		ClientAuthenticationMethod method = properties.getClientAuthenticationMethod();
-		String secret = properties.getClientSecret();
+		String secret = view.clientSecret();
 		if (clientId == null || clientId.isBlank()) {
 			if (secret != null) {
-				problems.add(problem("identity.client-id", "", "must be set when identity.client-secret is"));
+				problems.add(problem(view.clientIdProperty(), "",
+						"must be set when " + view.clientSecretProperty() + " is"));
 			}
 			return null;
 		}
 		switch (method) {
 			case CLIENT_SECRET_BASIC, CLIENT_SECRET_POST -> {
 				if (secret == null || secret.isBlank()) {
-					problems.add(problem("identity.client-secret", "",
+					problems.add(problem(view.clientSecretProperty(), "",
 							"must be set for client authentication method "
 									+ method.name().toLowerCase(Locale.ROOT).replace('_', '-')
 									+ " (or choose identity.client-authentication-method=none for a public client)"));
@@ -248,7 +317,7 @@ public final class EngineSettingsFactory {
 			}
 			default -> {
 				if (secret != null) {
-					problems.add(problem("identity.client-secret", "(hidden)",
+					problems.add(problem(view.clientSecretProperty(), "(hidden)",
 							"must not be set for a public client (identity.client-authentication-method=none)"));
 				}
 				return ClientRegistration.publicClient(clientId);
@@ -261,7 +330,7 @@ public final class EngineSettingsFactory {
 				cache.getMinimumRefreshInterval(), cache.getOutageTolerance());
 	}
 
-	private static void cacheProblems(List<InvalidIdentityConfigurationException.Problem> problems, String prefix,
+	private static void cacheProblems(Set<InvalidIdentityConfigurationException.Problem> problems, String prefix,
 			CacheSettings settings) {
 		problems.addAll(cacheProblems(prefix, settings));
 	}
@@ -307,14 +376,14 @@ public final class EngineSettingsFactory {
 	/**
 	 * Beyond a day, arithmetic on times could overflow into an error on every request.
 	 */
-	private static void atMostADay(List<InvalidIdentityConfigurationException.Problem> problems, String property,
+	private static void atMostADay(Set<InvalidIdentityConfigurationException.Problem> problems, String property,
 			Duration value) {
 		if (value.compareTo(Duration.ofDays(1)) > 0) {
 			problems.add(problem(property, value.toString(), "must not exceed 1 day"));
 		}
 	}
 
-	private static void positive(List<InvalidIdentityConfigurationException.Problem> problems, String property,
+	private static void positive(Set<InvalidIdentityConfigurationException.Problem> problems, String property,
 			Duration value) {
 		if (value.isNegative() || value.isZero()) {
 			problems.add(problem(property, value.toString(), "must be positive"));

@@ -11,8 +11,10 @@ import java.util.function.DoubleSupplier;
 import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.IntrospectionResult;
+import dev.identity.core.InvalidTokenException;
 import dev.identity.core.KeySet;
 import dev.identity.core.OAuthErrorException;
+import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
 import dev.identity.core.UserInfo;
@@ -163,6 +165,17 @@ public final class IdentityEngine implements AutoCloseable {
 			return this.endpoints.validateOpaque(token, fetcher);
 		}
 		return this.validation.validate(token, fetcher, continuations);
+	}
+
+	/**
+	 * Parse a token as this engine's verifier does, without verifying it: for the reason
+	 * a token cannot be read, before any fetch.
+	 * @param token the token
+	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when it is not a JWS
+	 * compact serialization of two JSON objects
+	 */
+	public void requireReadable(@Nullable String token) {
+		this.validation.parse(token);
 	}
 
 	/**

@@ -103,6 +103,11 @@ final class TokenValidation {
 		}
 	}
 
+	/** See {@link IdentityEngine#requireReadable(String)}. */
+	void parse(@Nullable String token) {
+		this.verifier.parse(token);
+	}
+
 	/** See {@link IdentityEngine#validateIfCached(String, HttpFetcher)}. */
 	@Nullable ValidatedToken validateIfCached(@Nullable String token, HttpFetcher fetcher) {
 		byte[] latin1 = cacheable(token);
