@@ -19,6 +19,7 @@ import dev.identity.core.ClaimRule;
 import dev.identity.core.internal.LogSafeText;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngines;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -252,8 +253,8 @@ public final class IdentityClients implements AutoCloseable {
 		private IdentityClients clients(IdentityEngine engine) {
 			OAuthClient blocking = new OAuthClient(engine, IdentityTransports.restClient(this.restClient,
 					this.httpSettings, ClientHttpRequestFactoryBuilder.detect(), this.properties.getHttp()));
-			ReactiveOAuthClient reactive = IdentityTransports.reactiveClient(engine, this.webClient, this.httpSettings,
-					ClientHttpConnectorBuilder.detect(), this.properties.getHttp());
+			ReactiveOAuthClient reactive = IdentityTransports.reactiveClient(IdentityEngines.of(engine), this.webClient,
+					this.httpSettings, ClientHttpConnectorBuilder.detect(), this.properties.getHttp());
 			SmartOAuthClient smart = new SmartOAuthClient(blocking, reactive,
 					this.properties.getSmart().getEventLoopPolicy());
 			return new IdentityClients(engine, blocking, reactive, smart);

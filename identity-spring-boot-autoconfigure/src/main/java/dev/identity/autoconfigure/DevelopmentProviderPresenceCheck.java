@@ -6,7 +6,6 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.StringUtils;
 
 /**
  * Fails start-up when {@code identity.dev-provider.enabled} asks for the development
@@ -23,7 +22,7 @@ class DevelopmentProviderPresenceCheck implements ApplicationListener<Applicatio
 	public void onApplicationEvent(ApplicationPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
 		if (!environment.getProperty("identity.dev-provider.enabled", Boolean.class, false)
-				|| StringUtils.hasText(environment.getProperty("identity.issuer-uri"))) {
+				|| ConfiguredIssuers.any(environment)) {
 			return;
 		}
 		if (!ClassUtils.isPresent(PROVIDER_LISTENER, event.getSpringApplication().getClassLoader())) {

@@ -1,9 +1,14 @@
 package dev.identity.autoconfigure;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.identity.autoconfigure.internal.EngineSettingsFactory;
 import dev.identity.autoconfigure.internal.IdentityTransports;
+import dev.identity.autoconfigure.internal.IssuerSettings;
+import dev.identity.claims.ClaimsPreset;
 import dev.identity.claims.ClaimsReader;
 import dev.identity.claims.IdentityAuthoritiesMapper;
 import dev.identity.claims.IdentityClaimsProperties;
@@ -13,7 +18,6 @@ import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.ClaimRule;
-import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.engine.internal.IdentityEngines;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,26 +44,41 @@ final class IdentityConfigurations {
 	@Configuration(proxyBeanMethods = false)
 	static class EngineConfiguration {
 
+		/**
+		 * The settings of every configured issuer, checked once: one start-up failure
+		 * lists every invalid property.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
-		IdentityEngine identityEngine(IdentityProperties properties, ObjectProvider<Clock> clock,
+		IssuerSettings identityIssuerSettings(IdentityProperties properties,
 				ObjectProvider<IdentityConfigurationCheck> checks, ObjectProvider<ClaimRule> claimRules) {
 			// The application's claim rules, in @Order, apply to every access token the
-			// engine validates, whichever client, decoder or controller asked.
-			EngineSettings settings = EngineSettingsFactory.create(properties, checks.orderedStream().toList(),
-					claimRules.orderedStream().toList());
-			AudienceWarning.logIfUnchecked(settings);
-			return new IdentityEngine(settings, clock.getIfUnique(Clock::systemUTC));
+			// engines validate, whichever client, decoder or controller asked.
+			IssuerSettings settings = new IssuerSettings(EngineSettingsFactory.createAll(properties,
+					checks.orderedStream().toList(), claimRules.orderedStream().toList()));
+			settings.all().values().forEach(AudienceWarning::logIfUnchecked);
+			return settings;
+		}
+
+		/** The engine of the first issuer declared (the only one, usually). */
+		@Bean
+		@ConditionalOnMissingBean
+		IdentityEngine identityEngine(IssuerSettings settings, ObjectProvider<Clock> clock) {
+			return new IdentityEngine(settings.primary(), clock.getIfUnique(Clock::systemUTC));
 		}
 
 		/**
-		 * The engines of the configured issuers, by name. Each engine is closed as its
-		 * own bean, not through this set.
+		 * The engines of the configured issuers, by name: the primary engine bean, and
+		 * one more engine for each further issuer, closed with this set.
 		 */
-		@Bean(destroyMethod = "")
+		@Bean
 		@ConditionalOnMissingBean
-		IdentityEngines identityEngines(IdentityEngine engine) {
-			return IdentityEngines.of(engine);
+		IdentityEngines identityEngines(IdentityEngine primary, IssuerSettings settings, ObjectProvider<Clock> clock) {
+			Map<String, IdentityEngine> engines = new LinkedHashMap<>();
+			settings.all()
+				.forEach((name, one) -> engines.put(name,
+						engines.isEmpty() ? primary : new IdentityEngine(one, clock.getIfUnique(Clock::systemUTC))));
+			return new IdentityEngines(engines);
 		}
 
 	}
@@ -70,10 +89,10 @@ final class IdentityConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		OAuthClient oAuthClient(IdentityEngine engine, IdentityProperties properties,
+		OAuthClient oAuthClient(IdentityEngines engines, IdentityProperties properties,
 				ObjectProvider<RestClient.Builder> builder, ObjectProvider<HttpClientSettings> settings,
 				ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactory) {
-			return new OAuthClient(engine, IdentityTransports.restClient(builder, settings,
+			return new OAuthClient(engines, IdentityTransports.restClient(builder, settings,
 					requestFactory.getIfAvailable(ClientHttpRequestFactoryBuilder::detect), properties.getHttp()));
 		}
 
@@ -85,10 +104,10 @@ final class IdentityConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactiveOAuthClient reactiveOAuthClient(IdentityEngine engine, IdentityProperties properties,
+		ReactiveOAuthClient reactiveOAuthClient(IdentityEngines engines, IdentityProperties properties,
 				ObjectProvider<WebClient.Builder> builder, ObjectProvider<HttpClientSettings> settings,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connector) {
-			return IdentityTransports.reactiveClient(engine, builder, settings, connector, properties.getHttp());
+			return IdentityTransports.reactiveClient(engines, builder, settings, connector, properties.getHttp());
 		}
 
 	}
@@ -104,13 +123,13 @@ final class IdentityConfigurations {
 		 */
 		@Bean
 		@ConditionalOnMissingBean
-		SmartOAuthClient smartOAuthClient(IdentityEngine engine, IdentityProperties properties,
+		SmartOAuthClient smartOAuthClient(IdentityEngines engines, IdentityProperties properties,
 				ObjectProvider<OAuthClient> blocking, ObjectProvider<ReactiveOAuthClient> reactive,
 				ObjectProvider<RestClient.Builder> restBuilder, ObjectProvider<WebClient.Builder> webBuilder,
 				ObjectProvider<HttpClientSettings> settings, ObjectProvider<ClientHttpConnectorBuilder<?>> connector) {
-			OAuthClient blockingClient = blocking.getIfUnique(() -> new OAuthClient(engine, IdentityTransports
+			OAuthClient blockingClient = blocking.getIfUnique(() -> new OAuthClient(engines, IdentityTransports
 				.restClient(restBuilder, settings, ClientHttpRequestFactoryBuilder.jdk(), properties.getHttp())));
-			ReactiveOAuthClient reactiveClient = reactive.getIfUnique(() -> IdentityTransports.reactiveClient(engine,
+			ReactiveOAuthClient reactiveClient = reactive.getIfUnique(() -> IdentityTransports.reactiveClient(engines,
 					webBuilder, settings, connector, properties.getHttp()));
 			return new SmartOAuthClient(blockingClient, reactiveClient, properties.getSmart().getEventLoopPolicy());
 		}
@@ -155,7 +174,17 @@ final class IdentityConfigurations {
 				// configure it twice.
 				claims.setClientId(identity.getClientId());
 			}
-			return claims.toClaimsReader();
+			// An issuer with a preset of its own has its tokens read with that preset's
+			// claim names.
+			Map<String, ClaimsPreset> issuerPresets = new LinkedHashMap<>();
+			identity.getIssuers().values().forEach((issuer) -> {
+				URI uri = issuer.getIssuerUri();
+				ClaimsPreset preset = issuer.getClaimsPreset();
+				if (uri != null && preset != null) {
+					issuerPresets.put(uri.toString(), preset);
+				}
+			});
+			return claims.toClaimsReader(issuerPresets);
 		}
 
 		@Bean

@@ -224,6 +224,18 @@ public class IdentityProperties {
 		this.passwordGrantEnabled = passwordGrantEnabled;
 	}
 
+	/**
+	 * The issuer of the first engine: {@code issuer-uri}, else the first declared of
+	 * {@code issuers}.
+	 * @return the URI, or {@code null} when none is set
+	 */
+	public @Nullable URI primaryIssuerUri() {
+		if (this.issuerUri != null || this.issuers.isEmpty()) {
+			return this.issuerUri;
+		}
+		return this.issuers.values().iterator().next().getIssuerUri();
+	}
+
 	public Map<String, IdentityIssuerProperties> getIssuers() {
 		return this.issuers;
 	}

@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
 
 /**
  * Condition behind {@link ConditionalOnIssuer}; its message shows in the conditions
@@ -18,12 +17,13 @@ class OnIssuerCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("Identity issuer");
-		String issuer = context.getEnvironment().getProperty(PROPERTY);
-		if (!StringUtils.hasText(issuer)) {
+		String issuer = ConfiguredIssuers.first(context.getEnvironment());
+		if (issuer == null) {
 			return ConditionOutcome.noMatch(message.didNotFind("property")
-				.items(PROPERTY + " (set it to the " + "OpenID provider's issuer URL to enable the identity client)"));
+				.items(PROPERTY + " or identity.issuers.<name>.issuer-uri (set it to the "
+						+ "OpenID provider's issuer URL to enable the identity client)"));
 		}
-		return ConditionOutcome.match(message.foundExactly("property " + PROPERTY + "=" + issuer));
+		return ConditionOutcome.match(message.foundExactly("issuer " + issuer));
 	}
 
 }

@@ -17,10 +17,13 @@ public final class ClaimsReader {
 
 	private final ClaimNames claimNames;
 
+	private final Map<String, ClaimNames> issuerClaimNames;
+
 	private final Map<String, String> featureFlagDefaults;
 
 	private ClaimsReader(Builder builder) {
 		this.claimNames = builder.claimNames;
+		this.issuerClaimNames = Map.copyOf(builder.issuerClaimNames);
 		this.featureFlagDefaults = Map.copyOf(builder.featureFlagDefaults);
 	}
 
@@ -50,10 +53,23 @@ public final class ClaimsReader {
 	 */
 	public TokenClaims read(ValidatedToken token) {
 		Objects.requireNonNull(token, "token");
-		return new TokenClaims(token, this.claimNames, this.featureFlagDefaults);
+		return new TokenClaims(token, claimNames(token), this.featureFlagDefaults);
 	}
 
-	/** Claim names this reader reads. */
+	/**
+	 * The claim names of a token's issuer: its own when configured, else the reader's.
+	 * The token is validated, so its {@code iss} is one the application trusts.
+	 */
+	private ClaimNames claimNames(ValidatedToken token) {
+		if (this.issuerClaimNames.isEmpty()) {
+			return this.claimNames;
+		}
+		Object issuer = token.getClaim("iss");
+		ClaimNames own = (issuer instanceof String name) ? this.issuerClaimNames.get(name) : null;
+		return (own != null) ? own : this.claimNames;
+	}
+
+	/** Claim names this reader reads, for issuers without names of their own. */
 	public ClaimNames getClaimNames() {
 		return this.claimNames;
 	}
@@ -76,6 +92,8 @@ public final class ClaimsReader {
 		private final ClaimNames claimNames;
 
 		private final Map<String, String> featureFlagDefaults = new LinkedHashMap<>();
+
+		private final Map<String, ClaimNames> issuerClaimNames = new LinkedHashMap<>();
 
 		private Builder(ClaimNames claimNames) {
 			this.claimNames = claimNames;
@@ -100,6 +118,20 @@ public final class ClaimsReader {
 				}
 				this.featureFlagDefaults.put(name, value);
 			});
+			return this;
+		}
+
+		/**
+		 * Claim names for the tokens of one issuer, when several issuers put roles and
+		 * permissions in different claims.
+		 * @param issuer the issuer identifier, as the tokens' {@code iss}
+		 * @param claimNames the claim names of its tokens
+		 * @return this builder
+		 */
+		public Builder issuerClaimNames(String issuer, ClaimNames claimNames) {
+			Objects.requireNonNull(issuer, "issuer");
+			Objects.requireNonNull(claimNames, "claimNames");
+			this.issuerClaimNames.put(issuer, claimNames);
 			return this;
 		}
 

@@ -82,7 +82,18 @@ public class IdentityClaimsProperties {
 	 * @throws InvalidConfigurationPropertyValueException when a claim name is blank
 	 */
 	public ClaimNames toClaimNames() {
-		ClaimNames.Builder builder = ClaimNames.withPreset(this.preset)
+		return toClaimNames(this.preset);
+	}
+
+	/**
+	 * The claim names of another preset, with every configured kind replacing the
+	 * preset's names of that kind: for an issuer with a preset of its own.
+	 * @param preset the preset
+	 * @return the claim names
+	 * @throws InvalidConfigurationPropertyValueException when a claim name is blank
+	 */
+	public ClaimNames toClaimNames(ClaimsPreset preset) {
+		ClaimNames.Builder builder = ClaimNames.withPreset(preset)
 			.clientId((this.clientId != null && !this.clientId.isBlank()) ? this.clientId.trim() : null);
 		List<String> names = claimNames("scopes", this.scopes.getClaimNames());
 		if (names != null) {
@@ -114,13 +125,28 @@ public class IdentityClaimsProperties {
 	 * is blank
 	 */
 	public ClaimsReader toClaimsReader() {
+		return toClaimsReader(Map.of());
+	}
+
+	/**
+	 * The claims reader these properties describe, with issuers whose tokens use another
+	 * preset.
+	 * @param issuerPresets presets by issuer identifier (the tokens' {@code iss})
+	 * @return the reader
+	 * @throws InvalidConfigurationPropertyValueException when a claim name or a flag name
+	 * is blank
+	 */
+	public ClaimsReader toClaimsReader(Map<String, ClaimsPreset> issuerPresets) {
 		for (String name : this.featureFlags.defaults.keySet()) {
 			if (name.isBlank()) {
 				throw new InvalidConfigurationPropertyValueException(PREFIX + "feature-flags.defaults", name,
 						"Feature-flag names must not be blank.");
 			}
 		}
-		return ClaimsReader.withClaimNames(toClaimNames()).featureFlagDefaults(this.featureFlags.defaults).build();
+		ClaimsReader.Builder reader = ClaimsReader.withClaimNames(toClaimNames())
+			.featureFlagDefaults(this.featureFlags.defaults);
+		issuerPresets.forEach((issuer, preset) -> reader.issuerClaimNames(issuer, toClaimNames(preset)));
+		return reader.build();
 	}
 
 	/**

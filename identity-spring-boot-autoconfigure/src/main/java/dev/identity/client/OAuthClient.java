@@ -11,6 +11,7 @@ import dev.identity.core.TokenResponse;
 import dev.identity.core.UserInfo;
 import dev.identity.core.ValidatedToken;
 import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngines;
 import dev.identity.engine.internal.transport.HttpFetcher;
 import dev.identity.engine.internal.transport.RestClientFetcher;
 import org.jspecify.annotations.Nullable;
@@ -27,23 +28,60 @@ import org.springframework.web.client.RestClient;
  */
 public final class OAuthClient {
 
+	private final IssuerScope issuers;
+
 	private final IdentityEngine engine;
 
 	private final HttpFetcher fetcher;
 
 	/**
-	 * Create a client.
+	 * Create a client of one issuer.
 	 * @param engine the shared engine of the issuer
 	 * @param restClient the client to fetch provider documents with
 	 */
 	public OAuthClient(IdentityEngine engine, RestClient restClient) {
-		this.engine = engine;
-		this.fetcher = new RestClientFetcher(restClient, engine.getSettings().fetches().deadline());
+		this(IdentityEngines.of(engine), restClient);
 	}
 
-	/** The engine behind this client (shared with the other clients of the issuer). */
+	/**
+	 * Create a client of every configured issuer: a token is validated by the engine of
+	 * its issuer; token-endpoint calls, discovery and keys go to the first issuer
+	 * declared, or to the one {@link #forIssuer(String)} names.
+	 * @param engines the shared engines of the issuers
+	 * @param restClient the client to fetch provider documents with
+	 */
+	public OAuthClient(IdentityEngines engines, RestClient restClient) {
+		this(IssuerScope.all(engines),
+				new RestClientFetcher(restClient, engines.primary().getSettings().fetches().deadline()));
+	}
+
+	private OAuthClient(IssuerScope issuers, HttpFetcher fetcher) {
+		this.issuers = issuers;
+		this.engine = issuers.home();
+		this.fetcher = fetcher;
+	}
+
+	/**
+	 * This client for one of the configured issuers: its token endpoint, introspection,
+	 * revocation, UserInfo, discovery and keys; it validates that issuer's tokens only.
+	 * @param name the issuer's name under {@code identity.issuers} ({@code default} for
+	 * {@code identity.issuer-uri})
+	 * @return the client of that issuer, sharing this one's engines and transport
+	 * @throws IllegalArgumentException naming the configured issuers when none has that
+	 * name
+	 */
+	public OAuthClient forIssuer(String name) {
+		return new OAuthClient(this.issuers.named(name), this.fetcher);
+	}
+
+	/** The engine of this client's token-endpoint calls (its first or named issuer). */
 	IdentityEngine engine() {
 		return this.engine;
+	}
+
+	/** The earlier verdict on a token, from the engine of its issuer, or {@code null}. */
+	@Nullable ValidatedToken validateIfCached(@Nullable String token) {
+		return this.issuers.forToken(token).validateIfCached(token, this.fetcher);
 	}
 
 	HttpFetcher fetcher() {
@@ -79,13 +117,14 @@ public final class OAuthClient {
 	 * be had
 	 */
 	public ValidatedToken validate(@Nullable String token) {
-		ValidatedToken cached = this.engine.validateIfCached(token, this.fetcher);
+		IdentityEngine issuer = this.issuers.forToken(token);
+		ValidatedToken cached = issuer.validateIfCached(token, this.fetcher);
 		if (cached != null) {
 			return cached;
 		}
 		// After a fetch shared with other callers, this token is verified on this thread.
 		WaitingCallerExecutor continuations = new WaitingCallerExecutor();
-		return continuations.join(this.engine.validate(token, this.fetcher, continuations));
+		return continuations.join(issuer.validate(token, this.fetcher, continuations));
 	}
 
 	/**
@@ -200,7 +239,7 @@ public final class OAuthClient {
 
 	@Override
 	public String toString() {
-		return "OAuthClient[" + this.engine + "]";
+		return "OAuthClient[" + this.issuers + "]";
 	}
 
 }

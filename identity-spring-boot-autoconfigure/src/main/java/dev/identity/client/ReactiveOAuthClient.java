@@ -12,6 +12,7 @@ import dev.identity.core.TokenResponse;
 import dev.identity.core.UserInfo;
 import dev.identity.core.ValidatedToken;
 import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngines;
 import dev.identity.engine.internal.transport.HttpFetcher;
 import dev.identity.engine.internal.transport.WebClientFetcher;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,8 @@ import reactor.core.scheduler.Schedulers;
  * Reactor's parallel scheduler, where the result is emitted.
  */
 public final class ReactiveOAuthClient {
+
+	private final IssuerScope issuers;
 
 	private final IdentityEngine engine;
 
@@ -54,12 +57,44 @@ public final class ReactiveOAuthClient {
 	 * event loop
 	 */
 	public ReactiveOAuthClient(IdentityEngine engine, WebClient webClient, Duration timeout, Scheduler offload) {
-		this.engine = engine;
-		this.fetcher = new WebClientFetcher(webClient, timeout);
+		this(IdentityEngines.of(engine), webClient, timeout, offload);
+	}
+
+	/**
+	 * Create a client of every configured issuer: a token is validated by the engine of
+	 * its issuer; token-endpoint calls, discovery and keys go to the first issuer
+	 * declared, or to the one {@link #forIssuer(String)} names.
+	 * @param engines the shared engines of the issuers
+	 * @param webClient the client to fetch provider documents with
+	 * @param timeout the longest a provider request may take before it fails
+	 * @param offload where blocking {@link ClaimsValidator}s run when called from an
+	 * event loop
+	 */
+	public ReactiveOAuthClient(IdentityEngines engines, WebClient webClient, Duration timeout, Scheduler offload) {
+		this(IssuerScope.all(engines), new WebClientFetcher(webClient, timeout), offload);
+	}
+
+	private ReactiveOAuthClient(IssuerScope issuers, HttpFetcher fetcher, Scheduler offload) {
+		this.issuers = issuers;
+		this.engine = issuers.home();
+		this.fetcher = fetcher;
 		this.offload = offload;
 	}
 
-	/** The engine behind this client (shared with the other clients of the issuer). */
+	/**
+	 * This client for one of the configured issuers: its token endpoint, introspection,
+	 * revocation, UserInfo, discovery and keys; it validates that issuer's tokens only.
+	 * @param name the issuer's name under {@code identity.issuers} ({@code default} for
+	 * {@code identity.issuer-uri})
+	 * @return the client of that issuer, sharing this one's engines and transport
+	 * @throws IllegalArgumentException naming the configured issuers when none has that
+	 * name
+	 */
+	public ReactiveOAuthClient forIssuer(String name) {
+		return new ReactiveOAuthClient(this.issuers.named(name), this.fetcher, this.offload);
+	}
+
+	/** The engine of this client's token-endpoint calls (its first or named issuer). */
 	IdentityEngine engine() {
 		return this.engine;
 	}
@@ -98,8 +133,10 @@ public final class ReactiveOAuthClient {
 	 */
 	public Mono<ValidatedToken> validate(@Nullable String token) {
 		return Mono.defer(() -> {
+			IdentityEngine issuer;
 			try {
-				ValidatedToken cached = this.engine.validateIfCached(token, this.fetcher);
+				issuer = this.issuers.forToken(token);
+				ValidatedToken cached = issuer.validateIfCached(token, this.fetcher);
 				if (cached != null) {
 					return Mono.just(cached);
 				}
@@ -111,8 +148,8 @@ public final class ReactiveOAuthClient {
 			// through it), so a
 			// subscriber that cancels also drops its verification still queued on the
 			// parallel scheduler.
-			return Mono.fromFuture(
-					() -> this.engine.validate(token, this.fetcher, ReactiveOAuthClient::verifyInParallel), false);
+			return Mono.fromFuture(() -> issuer.validate(token, this.fetcher, ReactiveOAuthClient::verifyInParallel),
+					false);
 		});
 	}
 
@@ -230,7 +267,7 @@ public final class ReactiveOAuthClient {
 
 	@Override
 	public String toString() {
-		return "ReactiveOAuthClient[" + this.engine + "]";
+		return "ReactiveOAuthClient[" + this.issuers + "]";
 	}
 
 }

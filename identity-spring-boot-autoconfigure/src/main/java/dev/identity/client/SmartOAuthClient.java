@@ -55,6 +55,19 @@ public final class SmartOAuthClient {
 	}
 
 	/**
+	 * This client for one of the configured issuers: its token endpoint, introspection,
+	 * revocation, UserInfo, discovery and keys; it validates that issuer's tokens only.
+	 * @param name the issuer's name under {@code identity.issuers} ({@code default} for
+	 * {@code identity.issuer-uri})
+	 * @return the client of that issuer, sharing this one's engines and transports
+	 * @throws IllegalArgumentException naming the configured issuers when none has that
+	 * name
+	 */
+	public SmartOAuthClient forIssuer(String name) {
+		return new SmartOAuthClient(this.blocking.forIssuer(name), this.reactive.forIssuer(name), this.policy);
+	}
+
+	/**
 	 * The rules of outgoing calls with a client-credentials token, one for every
 	 * customizer of this client.
 	 */
@@ -113,7 +126,7 @@ public final class SmartOAuthClient {
 	 * event loop
 	 */
 	public ValidatedToken validate(@Nullable String token) {
-		ValidatedToken cached = engine().validateIfCached(token, this.blocking.fetcher());
+		ValidatedToken cached = this.blocking.validateIfCached(token);
 		if (cached != null) {
 			return cached;
 		}
@@ -333,7 +346,7 @@ public final class SmartOAuthClient {
 
 	@Override
 	public String toString() {
-		return "SmartOAuthClient[" + engine() + ", policy=" + this.policy + "]";
+		return "SmartOAuthClient[" + this.blocking + ", policy=" + this.policy + "]";
 	}
 
 }

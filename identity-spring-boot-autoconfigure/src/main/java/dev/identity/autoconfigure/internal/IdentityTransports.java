@@ -2,7 +2,7 @@ package dev.identity.autoconfigure.internal;
 
 import dev.identity.autoconfigure.IdentityProperties;
 import dev.identity.client.ReactiveOAuthClient;
-import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngines;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -10,6 +10,7 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Builds the HTTP clients of the identity client from the application's builders, so its
@@ -34,20 +35,21 @@ public final class IdentityTransports {
 		return builder.clone().requestFactory(requestFactory.build(providerSettings(settings, http))).build();
 	}
 
-	public static ReactiveOAuthClient reactiveClient(IdentityEngine engine, ObjectProvider<WebClient.Builder> builder,
+	public static ReactiveOAuthClient reactiveClient(IdentityEngines engines, ObjectProvider<WebClient.Builder> builder,
 			ObjectProvider<HttpClientSettings> settings, ObjectProvider<ClientHttpConnectorBuilder<?>> connector,
 			IdentityProperties.Http http) {
-		return reactiveClient(engine, builder.getIfAvailable(WebClient::builder),
+		return reactiveClient(engines, builder.getIfAvailable(WebClient::builder),
 				settings.getIfAvailable(HttpClientSettings::defaults),
 				connector.getIfAvailable(ClientHttpConnectorBuilder::detect), http);
 	}
 
-	public static ReactiveOAuthClient reactiveClient(IdentityEngine engine, WebClient.Builder builder,
+	public static ReactiveOAuthClient reactiveClient(IdentityEngines engines, WebClient.Builder builder,
 			HttpClientSettings settings, ClientHttpConnectorBuilder<?> connector, IdentityProperties.Http http) {
 		WebClient webClient = builder.clone()
 			.clientConnector(connector.build(providerSettings(settings, http)))
 			.build();
-		return new ReactiveOAuthClient(engine, webClient, engine.getSettings().fetches().deadline());
+		return new ReactiveOAuthClient(engines, webClient, engines.primary().getSettings().fetches().deadline(),
+				Schedulers.boundedElastic());
 	}
 
 	/**

@@ -30,7 +30,7 @@ public final class BrowserLoginConfigurationCheck implements IdentityConfigurati
 
 	@Override
 	public List<InvalidIdentityConfigurationException.Problem> problems(IdentityProperties identity) {
-		URI issuer = identity.getIssuerUri();
+		URI issuer = identity.primaryIssuerUri();
 		List<InvalidIdentityConfigurationException.Problem> problems = new ArrayList<>(
 				BrowserLoginSettings.problems(this.properties, (issuer != null) ? issuer.toString() : null));
 		InvalidIdentityConfigurationException.Problem key = PendingLoginCookies

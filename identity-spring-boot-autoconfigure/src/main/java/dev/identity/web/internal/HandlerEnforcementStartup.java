@@ -3,6 +3,7 @@ package dev.identity.web.internal;
 import java.util.List;
 import java.util.function.Supplier;
 
+import dev.identity.autoconfigure.ConfiguredIssuers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -35,8 +36,7 @@ public final class HandlerEnforcementStartup {
 			Supplier<HandlerWiring> wiring, ObjectProvider<?> tokens, ObjectProvider<?> users,
 			ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		return () -> HandlerEnforcement.check(ControllerMethods.find(handlers.get(), beanFactory), wiring.get(),
-				tokens.getIfAvailable() != null, users.getIfAvailable() != null,
-				environment.getProperty("identity.issuer-uri"));
+				tokens.getIfAvailable() != null, users.getIfAvailable() != null, ConfiguredIssuers.first(environment));
 	}
 
 }

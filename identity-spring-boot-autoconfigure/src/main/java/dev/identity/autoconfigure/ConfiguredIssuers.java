@@ -1,0 +1,54 @@
+package dev.identity.autoconfigure;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Whether an issuer is configured, read from the environment before the properties are
+ * bound (by conditions and start-up checks): {@code identity.issuer-uri}, or any
+ * {@code identity.issuers.<name>.issuer-uri}.
+ */
+public final class ConfiguredIssuers {
+
+	private ConfiguredIssuers() {
+	}
+
+	/**
+	 * Whether any issuer is configured.
+	 * @param environment the environment
+	 * @return whether any issuer URI is set
+	 */
+	public static boolean any(Environment environment) {
+		return first(environment) != null;
+	}
+
+	/**
+	 * The issuer URI the engine of the first issuer uses.
+	 * @param environment the environment
+	 * @return {@code identity.issuer-uri}, else the first declared
+	 * {@code identity.issuers.<name>.issuer-uri}; {@code null} when none is set
+	 */
+	public static @Nullable String first(Environment environment) {
+		String single = environment.getProperty("identity.issuer-uri");
+		if (StringUtils.hasText(single)) {
+			return single;
+		}
+		Map<String, IdentityIssuerProperties> issuers = Binder.get(environment)
+			.bind("identity.issuers", Bindable.mapOf(String.class, IdentityIssuerProperties.class))
+			.orElse(Map.of());
+		for (IdentityIssuerProperties issuer : issuers.values()) {
+			URI uri = issuer.getIssuerUri();
+			if (uri != null) {
+				return uri.toString();
+			}
+		}
+		return null;
+	}
+
+}
