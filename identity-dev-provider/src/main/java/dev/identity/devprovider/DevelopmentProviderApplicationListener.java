@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.identity.autoconfigure.ConfiguredIssuers;
 import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,7 +22,6 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.StringUtils;
 
 /**
  * Starts the {@link DevelopmentProvider#demo(int) demo provider} for an application that
@@ -112,9 +112,8 @@ public class DevelopmentProviderApplicationListener implements SmartApplicationL
 		if (!properties.isEnabled()) {
 			return;
 		}
-		String issuer = environment.getProperty("identity.issuer-uri");
-		if (StringUtils.hasText(issuer)) {
-			logger.debug("identity.issuer-uri is set: the development provider stays off");
+		if (ConfiguredIssuers.any(environment)) {
+			logger.debug("identity.issuer-uri or identity.issuers is set: the development provider stays off");
 			return;
 		}
 		List<String> production = productionProfilesActive(environment, properties);
