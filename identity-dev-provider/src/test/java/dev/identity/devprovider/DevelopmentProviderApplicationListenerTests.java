@@ -78,6 +78,15 @@ class DevelopmentProviderApplicationListenerTests {
 	}
 
 	@Test
+	void staysOffWhenANamedIssuerIsConfigured() {
+		try (ConfigurableApplicationContext context = run("--identity.dev-provider.enabled=true",
+				"--identity.dev-provider.port=0", "--identity.issuers.staff.issuer-uri=https://login.example.com")) {
+			assertThat(context.getEnvironment().getPropertySources().contains("identityDevelopmentProvider")).isFalse();
+			assertThat(context.getEnvironment().getProperty("identity.issuer-uri")).isNull();
+		}
+	}
+
+	@Test
 	void staysOffUnlessEnabled() {
 		try (ConfigurableApplicationContext context = run("--identity.dev-provider.port=0")) {
 			assertThat(context.getEnvironment().getPropertySources().contains("identityDevelopmentProvider")).isFalse();
