@@ -2,7 +2,9 @@ package dev.identity.client;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.identity.core.ClaimsCheck;
@@ -11,6 +13,9 @@ import dev.identity.core.ClientRegistration;
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
+import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngines;
+import dev.identity.engine.internal.TestTokens;
 import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -122,6 +127,31 @@ class ReactiveClientBlockHoundTests {
 			StepVerifier.create(onEventLoop(clients.reactive.keys()))
 				.expectNextCount(1)
 				.expectComplete()
+				.verify(TIMEOUT);
+		}
+	}
+
+	@Test
+	void validateWhenSeveralIssuersThenRoutesAndFetchesEachWithoutBlocking() {
+		try (TestProvider other = TestProvider.start();
+				TestClients first = new TestClients(provider.issuer(), TestProvider.CLIENT_ID);
+				TestClients second = new TestClients(other.issuer(), TestProvider.CLIENT_ID)) {
+			Map<String, IdentityEngine> engines = new LinkedHashMap<>();
+			engines.put("a", first.engine);
+			engines.put("b", second.engine);
+			ReactiveOAuthClient client = new ReactiveOAuthClient(new IdentityEngines(engines), WebClient.create(),
+					TIMEOUT, Schedulers.boundedElastic());
+			StepVerifier.create(onEventLoop(client.validate(other.clientCredentialsToken())))
+				.assertNext((validated) -> assertThat(validated.getClaim("iss")).isEqualTo(other.issuer()))
+				.expectComplete()
+				.verify(TIMEOUT);
+			StepVerifier.create(onEventLoop(client.validate(provider.clientCredentialsToken())))
+				.assertNext((validated) -> assertThat(validated.getClaim("iss")).isEqualTo(provider.issuer()))
+				.expectComplete()
+				.verify(TIMEOUT);
+			String foreign = new TestTokens(first.clock, "https://elsewhere.example.com").signedBy(TestTokens.FIRST);
+			StepVerifier.create(onEventLoop(client.validate(foreign)))
+				.expectError(InvalidTokenException.class)
 				.verify(TIMEOUT);
 		}
 	}
