@@ -91,6 +91,21 @@ class SeveralIssuersConfigurationTests {
 	}
 
 	@Test
+	void autoConfigurationWhenOpaqueTokensWithSeveralIssuersThenFailsNamingIt() {
+		// An opaque token names no issuer: it could only be sent to one of them by guess.
+		this.runner
+			.withPropertyValues(A, B, "identity.client-id=app", "identity.client-secret=s3cr3t",
+					"identity.introspection.opaque-tokens=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("identity.introspection.opaque-tokens")
+					.hasMessageContaining("forIssuer");
+			});
+	}
+
+	@Test
 	void autoConfigurationWhenNoIssuerAtAllThenNothingIsConfigured() {
 		this.runner.withPropertyValues("identity.issuers.a.audiences=x")
 			.run((context) -> assertThat(context).doesNotHaveBean(OAuthClient.class));

@@ -115,6 +115,11 @@ public final class EngineSettingsFactory {
 					"must not be set with identity.issuers (" + String.join(", ", issuers.keySet())
 							+ "); move it under identity.issuers.<name>.issuer-uri, or remove identity.issuers"));
 		}
+		if (issuers.size() > 1 && properties.getIntrospection().isOpaqueTokens()) {
+			problems.add(problem("identity.introspection.opaque-tokens", "true",
+					"cannot be used with several identity.issuers: an opaque token names no issuer to send it to; "
+							+ "introspect with client.forIssuer(name).introspect(token) instead"));
+		}
 		List<IssuerView> views = new ArrayList<>();
 		issuers.forEach((name, issuer) -> {
 			if (!name.matches("[a-z0-9][a-z0-9-]*")) {
