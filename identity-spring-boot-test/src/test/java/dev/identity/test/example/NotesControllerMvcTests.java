@@ -32,7 +32,7 @@ class NotesControllerMvcTests {
 	void notesWhenNoTokenThenUnauthorized() throws Exception {
 		this.mvc.perform(get("/api/notes"))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")));
+			.andExpect(header().string("WWW-Authenticate", containsString("Bearer error=\"invalid_token\"")));
 	}
 
 	@Test

@@ -38,7 +38,7 @@ class NotesControllerWebFluxTests {
 			.expectStatus()
 			.isUnauthorized()
 			.expectHeader()
-			.value("WWW-Authenticate", containsString("Bearer"));
+			.value("WWW-Authenticate", containsString("Bearer error=\"invalid_token\""));
 	}
 
 	@Test
