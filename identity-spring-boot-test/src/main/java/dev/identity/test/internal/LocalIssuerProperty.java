@@ -1,0 +1,36 @@
+package dev.identity.test.internal;
+
+import java.util.regex.Pattern;
+
+/**
+ * The property a local issuer sets: {@code identity.issuer-uri}, or
+ * {@code identity.issuers.<name>.issuer-uri} for a named one.
+ */
+final class LocalIssuerProperty {
+
+	static final String ISSUER_URI = "identity.issuer-uri";
+
+	// A key the binder reads without brackets: lower case, digits and dashes.
+	private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+
+	private LocalIssuerProperty() {
+	}
+
+	/**
+	 * The issuer URI's property.
+	 * @param name the issuer's name, empty for the one issuer
+	 * @return the property name
+	 */
+	static String of(String name) {
+		return name.isEmpty() ? ISSUER_URI : namedPrefix(name) + ".issuer-uri";
+	}
+
+	static String namedPrefix(String name) {
+		if (!NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("@LocalIssuer(name = \"" + name + "\"): a name under identity.issuers "
+					+ "is lower-case letters, digits and '-', e.g. \"partner-a\"");
+		}
+		return "identity.issuers." + name;
+	}
+
+}
