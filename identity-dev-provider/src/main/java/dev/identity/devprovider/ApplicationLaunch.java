@@ -6,11 +6,13 @@ import java.util.Collection;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.aot.AotDetector;
 import org.springframework.core.NativeDetector;
 
 /**
  * Whether an application runs from its build ({@code spring-boot:run}, the IDE, tests) or
- * packaged ({@code java -jar}, an extracted or unpacked archive, a native image). The
+ * packaged ({@code java -jar}, an extracted or unpacked archive, a native image, or with
+ * the artifacts of Spring's ahead-of-time processing, {@code spring.aot.enabled}). The
  * development provider starts only from a build: its demo secrets are public.
  * <p>
  * The rule is the one by which Spring Boot's devtools turn themselves off in a packaged
@@ -43,6 +45,11 @@ final class ApplicationLaunch {
 	static @Nullable String whyPackaged(Collection<?> sources) {
 		if (NativeDetector.inNativeImage()) {
 			return "it runs as a native image";
+		}
+		if (AotDetector.useGeneratedArtifacts()) {
+			// Built for production, and the provider's own context has no generated
+			// artifacts: in this mode Spring Boot would build it from the application's.
+			return "it runs with ahead-of-time generated artifacts (" + AotDetector.AOT_ENABLED + ")";
 		}
 		boolean anyClass = false;
 		for (Object source : sources) {

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.SpringProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -50,6 +52,20 @@ class ApplicationLaunchTests {
 			.startsWith(PropertyPlaceholderAutoConfiguration.class.getName() + " was loaded from file:")
 			.contains(".jar")
 			.endsWith("not from a build's class directory");
+	}
+
+	@Test
+	void whyPackagedWhenAheadOfTimeArtifactsAreUsedThenPackaged() {
+		// The same build's classes, started as AOT-processed applications start on the
+		// JVM.
+		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
+		try {
+			assertThat(ApplicationLaunch.whyPackaged(List.of(ApplicationLaunchTests.class)))
+				.isEqualTo("it runs with ahead-of-time generated artifacts (spring.aot.enabled)");
+		}
+		finally {
+			SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
+		}
 	}
 
 	@Test

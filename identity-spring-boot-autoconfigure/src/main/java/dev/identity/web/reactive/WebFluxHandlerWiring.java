@@ -33,9 +33,12 @@ final class WebFluxHandlerWiring implements HandlerWiring {
 	 */
 	private static final String USER_RESOLVER = "dev.identity.browser.reactive.ReactiveAuthenticatedUserArgumentResolver";
 
-	/** WebFlux has no public reader of the custom resolvers it was configured with. */
-	private static final @Nullable Method CUSTOM_RESOLVERS = ReflectionUtils
-		.findMethod(ArgumentResolverConfigurer.class, "getCustomResolvers");
+	/**
+	 * WebFlux has no public reader of the custom resolvers it was configured with
+	 * ({@link WebFluxRuntimeHints} registers it for ahead-of-time compilation).
+	 */
+	static final @Nullable Method CUSTOM_RESOLVERS = ReflectionUtils.findMethod(ArgumentResolverConfigurer.class,
+			"getCustomResolvers");
 
 	private final Map<String, List<HandlerMethodArgumentResolver>> customResolvers = new LinkedHashMap<>();
 
