@@ -13,6 +13,7 @@ import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.ClaimRule;
+import dev.identity.engine.internal.EngineObserver;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.engine.internal.IdentityEngines;
@@ -43,13 +44,17 @@ final class IdentityConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		IdentityEngine identityEngine(IdentityProperties properties, ObjectProvider<Clock> clock,
-				ObjectProvider<IdentityConfigurationCheck> checks, ObjectProvider<ClaimRule> claimRules) {
+				ObjectProvider<IdentityConfigurationCheck> checks, ObjectProvider<ClaimRule> claimRules,
+				ObjectProvider<EngineObserver.Factory> observers) {
 			// The application's claim rules, in @Order, apply to every access token the
 			// engine validates, whichever client, decoder or controller asked.
 			EngineSettings settings = EngineSettingsFactory.create(properties, checks.orderedStream().toList(),
 					claimRules.orderedStream().toList());
 			AudienceWarning.logIfUnchecked(settings);
-			return new IdentityEngine(settings, clock.getIfUnique(Clock::systemUTC));
+			// Metrics and traces, when the application has a registry for them.
+			EngineObserver observer = observers.getIfAvailable(() -> EngineObserver.Factory.NONE)
+				.forIssuer(IdentityEngines.DEFAULT_NAME);
+			return new IdentityEngine(settings, clock.getIfUnique(Clock::systemUTC), null, observer);
 		}
 
 		/**

@@ -61,6 +61,25 @@ public interface EngineObserver {
 	}
 
 	/**
+	 * Makes the observer of each issuer's engine.
+	 */
+	@FunctionalInterface
+	interface Factory {
+
+		/** Observers that watch nothing. */
+		Factory NONE = (issuerName) -> EngineObserver.NONE;
+
+		/**
+		 * The observer of one issuer's engine.
+		 * @param issuerName the issuer's name: {@code default} for
+		 * {@code identity.issuer-uri}, else its name under {@code identity.issuers}
+		 * @return the observer
+		 */
+		EngineObserver forIssuer(String issuerName);
+
+	}
+
+	/**
 	 * The caches an engine looks up.
 	 */
 	enum Cache {
