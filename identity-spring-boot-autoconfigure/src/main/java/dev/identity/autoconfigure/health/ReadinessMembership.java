@@ -115,7 +115,8 @@ final class ReadinessMembership implements HealthEndpointGroupsPostProcessor {
 
 		@Override
 		public boolean isMember(String name) {
-			return this.member.equals(name) || this.group.isMember(name);
+			// A composite's components are asked for by path: identity/default.
+			return this.member.equals(name) || name.startsWith(this.member + "/") || this.group.isMember(name);
 		}
 
 		@Override
