@@ -1,6 +1,7 @@
 package dev.identity.autoconfigure.health;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ final class ProviderHealthIndicator implements HealthIndicator {
 		}
 		Duration age = health.keySetAge();
 		if (age != null) {
-			builder.withDetail("keySetAge", age.toString());
+			builder.withDetail("keySetAge", age.truncatedTo(ChronoUnit.SECONDS).toString());
 		}
 		ProviderHealth.Failure failure = health.lastFailure();
 		if (failure != null) {
