@@ -320,6 +320,56 @@ public abstract class SampleApiContractTests {
 		}
 	}
 
+	/**
+	 * Known traffic shows in the identity meters, each validation counted once by its
+	 * outcome and its first failed check; the health endpoint shows the issuer's
+	 * component, and the probes answer.
+	 */
+	@Test
+	void actuatorWhenKnownTrafficThenValidationsCountedAndIdentityHealthShown() {
+		double valid = validations("outcome:valid");
+		double badSignature = validations("outcome:invalid", "check:signature");
+		double unreadable = validations("outcome:invalid", "check:format");
+		String[] first = adminToken().split("\\.");
+		String[] second = adminToken().split("\\.");
+		// The second token's claims under the first one's signature.
+		String forged = first[0] + "." + second[1] + "." + first[2];
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(get("/api/me", bearer(adminToken())).statusCode()).isEqualTo(200);
+		}
+		assertThat(get("/api/me", bearer(forged)).statusCode()).isEqualTo(401);
+		assertThat(get("/api/me", bearer("not-a-token")).statusCode()).isEqualTo(401);
+
+		assertThat(validations("outcome:valid") - valid).isEqualTo(3);
+		assertThat(validations("outcome:invalid", "check:signature") - badSignature).isEqualTo(1);
+		assertThat(validations("outcome:invalid", "check:format") - unreadable).isEqualTo(1);
+		JsonNode identity = actuator("/actuator/health").path("components").path("identity");
+		assertThat(identity.path("status").asString()).isEqualTo("UP");
+		JsonNode issuer = identity.path("components").path("default");
+		assertThat(issuer.path("status").asString()).isEqualTo("UP");
+		assertThat(issuer.path("details").path("keys").asInt()).isPositive();
+		assertThat(issuer.path("details").path("keySetAge").asString()).startsWith("PT");
+		// The probes show no components; IdentityHealthIntegrationTests checks who is in
+		// which group.
+		assertThat(actuator("/actuator/health/readiness").path("status").asString()).isEqualTo("UP");
+		assertThat(actuator("/actuator/health/liveness").path("status").asString()).isEqualTo("UP");
+	}
+
+	private double validations(String... tags) {
+		StringBuilder path = new StringBuilder("/actuator/metrics/identity.token.validations?");
+		for (String tag : tags) {
+			path.append("tag=").append(URLEncoder.encode(tag, StandardCharsets.UTF_8)).append('&');
+		}
+		return actuator(path.toString()).path("measurements").path(0).path("value").asDouble();
+	}
+
+	private JsonNode actuator(String path) {
+		HttpResponse<String> response = get(path, null);
+		assertThat(response.statusCode()).as("%s answered %s", path, response.body()).isIn(200, 503);
+		return json.readTree(response.body());
+	}
+
 	protected String adminToken() {
 		return token(DemoAccounts.ADMIN_CLIENT_ID, DemoAccounts.ADMIN_CLIENT_SECRET);
 	}

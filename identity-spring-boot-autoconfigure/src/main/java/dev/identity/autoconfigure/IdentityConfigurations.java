@@ -18,6 +18,7 @@ import dev.identity.client.OAuthClient;
 import dev.identity.client.ReactiveOAuthClient;
 import dev.identity.client.SmartOAuthClient;
 import dev.identity.core.ClaimRule;
+import dev.identity.engine.internal.EngineObserver;
 import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.engine.internal.IdentityEngines;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,8 +64,12 @@ final class IdentityConfigurations {
 		/** The engine of the first issuer declared (the only one, usually). */
 		@Bean
 		@ConditionalOnMissingBean
-		IdentityEngine identityEngine(IssuerSettings settings, ObjectProvider<Clock> clock) {
-			return new IdentityEngine(settings.primary(), clock.getIfUnique(Clock::systemUTC));
+		IdentityEngine identityEngine(IssuerSettings settings, ObjectProvider<Clock> clock,
+				ObjectProvider<EngineObserver.Factory> observers) {
+			// Metrics and traces, when the application has a registry for them.
+			EngineObserver observer = observers.getIfAvailable(() -> EngineObserver.Factory.NONE)
+				.forIssuer(settings.primaryName());
+			return new IdentityEngine(settings.primary(), clock.getIfUnique(Clock::systemUTC), null, observer);
 		}
 
 		/**
@@ -73,12 +78,14 @@ final class IdentityConfigurations {
 		 */
 		@Bean
 		@ConditionalOnMissingBean
-		IdentityEngines identityEngines(IdentityEngine primary, IssuerSettings settings, ObjectProvider<Clock> clock) {
+		IdentityEngines identityEngines(IdentityEngine primary, IssuerSettings settings, ObjectProvider<Clock> clock,
+				ObjectProvider<EngineObserver.Factory> observers) {
+			EngineObserver.Factory observer = observers.getIfAvailable(() -> EngineObserver.Factory.NONE);
 			Map<String, IdentityEngine> engines = new LinkedHashMap<>();
 			settings.all()
-				.forEach((name, one) -> engines.put(name,
-						engines.isEmpty() ? primary : new IdentityEngine(one, clock.getIfUnique(Clock::systemUTC))));
-			return new IdentityEngines(engines);
+				.forEach((name, one) -> engines.put(name, engines.isEmpty() ? primary : new IdentityEngine(one,
+						clock.getIfUnique(Clock::systemUTC), null, observer.forIssuer(name))));
+			return new IdentityEngines(engines, observer.forIssuer(IdentityEngines.UNKNOWN_NAME));
 		}
 
 	}

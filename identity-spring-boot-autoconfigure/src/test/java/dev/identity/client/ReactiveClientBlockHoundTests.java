@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.identity.autoconfigure.IdentityAutoConfiguration;
+import dev.identity.autoconfigure.observation.IdentityObservationAutoConfiguration;
 import dev.identity.core.ClaimsCheck;
 import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
@@ -18,12 +20,20 @@ import dev.identity.engine.internal.IdentityEngines;
 import dev.identity.engine.internal.TestTokens;
 import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
@@ -262,6 +272,37 @@ class ReactiveClientBlockHoundTests {
 				.expectComplete()
 				.verify(TIMEOUT);
 		}
+	}
+
+	@Test
+	void validateWhenObservedWithMicrometerThenCountedAndObservedWithoutBlocking() {
+		String token = provider.clientCredentialsToken();
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(IdentityObservationAutoConfiguration.class,
+					IdentityAutoConfiguration.class, WebClientAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.withBean(ObservationRegistry.class, ObservationRegistry::create)
+			.withPropertyValues("identity.issuer-uri=" + provider.issuer())
+			.run((context) -> {
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				context.getBean(ObservationRegistry.class)
+					.observationConfig()
+					.observationHandler(new DefaultMeterObservationHandler(meters));
+				ReactiveOAuthClient client = context.getBean(ReactiveOAuthClient.class);
+				StepVerifier.create(onEventLoop(client.validate(token)))
+					.expectNextCount(1)
+					.expectComplete()
+					.verify(TIMEOUT);
+				StepVerifier.create(onEventLoop(client.validate("not-a-token")))
+					.expectError(InvalidTokenException.class)
+					.verify(TIMEOUT);
+				assertThat(meters.get("identity.token.validations").tag("outcome", "valid").counter().count())
+					.isEqualTo(1);
+				assertThat(meters.get("identity.token.validations").tag("check", "format").counter().count())
+					.isEqualTo(1);
+				assertThat(meters.get("identity.provider.requests").tag("endpoint", "jwks").timer().count())
+					.isEqualTo(1);
+			});
 	}
 
 }

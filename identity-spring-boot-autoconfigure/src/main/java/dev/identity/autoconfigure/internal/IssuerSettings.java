@@ -29,6 +29,11 @@ public final class IssuerSettings {
 		return this.all;
 	}
 
+	/** The name of the first issuer declared. */
+	public String primaryName() {
+		return this.all.keySet().iterator().next();
+	}
+
 	/** The settings of the first issuer declared. */
 	public EngineSettings primary() {
 		return this.all.values().iterator().next();

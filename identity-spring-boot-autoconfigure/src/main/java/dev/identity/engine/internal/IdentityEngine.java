@@ -57,6 +57,10 @@ public final class IdentityEngine implements AutoCloseable {
 
 	private final ProviderEndpoints endpoints;
 
+	private final EngineObserver observer;
+
+	private final ValidationOutcomes outcomes;
+
 	/**
 	 * Create an engine with its own background thread pool for refreshes ahead of expiry.
 	 * @param settings the issuer settings
@@ -78,6 +82,20 @@ public final class IdentityEngine implements AutoCloseable {
 	}
 
 	/**
+	 * Create an engine whose work an observer sees, for metrics and traces.
+	 * @param settings the issuer settings
+	 * @param clock the clock
+	 * @param background executor for refreshes ahead of expiry, or {@code null} for a
+	 * small pool of the engine's own
+	 * @param observer told of validations, cache lookups and provider requests
+	 */
+	public IdentityEngine(EngineSettings settings, Clock clock, @Nullable Executor background,
+			EngineObserver observer) {
+		this(settings, clock, background, EngineTimer.system(), () -> ThreadLocalRandom.current().nextDouble(),
+				observer);
+	}
+
+	/**
 	 * Create an engine with its sources of time and chance given, as tests do.
 	 * @param settings the issuer settings
 	 * @param clock the clock
@@ -89,6 +107,24 @@ public final class IdentityEngine implements AutoCloseable {
 	 */
 	public IdentityEngine(EngineSettings settings, Clock clock, @Nullable Executor background, EngineTimer timer,
 			DoubleSupplier random) {
+		this(settings, clock, background, timer, random, EngineObserver.NONE);
+	}
+
+	/**
+	 * Create an engine with its sources of time and chance given, and an observer.
+	 * @param settings the issuer settings
+	 * @param clock the clock
+	 * @param background executor for refreshes ahead of expiry, or {@code null} for a
+	 * small pool of the engine's own
+	 * @param timer runs the ends of shared waits and the deadlines of fetches
+	 * @param random values in {@code [0, 1)} for the jitter of back-offs and of retry
+	 * delays
+	 * @param observer told of validations, cache lookups and provider requests
+	 */
+	public IdentityEngine(EngineSettings settings, Clock clock, @Nullable Executor background, EngineTimer timer,
+			DoubleSupplier random, EngineObserver observer) {
+		this.observer = Objects.requireNonNull(observer, "observer");
+		this.outcomes = new ValidationOutcomes(observer);
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		Objects.requireNonNull(timer, "timer");
@@ -98,11 +134,11 @@ public final class IdentityEngine implements AutoCloseable {
 		@Nullable ValidatedTokenCache validatedTokens = settings.tokenCache().enabled()
 				? new ValidatedTokenCache(settings.tokenCache().maxEntries(), settings.tokenCache().maxBytes()) : null;
 		this.documents = new ProviderDocuments(settings, clock, timer, random, this.threads.background(),
-				(keys) -> TokenValidation.keysReplaced(validatedTokens, verifier, keys, clock.instant()));
-		this.validation = new TokenValidation(settings, clock, verifier, this.documents, validatedTokens);
-		RetryingPost posts = new RetryingPost(settings, clock, timer, random);
-		this.tokenEndpoint = new TokenEndpoint(settings, clock, this.documents, posts);
-		this.endpoints = new ProviderEndpoints(settings, clock, this.documents, posts);
+				(keys) -> TokenValidation.keysReplaced(validatedTokens, verifier, keys, clock.instant()), observer);
+		this.validation = new TokenValidation(settings, clock, verifier, this.documents, validatedTokens, observer);
+		RetryingPost posts = new RetryingPost(settings, clock, timer, random, observer);
+		this.tokenEndpoint = new TokenEndpoint(settings, clock, this.documents, posts, observer);
+		this.endpoints = new ProviderEndpoints(settings, clock, this.documents, posts, observer);
 	}
 
 	public EngineSettings getSettings() {
@@ -161,10 +197,9 @@ public final class IdentityEngine implements AutoCloseable {
 	 */
 	public CompletableFuture<ValidatedToken> validate(@Nullable String token, HttpFetcher fetcher,
 			Executor continuations) {
-		if (this.settings.introspection().opaqueTokens()) {
-			return this.endpoints.validateOpaque(token, fetcher);
-		}
-		return this.validation.validate(token, fetcher, continuations);
+		return this.outcomes
+			.reported(this.settings.introspection().opaqueTokens() ? this.endpoints.validateOpaque(token, fetcher)
+					: this.validation.validate(token, fetcher, continuations));
 	}
 
 	/**
@@ -189,10 +224,24 @@ public final class IdentityEngine implements AutoCloseable {
 	 * value remains
 	 */
 	public @Nullable ValidatedToken validateIfCached(@Nullable String token, HttpFetcher fetcher) {
-		if (this.settings.introspection().opaqueTokens()) {
-			return this.endpoints.validateOpaqueIfCached(token);
+		try {
+			return this.outcomes.reported(this.settings.introspection().opaqueTokens()
+					? this.endpoints.validateOpaqueIfCached(token) : this.validation.validateIfCached(token, fetcher));
 		}
-		return this.validation.validateIfCached(token, fetcher);
+		catch (RuntimeException ex) {
+			throw this.outcomes.reported(ex);
+		}
+	}
+
+	/**
+	 * What this engine knows of its provider now, from its caches alone: never a request,
+	 * never a wait.
+	 * @return the snapshot
+	 */
+	public ProviderHealth health() {
+		return ProviderHealth.of(this.documents.discovery().state(), this.documents.discovery().cache(),
+				this.documents.jwks().state(), this.documents.jwks().cache(),
+				!this.settings.introspection().opaqueTokens(), this.clock.instant());
 	}
 
 	/** How many validated tokens are remembered, for tests. */
@@ -279,7 +328,12 @@ public final class IdentityEngine implements AutoCloseable {
 	 * @return the response, or {@code null}
 	 */
 	public @Nullable TokenResponse cachedClientCredentials(TokenRequest.ClientCredentials request) {
-		return this.tokenEndpoint.cachedClientCredentials(request);
+		TokenResponse cached = this.tokenEndpoint.cachedClientCredentials(request);
+		if (cached != null) {
+			// A miss is counted by the request that follows it.
+			this.observer.cacheLookup(EngineObserver.Cache.CLIENT_CREDENTIALS, true);
+		}
+		return cached;
 	}
 
 	/**
@@ -314,7 +368,12 @@ public final class IdentityEngine implements AutoCloseable {
 	 * @return the result, or {@code null}
 	 */
 	public @Nullable IntrospectionResult cachedIntrospection(String token) {
-		return this.endpoints.cachedIntrospection(token);
+		IntrospectionResult cached = this.endpoints.cachedIntrospection(token);
+		if (cached != null) {
+			// A miss is counted by the introspection that follows it.
+			this.observer.cacheLookup(EngineObserver.Cache.INTROSPECTION, true);
+		}
+		return cached;
 	}
 
 	/**

@@ -27,11 +27,19 @@ public final class IdentityEngines implements AutoCloseable {
 	/** The name of the one issuer set with {@code identity.issuer-uri}. */
 	public static final String DEFAULT_NAME = "default";
 
+	/**
+	 * The name under which tokens refused before reaching an issuer are observed: no
+	 * issuer name can take it (they start with a letter or a digit).
+	 */
+	public static final String UNKNOWN_NAME = "_unknown";
+
 	private final Map<String, IdentityEngine> byName;
 
 	private final Map<String, IdentityEngine> byIssuer;
 
 	private final IdentityEngine primary;
+
+	private final EngineObserver unrouted;
 
 	/**
 	 * @param engines the engines by issuer name, in declaration order; the first is the
@@ -39,6 +47,18 @@ public final class IdentityEngines implements AutoCloseable {
 	 * @throws IllegalArgumentException when empty, or when two engines share an issuer
 	 */
 	public IdentityEngines(Map<String, IdentityEngine> engines) {
+		this(engines, EngineObserver.NONE);
+	}
+
+	/**
+	 * @param engines the engines by issuer name, in declaration order; the first is the
+	 * primary one
+	 * @param unrouted told of each token refused before any engine saw it (its issuer is
+	 * not configured, or it names none)
+	 * @throws IllegalArgumentException when empty, or when two engines share an issuer
+	 */
+	public IdentityEngines(Map<String, IdentityEngine> engines, EngineObserver unrouted) {
+		this.unrouted = unrouted;
 		if (engines.isEmpty()) {
 			throw new IllegalArgumentException("at least one issuer is required");
 		}
@@ -114,6 +134,16 @@ public final class IdentityEngines implements AutoCloseable {
 		if (isSingle()) {
 			return this.primary;
 		}
+		try {
+			return route(token);
+		}
+		catch (InvalidTokenException ex) {
+			this.unrouted.rejected(ex.getFailures().get(0).check());
+			throw ex;
+		}
+	}
+
+	private IdentityEngine route(@Nullable String token) {
 		String issuer = TokenIssuer.peek(token);
 		if (issuer == null) {
 			// Parsed in full by the primary engine's verifier, it fails with the reason

@@ -44,6 +44,8 @@ final class ProviderEndpoints {
 
 	private final RetryingPost posts;
 
+	private final EngineObserver observer;
+
 	private final IntrospectionCache introspections = new IntrospectionCache();
 
 	/** Introspections in flight, keyed by the hash of their token. */
@@ -53,7 +55,9 @@ final class ProviderEndpoints {
 
 	private final AtomicReference<TokenBucket> introspectionRate = new AtomicReference<>(TokenBucket.full());
 
-	ProviderEndpoints(EngineSettings settings, Clock clock, ProviderDocuments documents, RetryingPost posts) {
+	ProviderEndpoints(EngineSettings settings, Clock clock, ProviderDocuments documents, RetryingPost posts,
+			EngineObserver observer) {
+		this.observer = observer;
 		this.settings = settings;
 		this.clock = clock;
 		this.documents = documents;
@@ -83,6 +87,10 @@ final class ProviderEndpoints {
 			return null;
 		}
 		IntrospectionResult cached = this.introspections.get(token, this.clock.instant());
+		if (cached != null) {
+			// A miss is counted by the introspection that follows it.
+			this.observer.cacheLookup(EngineObserver.Cache.INTROSPECTION, true);
+		}
 		return (cached != null) ? cached.toValidatedToken(token, this.settings.validation(), this.clock.instant(),
 				this.settings.introspection().requireTokenType()) : null;
 	}
@@ -92,6 +100,7 @@ final class ProviderEndpoints {
 			HttpFetcher fetcher) {
 		Instant now = this.clock.instant();
 		IntrospectionResult cached = this.introspections.get(token, now);
+		this.observer.cacheLookup(EngineObserver.Cache.INTROSPECTION, cached != null);
 		if (cached != null) {
 			return CompletableFuture.completedFuture(cached);
 		}
@@ -205,7 +214,9 @@ final class ProviderEndpoints {
 	CompletableFuture<UserInfo> userInfo(String accessToken, @Nullable String expectedSubject, HttpFetcher fetcher) {
 		return this.documents.discovery(fetcher).thenCompose((document) -> {
 			URI endpoint = requireEndpoint(document.getUserInfoEndpoint(), "userinfo_endpoint");
-			return fetcher.get("userinfo", endpoint, Map.of("Authorization", "Bearer " + accessToken))
+			return this.observer
+				.providerRequest("userinfo",
+						() -> fetcher.get("userinfo", endpoint, Map.of("Authorization", "Bearer " + accessToken)))
 				.thenApply((response) -> {
 					if (!response.isSuccessful()) {
 						throw this.posts.providerError("userinfo", endpoint, response);

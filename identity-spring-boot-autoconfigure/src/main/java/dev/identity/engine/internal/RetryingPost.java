@@ -33,14 +33,19 @@ final class RetryingPost {
 
 	private final DoubleSupplier random;
 
+	private final EngineObserver observer;
+
 	/**
 	 * Create the sender.
 	 * @param settings the issuer settings: retry policy and deadline
 	 * @param clock the clock
 	 * @param timer runs the deadline of an attempt whose transport has not answered yet
 	 * @param random values in {@code [0, 1)} for the jitter of retry delays
+	 * @param observer told of each attempt
 	 */
-	RetryingPost(EngineSettings settings, Clock clock, EngineTimer timer, DoubleSupplier random) {
+	RetryingPost(EngineSettings settings, Clock clock, EngineTimer timer, DoubleSupplier random,
+			EngineObserver observer) {
+		this.observer = observer;
 		this.settings = settings;
 		this.clock = clock;
 		this.timer = timer;
@@ -77,7 +82,7 @@ final class RetryingPost {
 			int attempt) {
 		CompletableFuture<FetchedResponse> response;
 		try {
-			response = withDeadline(post, fetcher.post(post));
+			response = withDeadline(post, this.observer.providerRequest(post.endpoint(), () -> fetcher.post(post)));
 		}
 		catch (RuntimeException ex) {
 			response = CompletableFuture.failedFuture(ProviderFailures.requestFailed(post.endpoint(), post.uri(), ex));

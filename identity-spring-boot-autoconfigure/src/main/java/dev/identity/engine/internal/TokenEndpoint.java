@@ -32,11 +32,15 @@ final class TokenEndpoint {
 
 	private final RetryingPost posts;
 
+	private final EngineObserver observer;
+
 	private final ClientTokenCache clientTokens = new ClientTokenCache();
 
 	private final SingleFlight<TokenRequest.ClientCredentials> flights = new SingleFlight<>();
 
-	TokenEndpoint(EngineSettings settings, Clock clock, ProviderDocuments documents, RetryingPost posts) {
+	TokenEndpoint(EngineSettings settings, Clock clock, ProviderDocuments documents, RetryingPost posts,
+			EngineObserver observer) {
+		this.observer = observer;
 		this.settings = settings;
 		this.clock = clock;
 		this.documents = documents;
@@ -74,6 +78,7 @@ final class TokenEndpoint {
 	 */
 	CompletableFuture<TokenResponse> clientCredentials(TokenRequest.ClientCredentials request, HttpFetcher fetcher) {
 		TokenResponse cached = cachedClientCredentials(request);
+		this.observer.cacheLookup(EngineObserver.Cache.CLIENT_CREDENTIALS, cached != null);
 		if (cached != null) {
 			return CompletableFuture.completedFuture(cached);
 		}

@@ -58,6 +58,8 @@ final class TokenValidation {
 
 	private final @Nullable ValidatedTokenCache validatedTokens;
 
+	private final EngineObserver observer;
+
 	/**
 	 * Refreshes of the JWK set for unknown key ids: a burst, then one per minimum refresh
 	 * interval.
@@ -65,7 +67,8 @@ final class TokenValidation {
 	private final AtomicReference<TokenBucket> unknownKeyRefreshes = new AtomicReference<>(TokenBucket.full());
 
 	TokenValidation(EngineSettings settings, Clock clock, TokenVerifier verifier, ProviderDocuments documents,
-			@Nullable ValidatedTokenCache validatedTokens) {
+			@Nullable ValidatedTokenCache validatedTokens, EngineObserver observer) {
+		this.observer = observer;
 		this.settings = settings;
 		this.clock = clock;
 		this.verifier = verifier;
@@ -96,7 +99,7 @@ final class TokenValidation {
 			if (cached != null) {
 				return CompletableFuture.completedFuture(cached);
 			}
-			return validate(this.verifier.parse(token, latin1), digest, fetcher, continuations, 0, false);
+			return validate(this.verifier.parse(token, latin1), digest, fetcher, continuations, 0, false, false);
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -116,7 +119,7 @@ final class TokenValidation {
 		if (cached != null) {
 			return cached;
 		}
-		Step step = attempt(this.verifier.parse(token, latin1), digest, fetcher, 0, false, false);
+		Step step = attempt(this.verifier.parse(token, latin1), digest, fetcher, 0, false, false, false);
 		return (step instanceof Validated validated) ? validated.token() : null;
 	}
 
@@ -172,10 +175,10 @@ final class TokenValidation {
 	}
 
 	private CompletableFuture<ValidatedToken> validate(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest,
-			HttpFetcher fetcher, Executor continuations, int round, boolean keyRefreshUsed) {
+			HttpFetcher fetcher, Executor continuations, int round, boolean keyRefreshUsed, boolean keysFetched) {
 		Step step;
 		try {
-			step = attempt(parsed, digest, fetcher, round, keyRefreshUsed, true);
+			step = attempt(parsed, digest, fetcher, round, keyRefreshUsed, keysFetched, true);
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -188,7 +191,8 @@ final class TokenValidation {
 		// it from there.
 		return fetch(need, fetcher).handle((ignored, failure) -> null)
 			.thenComposeAsync((ignored) -> validate(parsed, digest, fetcher, continuations, round + 1,
-					keyRefreshUsed || need.forUnknownKey()), continuations);
+					keyRefreshUsed || need.forUnknownKey(), keysFetched || need.document() == this.documents.jwks()),
+					continuations);
 	}
 
 	private <T> CompletableFuture<Void> fetch(NeedsFetch<T> need, HttpFetcher fetcher) {
@@ -217,12 +221,14 @@ final class TokenValidation {
 	 * One pass over the caches, without I/O.
 	 * @param keyRefreshUsed whether this validation already had its refresh for an
 	 * unknown key
+	 * @param keysFetched whether this validation waited for a fetch of the key set: its
+	 * key lookup is then a miss of the key cache
 	 * @param mayStartKeyRefresh whether a refresh for an unknown key may be counted
 	 * against the limit now; the hot path only looks, and leaves the counting to the full
 	 * validation that follows it
 	 */
 	private Step attempt(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest, HttpFetcher fetcher,
-			int round, boolean keyRefreshUsed, boolean mayStartKeyRefresh) {
+			int round, boolean keyRefreshUsed, boolean keysFetched, boolean mayStartKeyRefresh) {
 		Instant now = this.clock.instant();
 		if (parsed.hasHeaderFailures()) {
 			throw this.verifier.reject(parsed, null, now);
@@ -245,8 +251,10 @@ final class TokenValidation {
 					&& mayRefreshForUnknownKey(keyState, now, mayStartKeyRefresh)) {
 				return new NeedsFetch<>(jwks, keyState, true);
 			}
+			this.observer.cacheLookup(EngineObserver.Cache.KEYS, false);
 			throw this.verifier.reject(parsed, unknownKey(parsed, keys, keyState), now);
 		}
+		this.observer.cacheLookup(EngineObserver.Cache.KEYS, !keysFetched);
 		ValidatedToken validated = this.verifier.verify(parsed, key, now);
 		if (digest != null) {
 			Objects.requireNonNull(this.validatedTokens)

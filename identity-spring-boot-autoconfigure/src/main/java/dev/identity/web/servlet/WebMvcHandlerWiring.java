@@ -13,6 +13,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.handler.HandlerExceptionResolverComposite;
 import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -50,8 +51,11 @@ final class WebMvcHandlerWiring implements HandlerWiring {
 			}
 		});
 		beanFactory.getBeansOfType(RequestMappingHandlerMapping.class).forEach((name, mapping) -> {
-			if (Arrays.stream(mapping.getAdaptedInterceptors())
-				.noneMatch(TokenRequirementsInterceptor.class::isInstance)) {
+			// A mapping without interceptors answers null (Actuator's endpoint mappings
+			// do).
+			HandlerInterceptor[] interceptors = mapping.getAdaptedInterceptors();
+			if (interceptors == null
+					|| Arrays.stream(interceptors).noneMatch(TokenRequirementsInterceptor.class::isInstance)) {
 				mapping.getHandlerMethods().values().forEach((handler) -> this.uncheckedHandlers.put(handler, name));
 			}
 		});

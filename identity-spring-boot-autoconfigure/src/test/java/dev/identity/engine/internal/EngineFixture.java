@@ -74,6 +74,11 @@ public final class EngineFixture {
 
 	private EngineFixture(ScriptedProvider provider, CacheSettings discoveryCache, CacheSettings jwksCache,
 			Executor executor, UnaryOperator<EngineSettings> customizer) {
+		this(provider, discoveryCache, jwksCache, executor, customizer, EngineObserver.NONE);
+	}
+
+	private EngineFixture(ScriptedProvider provider, CacheSettings discoveryCache, CacheSettings jwksCache,
+			Executor executor, UnaryOperator<EngineSettings> customizer, EngineObserver observer) {
 		this.provider = provider.useTimer(this.timer);
 		this.fetcher = provider.fetcher();
 		this.tokens = new TestTokens(this.clock, provider.issuer());
@@ -82,7 +87,7 @@ public final class EngineFixture {
 				jwksCache);
 		settings = customizer.apply(settings);
 		this.engine = new IdentityEngine(settings, this.clock, (executor != null) ? executor : this.background,
-				this.timer, () -> this.random);
+				this.timer, () -> this.random, observer);
 	}
 
 	/** The same wiring, but background refreshes run at once on the submitting thread. */
@@ -96,6 +101,13 @@ public final class EngineFixture {
 	 */
 	public static EngineFixture withSettings(UnaryOperator<EngineSettings> customizer) {
 		return new EngineFixture(new ScriptedProvider(), DISCOVERY_CACHE, JWKS_CACHE, null, customizer);
+	}
+
+	/**
+	 * The same wiring, with settings changed and an observer of the engine's work.
+	 */
+	public static EngineFixture observedBy(EngineObserver observer, UnaryOperator<EngineSettings> customizer) {
+		return new EngineFixture(new ScriptedProvider(), DISCOVERY_CACHE, JWKS_CACHE, null, customizer, observer);
 	}
 
 	/** Fetch discovery and keys once, through a first validation. */

@@ -2,8 +2,10 @@ package dev.identity.engine.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -49,6 +51,24 @@ class IdentityEnginesTests {
 			.withMessageContaining("not one of the 2 configured issuers");
 		assertThat(this.a.provider.requests(this.a.provider.discoveryUri())).isZero();
 		assertThat(this.b.provider.requests(this.b.provider.discoveryUri())).isZero();
+	}
+
+	@Test
+	void forTokenWhenRefusedBeforeAnyEngineThenTheUnroutedObserverIsTold() {
+		List<TokenCheck> refused = new ArrayList<>();
+		IdentityEngines observed = new IdentityEngines(engines(this.a, this.b), new EngineObserver() {
+
+			@Override
+			public void rejected(TokenCheck firstFailedCheck) {
+				refused.add(firstFailedCheck);
+			}
+
+		});
+		String foreign = new TestTokens(this.a.clock, "https://evil.example.com").signedBy(TestTokens.FIRST);
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> observed.forToken(foreign));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> observed.forToken("opaque"));
+		observed.forToken(this.a.tokens.signedBy(TestTokens.FIRST));
+		assertThat(refused).containsExactly(TokenCheck.ISSUER, TokenCheck.FORMAT);
 	}
 
 	@Test

@@ -152,6 +152,14 @@ public final class ScriptedProvider {
 	}
 
 	/**
+	 * Answer the next requests for a URI with an error status, for tests outside this
+	 * package.
+	 */
+	public ScriptedProvider replyStatus(URI uri, int status) {
+		return reply(uri, Reply.status(status));
+	}
+
+	/**
 	 * Answer the next requests to a URI with these replies, one each, then with what
 	 * {@link #reply} set.
 	 */

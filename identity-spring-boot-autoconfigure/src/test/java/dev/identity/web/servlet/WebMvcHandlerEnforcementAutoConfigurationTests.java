@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,22 @@ class WebMvcHandlerEnforcementAutoConfigurationTests {
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(WebMvcHandlerEnforcementAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("identityWebMvcHandlerEnforcement"));
+	}
+
+	/**
+	 * A handler mapping without interceptors answers {@code null} for them, as Actuator's
+	 * endpoint mappings do: the check reads that as "no requirement check", and the
+	 * application starts.
+	 */
+	@Test
+	void autoConfigurationWhenHandlerMappingHasNoInterceptorsThenStarts() {
+		this.contextRunner.withPropertyValues(ISSUER)
+			.withBean("endpointHandlerMapping", RequestMappingHandlerMapping.class)
+			.run((context) -> {
+				assertThat(context.getBean("endpointHandlerMapping", RequestMappingHandlerMapping.class)
+					.getAdaptedInterceptors()).isNull();
+				assertThat(context).hasNotFailed();
+			});
 	}
 
 }

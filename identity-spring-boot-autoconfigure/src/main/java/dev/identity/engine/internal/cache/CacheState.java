@@ -25,9 +25,14 @@ import org.jspecify.annotations.Nullable;
  * @param failures how many fetches in a row have failed, {@code 0} after a success
  * @param retryAt after a failure, when the next fetch may start; {@code null} after a
  * success
+ * @param fetchedAt when the fetch that gave the value started, or {@code null} before the
+ * first success: the value's age counts from here
+ * @param failingSince when the first of the failed fetches in a row started, or
+ * {@code null} while the last fetch succeeded
  */
 public record CacheState<T>(@Nullable T value, Instant freshUntil, @Nullable Instant lastAttemptAt,
-		@Nullable IdentityException lastFailure, int failures, @Nullable Instant retryAt) {
+		@Nullable IdentityException lastFailure, int failures, @Nullable Instant retryAt, @Nullable Instant fetchedAt,
+		@Nullable Instant failingSince) {
 
 	/** What a reader of the cache must do. */
 	public enum Decision {
@@ -52,7 +57,7 @@ public record CacheState<T>(@Nullable T value, Instant freshUntil, @Nullable Ins
 	}
 
 	public static <T> CacheState<T> empty() {
-		return new CacheState<>(null, Instant.MIN, null, null, 0, null);
+		return new CacheState<>(null, Instant.MIN, null, null, 0, null, null, null);
 	}
 
 	/**
@@ -63,7 +68,7 @@ public record CacheState<T>(@Nullable T value, Instant freshUntil, @Nullable Ins
 	 * @return the new state
 	 */
 	public CacheState<T> succeeded(T value, Instant startedAt, Duration ttl) {
-		return new CacheState<>(value, startedAt.plus(ttl), startedAt, null, 0, null);
+		return new CacheState<>(value, startedAt.plus(ttl), startedAt, null, 0, null, startedAt, null);
 	}
 
 	/**
@@ -82,7 +87,8 @@ public record CacheState<T>(@Nullable T value, Instant freshUntil, @Nullable Ins
 		int failuresInARow = (this.failures < Integer.MAX_VALUE) ? this.failures + 1 : this.failures;
 		Instant later = endedAt.isBefore(startedAt) ? startedAt : endedAt;
 		return new CacheState<>(this.value, this.freshUntil, startedAt, failure, failuresInARow,
-				later.plus(settings.failureBackoff(failuresInARow, random)));
+				later.plus(settings.failureBackoff(failuresInARow, random)), this.fetchedAt,
+				(this.failingSince != null) ? this.failingSince : startedAt);
 	}
 
 	/**

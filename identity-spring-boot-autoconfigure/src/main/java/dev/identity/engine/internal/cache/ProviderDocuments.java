@@ -16,6 +16,7 @@ import dev.identity.core.DiscoveryPolicy;
 import dev.identity.core.IdentityException;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.core.KeySet;
+import dev.identity.engine.internal.EngineObserver;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.EngineTimer;
 import dev.identity.engine.internal.transport.FetchedResponse;
@@ -60,6 +61,8 @@ public final class ProviderDocuments {
 
 	private final ProviderDocument<KeySet> jwks;
 
+	private final EngineObserver observer;
+
 	/**
 	 * Create the caches.
 	 * @param settings the issuer settings
@@ -68,9 +71,11 @@ public final class ProviderDocuments {
 	 * @param random values in {@code [0, 1)} for the jitter of back-offs
 	 * @param background where refreshes ahead of expiry run
 	 * @param keysReplaced told of each JWK set read, before it is used
+	 * @param observer told of each request to the provider
 	 */
 	public ProviderDocuments(EngineSettings settings, Clock clock, EngineTimer timer, DoubleSupplier random,
-			Executor background, Consumer<KeySet> keysReplaced) {
+			Executor background, Consumer<KeySet> keysReplaced, EngineObserver observer) {
+		this.observer = observer;
 		this.settings = settings;
 		this.clock = clock;
 		this.timer = timer;
@@ -275,8 +280,9 @@ public final class ProviderDocuments {
 		URI uri = null;
 		CompletableFuture<FetchedResponse> response;
 		try {
-			uri = document.uri();
-			response = fetcher.get(document.name(), uri);
+			URI target = document.uri();
+			uri = target;
+			response = this.observer.providerRequest(document.name(), () -> fetcher.get(document.name(), target));
 			if (response == null) {
 				throw new IllegalStateException("the transport returned no response");
 			}
