@@ -85,7 +85,10 @@ final class IdentityConfigurations {
 			settings.all()
 				.forEach((name, one) -> engines.put(name, engines.isEmpty() ? primary : new IdentityEngine(one,
 						clock.getIfUnique(Clock::systemUTC), null, observer.forIssuer(name))));
-			return new IdentityEngines(engines, observer.forIssuer(IdentityEngines.UNKNOWN_NAME));
+			// With one issuer no token is refused before its engine sees it: no meters of
+			// an unknown issuer to show.
+			return new IdentityEngines(engines,
+					(engines.size() > 1) ? observer.forIssuer(IdentityEngines.UNKNOWN_NAME) : EngineObserver.NONE);
 		}
 
 	}
