@@ -16,7 +16,6 @@ import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.identity.autoconfigure.IdentityConfigurationCheck;
-import dev.identity.autoconfigure.IdentityIssuerProperties;
 import dev.identity.autoconfigure.IdentityProperties;
 import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
 import dev.identity.core.ClaimRule;
@@ -77,7 +76,7 @@ public final class EngineSettingsFactory {
 			List<IdentityConfigurationCheck> checks, List<ClaimRule> claimRules) {
 		// A set: the top-level values the issuers share are checked once per issuer.
 		Set<InvalidIdentityConfigurationException.Problem> problems = new LinkedHashSet<>();
-		List<IssuerView> views = views(properties, problems);
+		List<IssuerView> views = IssuerView.all(properties, problems);
 		Map<String, EngineSettings> settings = new LinkedHashMap<>();
 		Map<String, String> issuerNames = new LinkedHashMap<>();
 		for (IssuerView view : views) {
@@ -101,34 +100,6 @@ public final class EngineSettingsFactory {
 			throw new InvalidIdentityConfigurationException(new ArrayList<>(problems));
 		}
 		return settings;
-	}
-
-	private static List<IssuerView> views(IdentityProperties properties,
-			Set<InvalidIdentityConfigurationException.Problem> problems) {
-		Map<String, IdentityIssuerProperties> issuers = properties.getIssuers();
-		if (issuers.isEmpty()) {
-			return List.of(IssuerView.single(properties));
-		}
-		URI single = properties.getIssuerUri();
-		if (single != null) {
-			problems.add(problem("identity.issuer-uri", single.toString(),
-					"must not be set with identity.issuers (" + String.join(", ", issuers.keySet())
-							+ "); move it under identity.issuers.<name>.issuer-uri, or remove identity.issuers"));
-		}
-		if (issuers.size() > 1 && properties.getIntrospection().isOpaqueTokens()) {
-			problems.add(problem("identity.introspection.opaque-tokens", "true",
-					"cannot be used with several identity.issuers: an opaque token names no issuer to send it to; "
-							+ "introspect with client.forIssuer(name).introspect(token) instead"));
-		}
-		List<IssuerView> views = new ArrayList<>();
-		issuers.forEach((name, issuer) -> {
-			if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-				problems.add(problem("identity.issuers." + name, name,
-						"is not a valid issuer name: use lower-case letters, digits and '-'"));
-			}
-			views.add(IssuerView.named(name, properties, issuer));
-		});
-		return views;
 	}
 
 	/** One issuer's settings, or {@code null} when a problem was found. */
@@ -337,45 +308,7 @@ public final class EngineSettingsFactory {
 
 	private static void cacheProblems(Set<InvalidIdentityConfigurationException.Problem> problems, String prefix,
 			CacheSettings settings) {
-		problems.addAll(cacheProblems(prefix, settings));
-	}
-
-	/**
-	 * The problems of a cache's settings, each naming its {@code <prefix>.*} property.
-	 */
-	static List<InvalidIdentityConfigurationException.Problem> cacheProblems(String prefix, CacheSettings settings) {
-		List<InvalidIdentityConfigurationException.Problem> problems = new ArrayList<>();
-		for (CacheSettings.Problem problem : settings.problems()) {
-			Duration value = settings.value(problem.setting());
-			String property = prefix + "." + cacheProperty(problem.setting());
-			String minimumTtl = prefix + "." + cacheProperty(CacheSettings.Setting.MINIMUM_TTL);
-			String reason = switch (problem.rule()) {
-				case POSITIVE -> property + " must be positive";
-				case NOT_NEGATIVE -> property + " must not be negative";
-				case AT_LEAST_MINIMUM_TTL -> property + " (" + value + ") must not be less than " + minimumTtl + " ("
-						+ settings.minimumTtl() + ")";
-				case WITHIN_TTL_BOUNDS -> property + " (" + value + ") must lie between " + minimumTtl + " and "
-						+ prefix + "." + cacheProperty(CacheSettings.Setting.MAXIMUM_TTL);
-				case BELOW_MINIMUM_TTL -> property + " (" + value + ") must be zero or more and less than " + minimumTtl
-						+ " (" + settings.minimumTtl() + ")";
-				case AT_MOST_LONGEST ->
-					property + " (" + value + ") must not exceed " + CacheSettings.LONGEST.toDays() + " days";
-			};
-			problems.add(problem(property, value.toString(), reason));
-		}
-		return problems;
-	}
-
-	/** The name of a cache setting's property under the cache's prefix. */
-	private static String cacheProperty(CacheSettings.Setting setting) {
-		return switch (setting) {
-			case DEFAULT_TTL -> "ttl";
-			case MINIMUM_TTL -> "minimum-ttl";
-			case MAXIMUM_TTL -> "maximum-ttl";
-			case REFRESH_AHEAD -> "refresh-ahead";
-			case MINIMUM_REFRESH_INTERVAL -> "minimum-refresh-interval";
-			case OUTAGE_TOLERANCE -> "outage-tolerance";
-		};
+		problems.addAll(CacheSettingsProblems.of(prefix, settings));
 	}
 
 	/**

@@ -1,11 +1,15 @@
 package dev.identity.autoconfigure.internal;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.identity.autoconfigure.IdentityIssuerProperties;
 import dev.identity.autoconfigure.IdentityProperties;
+import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
 import dev.identity.engine.internal.IdentityEngines;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +40,42 @@ final class IssuerView {
 	/** A named issuer of {@code identity.issuers}. */
 	static IssuerView named(String name, IdentityProperties properties, IdentityIssuerProperties issuer) {
 		return new IssuerView(name, properties, issuer);
+	}
+
+	/**
+	 * The issuers the properties configure, in declaration order: the one of
+	 * {@code identity.issuer-uri}, or those of {@code identity.issuers}.
+	 * @param properties the properties
+	 * @param problems where a misconfiguration of the issuers themselves is added
+	 * @return the issuers
+	 */
+	static List<IssuerView> all(IdentityProperties properties,
+			Set<InvalidIdentityConfigurationException.Problem> problems) {
+		Map<String, IdentityIssuerProperties> issuers = properties.getIssuers();
+		if (issuers.isEmpty()) {
+			return List.of(IssuerView.single(properties));
+		}
+		URI single = properties.getIssuerUri();
+		if (single != null) {
+			problems.add(new InvalidIdentityConfigurationException.Problem("identity.issuer-uri", single.toString(),
+					"must not be set with identity.issuers (" + String.join(", ", issuers.keySet())
+							+ "); move it under identity.issuers.<name>.issuer-uri, or remove identity.issuers"));
+		}
+		if (issuers.size() > 1 && properties.getIntrospection().isOpaqueTokens()) {
+			problems
+				.add(new InvalidIdentityConfigurationException.Problem("identity.introspection.opaque-tokens", "true",
+						"cannot be used with several identity.issuers: an opaque token names no issuer to send it to; "
+								+ "introspect with client.forIssuer(name).introspect(token) instead"));
+		}
+		List<IssuerView> views = new ArrayList<>();
+		issuers.forEach((name, issuer) -> {
+			if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+				problems.add(new InvalidIdentityConfigurationException.Problem("identity.issuers." + name, name,
+						"is not a valid issuer name: use lower-case letters, digits and '-'"));
+			}
+			views.add(IssuerView.named(name, properties, issuer));
+		});
+		return views;
 	}
 
 	String name() {

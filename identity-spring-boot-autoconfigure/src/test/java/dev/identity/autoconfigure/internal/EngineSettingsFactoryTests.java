@@ -104,7 +104,7 @@ class EngineSettingsFactoryTests {
 	}
 
 	private static List<String> problems(CacheSettings settings) {
-		return EngineSettingsFactory.cacheProblems(PREFIX, settings)
+		return CacheSettingsProblems.of(PREFIX, settings)
 			.stream()
 			.map(InvalidIdentityConfigurationException.Problem::reason)
 			.toList();
