@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when {@code identity.issuer-uri} is set.
+ * Matches when an issuer is configured: {@code identity.issuer-uri}, or a named issuer
+ * under {@code identity.issuers}.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

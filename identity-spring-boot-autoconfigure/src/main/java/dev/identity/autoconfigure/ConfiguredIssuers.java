@@ -1,6 +1,7 @@
 package dev.identity.autoconfigure;
 
 import java.net.URI;
+import java.util.Iterator;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,23 @@ public final class ConfiguredIssuers {
 	}
 
 	/**
+	 * The property that gives the first issuer's engine its client id.
+	 * @param environment the environment
+	 * @return {@code identity.issuers.<first>.client-id} when that issuer sets its own,
+	 * else {@code identity.client-id} when set; {@code null} when neither is
+	 */
+	public static @Nullable String firstClientIdProperty(Environment environment) {
+		if (!StringUtils.hasText(environment.getProperty("identity.issuer-uri"))) {
+			Iterator<Map.Entry<String, IdentityIssuerProperties>> issuers = issuers(environment).entrySet().iterator();
+			Map.Entry<String, IdentityIssuerProperties> first = issuers.hasNext() ? issuers.next() : null;
+			if (first != null && StringUtils.hasText(first.getValue().getClientId())) {
+				return "identity.issuers." + first.getKey() + ".client-id";
+			}
+		}
+		return StringUtils.hasText(environment.getProperty("identity.client-id")) ? "identity.client-id" : null;
+	}
+
+	/**
 	 * The issuer URI the engine of the first issuer uses.
 	 * @param environment the environment
 	 * @return {@code identity.issuer-uri}, else the first declared
@@ -39,16 +57,19 @@ public final class ConfiguredIssuers {
 		if (StringUtils.hasText(single)) {
 			return single;
 		}
-		Map<String, IdentityIssuerProperties> issuers = Binder.get(environment)
-			.bind("identity.issuers", Bindable.mapOf(String.class, IdentityIssuerProperties.class))
-			.orElse(Map.of());
-		for (IdentityIssuerProperties issuer : issuers.values()) {
+		for (IdentityIssuerProperties issuer : issuers(environment).values()) {
 			URI uri = issuer.getIssuerUri();
 			if (uri != null) {
 				return uri.toString();
 			}
 		}
 		return null;
+	}
+
+	private static Map<String, IdentityIssuerProperties> issuers(Environment environment) {
+		return Binder.get(environment)
+			.bind("identity.issuers", Bindable.mapOf(String.class, IdentityIssuerProperties.class))
+			.orElse(Map.of());
 	}
 
 }

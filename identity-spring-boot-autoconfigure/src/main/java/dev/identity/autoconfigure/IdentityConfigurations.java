@@ -23,7 +23,6 @@ import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.engine.internal.IdentityEngines;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
@@ -152,7 +151,7 @@ final class IdentityConfigurations {
 	 * carry the token.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(prefix = "identity", name = "client-id")
+	@ConditionalOnClientId
 	static class ClientCredentialsConfiguration {
 
 		@Bean

@@ -1,5 +1,6 @@
 package dev.identity.autoconfigure;
 
+import dev.identity.client.ClientCredentialsRestClientCustomizer;
 import dev.identity.client.OAuthClient;
 import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.engine.internal.IdentityEngines;
@@ -103,6 +104,20 @@ class SeveralIssuersConfigurationTests {
 					.hasMessageContaining("identity.introspection.opaque-tokens")
 					.hasMessageContaining("forIssuer");
 			});
+	}
+
+	@Test
+	void autoConfigurationWhenTheFirstIssuerHasItsOwnClientIdThenTheClientCredentialsCustomizersExist() {
+		this.runner
+			.withPropertyValues(A, B, "identity.issuers.a.client-id=app", "identity.issuers.a.client-secret=s3cr3t")
+			.run((context) -> assertThat(context).hasSingleBean(ClientCredentialsRestClientCustomizer.class));
+		// The customizers act as the first issuer's client: another issuer's id does not
+		// make one.
+		this.runner
+			.withPropertyValues(A, B, "identity.issuers.b.client-id=app", "identity.issuers.b.client-secret=s3cr3t")
+			.run((context) -> assertThat(context).doesNotHaveBean(ClientCredentialsRestClientCustomizer.class));
+		this.runner.withPropertyValues(A, B, "identity.client-id=app", "identity.client-secret=s3cr3t")
+			.run((context) -> assertThat(context).hasSingleBean(ClientCredentialsRestClientCustomizer.class));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.identity.browser.reactive;
 
+import dev.identity.autoconfigure.ConditionalOnClientId;
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.browser.BrowserLoginProperties;
 import dev.identity.client.SmartOAuthClient;
@@ -7,7 +8,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(after = IdentityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(name = "org.springframework.web.reactive.config.WebFluxConfigurer")
-@ConditionalOnProperty(prefix = "identity", name = "client-id")
+@ConditionalOnClientId
 @ConditionalOnBooleanProperty(name = "identity.login.enabled", matchIfMissing = true)
 @ConditionalOnBean(SmartOAuthClient.class)
 @EnableConfigurationProperties(BrowserLoginProperties.class)

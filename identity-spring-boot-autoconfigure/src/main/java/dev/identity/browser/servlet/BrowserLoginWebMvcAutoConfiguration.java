@@ -1,5 +1,6 @@
 package dev.identity.browser.servlet;
 
+import dev.identity.autoconfigure.ConditionalOnClientId;
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.browser.BrowserLoginProperties;
 import dev.identity.client.SmartOAuthClient;
@@ -7,7 +8,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(
 		name = { "jakarta.servlet.Filter", "org.springframework.web.servlet.config.annotation.WebMvcConfigurer" })
-@ConditionalOnProperty(prefix = "identity", name = "client-id")
+@ConditionalOnClientId
 @ConditionalOnBooleanProperty(name = "identity.login.enabled", matchIfMissing = true)
 @ConditionalOnBean(SmartOAuthClient.class)
 @EnableConfigurationProperties(BrowserLoginProperties.class)

@@ -66,6 +66,15 @@ final class TokenValidation {
 	 */
 	private final AtomicReference<TokenBucket> unknownKeyRefreshes = new AtomicReference<>(TokenBucket.full());
 
+	/**
+	 * The key set a refresh for an unknown key was last granted for. Every caller that
+	 * read that same set may wait for the refresh: it is one request however many join,
+	 * so they need no grant of their own. Guarded by itself with the bucket.
+	 */
+	private @Nullable CacheState<KeySet> refreshGrantedFor;
+
+	private final Object refreshGrants = new Object();
+
 	TokenValidation(EngineSettings settings, Clock clock, TokenVerifier verifier, ProviderDocuments documents,
 			@Nullable ValidatedTokenCache validatedTokens, EngineObserver observer) {
 		this.observer = observer;
@@ -289,12 +298,24 @@ final class TokenValidation {
 			return false;
 		}
 		Duration every = cache.minimumRefreshInterval();
-		if (!take) {
-			// Starts full and is only ever swapped for another bucket.
-			return Objects.requireNonNull(this.unknownKeyRefreshes.get(), "bucket")
-				.hasToken(now, UNKNOWN_KEY_BURST, every);
+		synchronized (this.refreshGrants) {
+			// Callers who read the set a refresh was just granted for join that refresh,
+			// even before its fetch has started: without this, a crowd meeting a new key
+			// at once got one grant and the rest were refused.
+			if (this.refreshGrantedFor == observed) {
+				return true;
+			}
+			if (!take) {
+				// Starts full and is only ever swapped for another bucket.
+				return Objects.requireNonNull(this.unknownKeyRefreshes.get(), "bucket")
+					.hasToken(now, UNKNOWN_KEY_BURST, every);
+			}
+			if (TokenBuckets.take(this.unknownKeyRefreshes, now, UNKNOWN_KEY_BURST, every)) {
+				this.refreshGrantedFor = observed;
+				return true;
+			}
+			return false;
 		}
-		return TokenBuckets.take(this.unknownKeyRefreshes, now, UNKNOWN_KEY_BURST, every);
 	}
 
 	private TokenCheckFailure unknownKey(ParsedToken parsed, KeySet keys, CacheState<KeySet> state) {
