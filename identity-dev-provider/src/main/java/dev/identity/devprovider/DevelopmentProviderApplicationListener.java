@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.identity.autoconfigure.ConfiguredIssuers;
 import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
+import dev.identity.autoconfigure.internal.ConfiguredIssuers;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -2,6 +2,7 @@ package dev.identity.autoconfigure;
 
 import java.util.List;
 
+import dev.identity.autoconfigure.internal.ConfiguredIssuers;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;

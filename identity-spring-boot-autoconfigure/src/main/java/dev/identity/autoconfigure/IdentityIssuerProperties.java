@@ -2,6 +2,7 @@ package dev.identity.autoconfigure;
 
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.identity.claims.ClaimsPreset;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,12 @@ import org.jspecify.annotations.Nullable;
  * back to the top-level {@code identity.*} one; {@code issuer-uri} has no fallback.
  */
 public class IdentityIssuerProperties {
+
+	/**
+	 * What an issuer's name under {@code identity.issuers} may be: lower-case letters,
+	 * digits and {@code -}, starting with a letter or a digit.
+	 */
+	public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
 	/**
 	 * Issuer identifier of this OpenID provider; tokens whose 'iss' equals it exactly are

@@ -1,5 +1,6 @@
 package dev.identity.autoconfigure;
 
+import dev.identity.autoconfigure.internal.ConfiguredIssuers;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;

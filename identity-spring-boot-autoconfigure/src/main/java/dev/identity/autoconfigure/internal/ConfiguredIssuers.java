@@ -1,9 +1,10 @@
-package dev.identity.autoconfigure;
+package dev.identity.autoconfigure.internal;
 
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
 
+import dev.identity.autoconfigure.IdentityIssuerProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -49,21 +50,19 @@ public final class ConfiguredIssuers {
 	/**
 	 * The issuer URI the engine of the first issuer uses.
 	 * @param environment the environment
-	 * @return {@code identity.issuer-uri}, else the first declared
-	 * {@code identity.issuers.<name>.issuer-uri}; {@code null} when none is set
+	 * @return {@code identity.issuer-uri}, else the first declared issuer's
+	 * {@code identity.issuers.<name>.issuer-uri}; {@code null} when it is not set
 	 */
 	public static @Nullable String first(Environment environment) {
 		String single = environment.getProperty("identity.issuer-uri");
 		if (StringUtils.hasText(single)) {
 			return single;
 		}
-		for (IdentityIssuerProperties issuer : issuers(environment).values()) {
-			URI uri = issuer.getIssuerUri();
-			if (uri != null) {
-				return uri.toString();
-			}
-		}
-		return null;
+		// The first declared, as the engines take it: one without an issuer-uri is a
+		// start-up problem of its own, not a reason to take the next.
+		Iterator<IdentityIssuerProperties> issuers = issuers(environment).values().iterator();
+		URI uri = issuers.hasNext() ? issuers.next().getIssuerUri() : null;
+		return (uri != null) ? uri.toString() : null;
 	}
 
 	private static Map<String, IdentityIssuerProperties> issuers(Environment environment) {

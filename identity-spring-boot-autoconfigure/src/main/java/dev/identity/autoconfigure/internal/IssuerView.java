@@ -69,7 +69,7 @@ final class IssuerView {
 		}
 		List<IssuerView> views = new ArrayList<>();
 		issuers.forEach((name, issuer) -> {
-			if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+			if (!IdentityIssuerProperties.NAME.matcher(name).matches()) {
 				problems.add(new InvalidIdentityConfigurationException.Problem("identity.issuers." + name, name,
 						"is not a valid issuer name: use lower-case letters, digits and '-'"));
 			}

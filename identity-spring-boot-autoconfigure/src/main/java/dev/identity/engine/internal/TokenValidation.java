@@ -69,9 +69,10 @@ final class TokenValidation {
 	/**
 	 * The key set a refresh for an unknown key was last granted for. Every caller that
 	 * read that same set may wait for the refresh: it is one request however many join,
-	 * so they need no grant of their own. Guarded by itself with the bucket.
+	 * so they need no grant of their own. Written under {@link #refreshGrants}, with the
+	 * bucket's take.
 	 */
-	private @Nullable CacheState<KeySet> refreshGrantedFor;
+	private volatile @Nullable CacheState<KeySet> refreshGrantedFor;
 
 	private final Object refreshGrants = new Object();
 
@@ -298,17 +299,21 @@ final class TokenValidation {
 			return false;
 		}
 		Duration every = cache.minimumRefreshInterval();
+		// Callers who read the set a refresh was just granted for join that refresh, even
+		// before its fetch has started: without this, a crowd meeting a new key at once
+		// got one grant and the rest were refused.
+		if (this.refreshGrantedFor == observed) {
+			return true;
+		}
+		if (!take) {
+			// Starts full and is only ever swapped for another bucket. Only looks: no
+			// lock.
+			return Objects.requireNonNull(this.unknownKeyRefreshes.get(), "bucket")
+				.hasToken(now, UNKNOWN_KEY_BURST, every);
+		}
 		synchronized (this.refreshGrants) {
-			// Callers who read the set a refresh was just granted for join that refresh,
-			// even before its fetch has started: without this, a crowd meeting a new key
-			// at once got one grant and the rest were refused.
 			if (this.refreshGrantedFor == observed) {
 				return true;
-			}
-			if (!take) {
-				// Starts full and is only ever swapped for another bucket.
-				return Objects.requireNonNull(this.unknownKeyRefreshes.get(), "bucket")
-					.hasToken(now, UNKNOWN_KEY_BURST, every);
 			}
 			if (TokenBuckets.take(this.unknownKeyRefreshes, now, UNKNOWN_KEY_BURST, every)) {
 				this.refreshGrantedFor = observed;

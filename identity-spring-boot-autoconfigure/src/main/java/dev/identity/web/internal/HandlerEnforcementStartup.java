@@ -3,7 +3,7 @@ package dev.identity.web.internal;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.identity.autoconfigure.ConfiguredIssuers;
+import dev.identity.autoconfigure.internal.ConfiguredIssuers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;

@@ -1,6 +1,6 @@
 package dev.identity.test.internal;
 
-import java.util.regex.Pattern;
+import dev.identity.autoconfigure.IdentityIssuerProperties;
 
 /**
  * The property a local issuer sets: {@code identity.issuer-uri}, or
@@ -9,9 +9,6 @@ import java.util.regex.Pattern;
 final class LocalIssuerProperty {
 
 	static final String ISSUER_URI = "identity.issuer-uri";
-
-	// A key the binder reads without brackets: lower case, digits and dashes.
-	private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
 	private LocalIssuerProperty() {
 	}
@@ -26,7 +23,9 @@ final class LocalIssuerProperty {
 	}
 
 	static String namedPrefix(String name) {
-		if (!NAME.matcher(name).matches()) {
+		// The starter's own rule for issuer names, which the binder reads without
+		// brackets.
+		if (!IdentityIssuerProperties.NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException("@LocalIssuer(name = \"" + name + "\"): a name under identity.issuers "
 					+ "is lower-case letters, digits and '-', e.g. \"partner-a\"");
 		}

@@ -88,10 +88,6 @@ public final class ParsedToken implements TokenContent {
 	}
 
 	/**
-	 * Whether the header already failed a check, so fetching keys for it would be wasted.
-	 * @return whether a header check failed
-	 */
-	/**
 	 * The heap the claims take once validated, their read-only wrapper included, as
 	 * {@link HeapLayout} counts it: counted while they were read.
 	 * @return the estimate, in bytes
@@ -100,6 +96,10 @@ public final class ParsedToken implements TokenContent {
 		return this.claimsFootprint;
 	}
 
+	/**
+	 * Whether the header already failed a check, so fetching keys for it would be wasted.
+	 * @return whether a header check failed
+	 */
 	public boolean hasHeaderFailures() {
 		return !this.headerFailures.isEmpty();
 	}

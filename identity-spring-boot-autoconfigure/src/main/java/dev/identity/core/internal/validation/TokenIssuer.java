@@ -42,6 +42,11 @@ public final class TokenIssuer {
 			return null;
 		}
 		byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
+		if (ascii.length != token.length()) {
+			// A surrogate pair became one byte: the parts' offsets would not line up. Not
+			// a JWS; the verifier says why.
+			return null;
+		}
 		try {
 			ByteBuffer payload = BASE64URL.decode(ByteBuffer.wrap(ascii, first + 1, second - first - 1));
 			try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), payload.array(),

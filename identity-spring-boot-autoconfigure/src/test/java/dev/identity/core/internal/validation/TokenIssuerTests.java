@@ -46,6 +46,14 @@ class TokenIssuerTests {
 	}
 
 	@Test
+	void peekWhenCharactersOutsideTheBasicPlaneThenNullNotAnIndexError() {
+		// Each of these is two chars but one byte once encoded: offsets found in the
+		// string would run past the bytes.
+		String token = "\uD83D\uDE00".repeat(10) + ".eyJpc3MiOiJ4In0.abc";
+		assertThat(TokenIssuer.peek(token)).isNull();
+	}
+
+	@Test
 	void peekWhenNullOrLongerThanATokenMayBeThenNull() {
 		assertThat(TokenIssuer.peek(null)).isNull();
 		String payload = "{\"iss\":\"https://a.example.com\",\"pad\":\"" + "x".repeat(CompactJws.MAXIMUM_TOKEN_LENGTH)
