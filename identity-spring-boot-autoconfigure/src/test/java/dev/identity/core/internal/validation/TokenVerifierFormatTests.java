@@ -103,6 +103,16 @@ class TokenVerifierFormatTests {
 		assertFormatFailure(VALID.substring(0, at) + character + VALID.substring(at + 1));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "    ", "\t\t\t\t", "\u0000\u0000\u0000\u0000", "\n\n\n\n" })
+	void parseWhenWhiteSpaceBetweenGroupsOfFourThenFormatFailure(String space) {
+		// Four characters between two groups of four: the length still fits base64url and
+		// the other characters decode to the valid payload, a second spelling of it.
+		int at = VALID.indexOf('.') + 1 + 8;
+		InvalidTokenException exception = assertFormatFailure(VALID.substring(0, at) + space + VALID.substring(at));
+		assertThat(exception.getFailures().get(0).description()).contains("payload", "alphabet");
+	}
+
 	@Test
 	void parseWhenPartHasImpossibleLengthThenFormatFailure() {
 		String[] parts = VALID.split("\\.");
