@@ -14,6 +14,9 @@ final class IdentityMeters {
 	/** Counter of cache lookups. */
 	static final String CACHE_GETS = "identity.cache.gets";
 
+	/** The description of {@link #CACHE_GETS}, whichever cache counts. */
+	static final String CACHE_GETS_DESCRIPTION = "Lookups of the identity engines' caches";
+
 	/** Observation (timer and span) of each request to a provider. */
 	static final String PROVIDER_REQUESTS = "identity.provider.requests";
 
@@ -51,7 +54,7 @@ final class IdentityMeters {
 
 	static Counter.Builder cacheGets(String issuer, String cache, String result) {
 		return Counter.builder(CACHE_GETS)
-			.description("Lookups of the identity engines' caches")
+			.description(CACHE_GETS_DESCRIPTION)
 			.tag(ISSUER, issuer)
 			.tag(CACHE, cache)
 			.tag(RESULT, result);

@@ -1,5 +1,7 @@
 package dev.identity.autoconfigure.observation;
 
+import java.util.function.ToDoubleFunction;
+
 import dev.identity.engine.internal.EngineObserver;
 import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.engine.internal.IdentityEngines;
@@ -28,17 +30,17 @@ final class ValidatedTokenCacheMetrics implements MeterBinder {
 		}
 		String cache = EngineObserver.Cache.TOKENS.tag();
 		all.all().forEach((name, engine) -> {
-			FunctionCounter.builder(IdentityMeters.CACHE_GETS, engine, ValidatedTokenCacheMetrics::hits)
-				.description("Lookups of the identity engines' caches")
-				.tags(IdentityMeters.ISSUER, name, IdentityMeters.CACHE, cache, IdentityMeters.RESULT,
-						IdentityMeters.HIT)
-				.register(registry);
-			FunctionCounter.builder(IdentityMeters.CACHE_GETS, engine, ValidatedTokenCacheMetrics::misses)
-				.description("Lookups of the identity engines' caches")
-				.tags(IdentityMeters.ISSUER, name, IdentityMeters.CACHE, cache, IdentityMeters.RESULT,
-						IdentityMeters.MISS)
-				.register(registry);
+			register(registry, name, cache, IdentityMeters.HIT, engine, ValidatedTokenCacheMetrics::hits);
+			register(registry, name, cache, IdentityMeters.MISS, engine, ValidatedTokenCacheMetrics::misses);
 		});
+	}
+
+	private static void register(MeterRegistry registry, String issuer, String cache, String result,
+			IdentityEngine engine, ToDoubleFunction<IdentityEngine> count) {
+		FunctionCounter.builder(IdentityMeters.CACHE_GETS, engine, count)
+			.description(IdentityMeters.CACHE_GETS_DESCRIPTION)
+			.tags(IdentityMeters.ISSUER, issuer, IdentityMeters.CACHE, cache, IdentityMeters.RESULT, result)
+			.register(registry);
 	}
 
 	private static double hits(IdentityEngine engine) {
