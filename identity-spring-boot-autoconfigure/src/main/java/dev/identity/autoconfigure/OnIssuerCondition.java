@@ -18,13 +18,13 @@ class OnIssuerCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("Identity issuer");
-		String issuer = ConfiguredIssuers.first(context.getEnvironment());
-		if (issuer == null) {
+		if (!ConfiguredIssuers.any(context.getEnvironment())) {
 			return ConditionOutcome.noMatch(message.didNotFind("property")
 				.items(PROPERTY + " or identity.issuers.<name>.issuer-uri (set it to the "
 						+ "OpenID provider's issuer URL to enable the identity client)"));
 		}
-		return ConditionOutcome.match(message.foundExactly("issuer " + issuer));
+		String issuer = ConfiguredIssuers.first(context.getEnvironment());
+		return ConditionOutcome.match(message.foundExactly((issuer != null) ? "issuer " + issuer : "identity.issuers"));
 	}
 
 }

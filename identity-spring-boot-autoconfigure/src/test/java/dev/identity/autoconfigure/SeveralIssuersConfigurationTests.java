@@ -62,6 +62,15 @@ class SeveralIssuersConfigurationTests {
 	}
 
 	@Test
+	void autoConfigurationWhenTheFirstIssuerDeclaredHasNoUriThenStartUpNamesItsProperty() {
+		// Declared first without a URI: the starter does not stay off without a word.
+		this.runner.withPropertyValues("identity.issuers.a.audiences=billing", B).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure().rootCause().hasMessageContaining("identity.issuers.a.issuer-uri");
+		});
+	}
+
+	@Test
 	void autoConfigurationWhenNamedIssuersValuesAreInvalidThenOneReportNamesEachOfThem() {
 		this.runner
 			.withPropertyValues(A, "identity.issuers.b.audiences= ", "identity.issuers.b.algorithms=HS256",

@@ -22,12 +22,28 @@ public final class ConfiguredIssuers {
 	}
 
 	/**
-	 * Whether any issuer is configured.
+	 * Whether any issuer is configured: {@code identity.issuer-uri}, or the URI of any
+	 * issuer under {@code identity.issuers}. One named issuer with a URI is enough: one
+	 * declared before it without a URI is then a start-up problem its engine's settings
+	 * report, not a reason for the starter to stay off without a word. Other values
+	 * without any URI switch nothing on, as {@code identity.audiences} alone does not.
 	 * @param environment the environment
 	 * @return whether any issuer URI is set
 	 */
 	public static boolean any(Environment environment) {
-		return first(environment) != null;
+		return StringUtils.hasText(environment.getProperty("identity.issuer-uri"))
+				|| issuers(environment).values().stream().anyMatch((issuer) -> issuer.getIssuerUri() != null);
+	}
+
+	/**
+	 * The property to set when no issuer is configured.
+	 * @param environment the environment
+	 * @return {@code identity.issuers.<first>.issuer-uri} when issuers are declared by
+	 * name, else {@code identity.issuer-uri}
+	 */
+	public static String missingIssuerUriProperty(Environment environment) {
+		Iterator<String> names = issuers(environment).keySet().iterator();
+		return names.hasNext() ? "identity.issuers." + names.next() + ".issuer-uri" : "identity.issuer-uri";
 	}
 
 	/**

@@ -1,0 +1,71 @@
+package dev.identity.autoconfigure;
+
+import dev.identity.autoconfigure.internal.ConfiguredIssuers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aot.AotDetector;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
+
+/**
+ * Explains a bean of the identity starter that the application needs and does not get,
+ * where the reason is the issuer: none is configured, or the application was processed
+ * ahead of time without one (the beans of such an application are decided when it is
+ * processed). Without it, start-up ends in Spring's "No qualifying bean of type
+ * OAuthClient", which names no property.
+ * <p>
+ * Runs before Spring Boot's own analysis of a missing bean, and leaves every other
+ * missing bean to it.
+ */
+class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException> implements Ordered {
+
+	private static final String PACKAGE = "dev.identity.";
+
+	private final Environment environment;
+
+	MissingIssuerFailureAnalyzer(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
+		ResolvableType required = cause.getResolvableType();
+		Class<?> type = (required != null) ? required.resolve() : null;
+		if (type == null || !type.getName().startsWith(PACKAGE)) {
+			return null;
+		}
+		String bean = type.getSimpleName();
+		if (!ConfiguredIssuers.any(this.environment)) {
+			String property = ConfiguredIssuers.missingIssuerUriProperty(this.environment);
+			return new FailureAnalysis(
+					"The identity client is misconfigured:\n\n    Property: " + property
+							+ "\n    Value: ''\n    Reason: must be set: the application needs the identity starter's "
+							+ bean + ", which it makes only for a configured issuer\n",
+					"Set " + property + " to your OpenID provider's issuer URL in your application's configuration "
+							+ "(identity.issuers.<name>.issuer-uri for each of several issuers).",
+					cause);
+		}
+		if (AotDetector.useGeneratedArtifacts()) {
+			return new FailureAnalysis(
+					"The application needs the identity starter's " + bean
+							+ ", but it was processed ahead of time without " + OnIssuerCondition.PROPERTY
+							+ " (or identity.issuers.<name>.issuer-uri): the identity beans "
+							+ "were left out then, and setting the property at run time cannot add them.\n",
+					"Set the issuer in the configuration the build reads when it processes the application "
+							+ "(spring-boot:process-aot), for example in application.properties, and build it again.",
+					cause);
+		}
+		// An issuer is configured: the bean is missing for another reason (an excluded
+		// auto-configuration, a condition), which Spring Boot's own analysis reports.
+		return null;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}
