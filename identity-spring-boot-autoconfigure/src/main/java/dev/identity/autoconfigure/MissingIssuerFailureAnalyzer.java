@@ -1,5 +1,8 @@
 package dev.identity.autoconfigure;
 
+import java.net.URL;
+import java.security.CodeSource;
+
 import dev.identity.autoconfigure.internal.ConfiguredIssuers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aot.AotDetector;
@@ -34,7 +37,7 @@ class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
 		ResolvableType required = cause.getResolvableType();
 		Class<?> type = (required != null) ? required.resolve() : null;
-		if (type == null || !type.getName().startsWith(PACKAGE)) {
+		if (type == null || !isStarters(type)) {
 			return null;
 		}
 		String bean = type.getSimpleName();
@@ -61,6 +64,22 @@ class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 		// An issuer is configured: the bean is missing for another reason (an excluded
 		// auto-configuration, a condition), which Spring Boot's own analysis reports.
 		return null;
+	}
+
+	/**
+	 * Whether a type is one of the starter's: from the same jar (or class folder) as this
+	 * analyzer, so that an application's own types are left out even in a package named
+	 * like ours; by its package where the class loader tells no location.
+	 */
+	private static boolean isStarters(Class<?> type) {
+		URL ours = location(MissingIssuerFailureAnalyzer.class);
+		URL its = location(type);
+		return (ours != null && its != null) ? ours.equals(its) : type.getName().startsWith(PACKAGE);
+	}
+
+	private static @Nullable URL location(Class<?> type) {
+		CodeSource source = type.getProtectionDomain().getCodeSource();
+		return (source != null) ? source.getLocation() : null;
 	}
 
 	@Override

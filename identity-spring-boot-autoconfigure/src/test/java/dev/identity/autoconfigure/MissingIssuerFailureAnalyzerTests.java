@@ -61,6 +61,8 @@ class MissingIssuerFailureAnalyzerTests {
 	@Test
 	void analyzeWhenTheMissingBeanIsNotTheStartersThenLeftToSpringBoot() {
 		assertThat(analyze(new MockEnvironment(), String.class)).isNull();
+		// The application's own type, although in a package named like the starter's.
+		assertThat(analyze(new MockEnvironment(), NeedsClient.class)).isNull();
 	}
 
 	@Test
