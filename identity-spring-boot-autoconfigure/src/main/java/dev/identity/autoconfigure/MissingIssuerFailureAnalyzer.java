@@ -1,11 +1,13 @@
 package dev.identity.autoconfigure;
 
-import java.net.URL;
 import java.security.CodeSource;
 
 import dev.identity.autoconfigure.internal.ConfiguredIssuers;
+import dev.identity.engine.internal.IdentityEngines;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aot.AotDetector;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -27,9 +29,12 @@ class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 
 	private static final String PACKAGE = "dev.identity.";
 
+	private final BeanFactory beanFactory;
+
 	private final Environment environment;
 
-	MissingIssuerFailureAnalyzer(Environment environment) {
+	MissingIssuerFailureAnalyzer(BeanFactory beanFactory, Environment environment) {
+		this.beanFactory = beanFactory;
 		this.environment = environment;
 	}
 
@@ -37,7 +42,8 @@ class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
 		ResolvableType required = cause.getResolvableType();
 		Class<?> type = (required != null) ? required.resolve() : null;
-		if (type == null || !isStarters(type)) {
+		if (type == null || !isStarters(type) || cause.getNumberOfBeansFound() != 0) {
+			// Not the starter's, or more than one found: Spring Boot's own analysis.
 			return null;
 		}
 		String bean = type.getSimpleName();
@@ -51,7 +57,9 @@ class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 							+ "(identity.issuers.<name>.issuer-uri for each of several issuers).",
 					cause);
 		}
-		if (AotDetector.useGeneratedArtifacts()) {
+		if (AotDetector.useGeneratedArtifacts() && !hasEngines()) {
+			// Processed without an issuer: the engines, which every issuer has, are not
+			// defined. With them, the bean is missing for another reason.
 			return new FailureAnalysis(
 					"The application needs the identity starter's " + bean
 							+ ", but it was processed ahead of time without " + OnIssuerCondition.PROPERTY
@@ -62,8 +70,14 @@ class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 					cause);
 		}
 		// An issuer is configured: the bean is missing for another reason (an excluded
-		// auto-configuration, a condition), which Spring Boot's own analysis reports.
+		// auto-configuration, a condition such as a client id or the kind of web
+		// application), which Spring Boot's own analysis reports.
 		return null;
+	}
+
+	private boolean hasEngines() {
+		return this.beanFactory instanceof ListableBeanFactory beans
+				&& beans.getBeanNamesForType(IdentityEngines.class, true, false).length > 0;
 	}
 
 	/**
@@ -72,14 +86,14 @@ class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 	 * like ours; by its package where the class loader tells no location.
 	 */
 	private static boolean isStarters(Class<?> type) {
-		URL ours = location(MissingIssuerFailureAnalyzer.class);
-		URL its = location(type);
+		String ours = location(MissingIssuerFailureAnalyzer.class);
+		String its = location(type);
 		return (ours != null && its != null) ? ours.equals(its) : type.getName().startsWith(PACKAGE);
 	}
 
-	private static @Nullable URL location(Class<?> type) {
+	private static @Nullable String location(Class<?> type) {
 		CodeSource source = type.getProtectionDomain().getCodeSource();
-		return (source != null) ? source.getLocation() : null;
+		return (source != null && source.getLocation() != null) ? source.getLocation().toExternalForm() : null;
 	}
 
 	@Override

@@ -1,9 +1,14 @@
 package dev.identity.autoconfigure;
 
+import dev.identity.client.ClientCredentialsRestClientCustomizer;
 import dev.identity.client.OAuthClient;
+import dev.identity.engine.internal.IdentityEngines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -67,15 +72,52 @@ class MissingIssuerFailureAnalyzerTests {
 
 	@Test
 	void analyzeWhenProcessedAheadOfTimeWithoutIssuerThenSaysToSetItForTheBuild() {
+		// Set at run time, but no engines were defined when the application was
+		// processed.
 		MockEnvironment environment = new MockEnvironment().withProperty("identity.issuer-uri", "https://id.example");
-		String before = System.getProperty(AOT_ENABLED);
-		System.setProperty(AOT_ENABLED, "true");
-		try {
+		withAotEnabled(() -> {
 			FailureAnalysis analysis = analyze(environment, OAuthClient.class);
 			assertThat(analysis).isNotNull();
 			assertThat(analysis.getDescription()).contains("OAuthClient")
 				.contains("processed ahead of time without identity.issuer-uri");
 			assertThat(analysis.getAction()).contains("spring-boot:process-aot");
+		});
+	}
+
+	@Test
+	void analyzeWhenProcessedAheadOfTimeWithAnIssuerThenLeftToSpringBoot() {
+		// The engines are defined, so the build saw an issuer: the bean is missing for
+		// another reason (a client id, the kind of web application).
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerBeanDefinition("identityEngines", new RootBeanDefinition(IdentityEngines.class));
+		MockEnvironment environment = new MockEnvironment().withProperty("identity.issuer-uri", "https://id.example");
+		withAotEnabled(() -> assertThat(analyze(beans, environment,
+				new NoSuchBeanDefinitionException(ClientCredentialsRestClientCustomizer.class)))
+			.isNull());
+	}
+
+	@Test
+	void analyzeWhenMoreThanOneBeanFoundThenLeftToSpringBoot() {
+		assertThat(analyze(new DefaultListableBeanFactory(), new MockEnvironment(),
+				new NoUniqueBeanDefinitionException(OAuthClient.class, "first", "second")))
+			.isNull();
+	}
+
+	private static FailureAnalysis analyze(MockEnvironment environment, Class<?> missing) {
+		return analyze(new DefaultListableBeanFactory(), environment, new NoSuchBeanDefinitionException(missing));
+	}
+
+	private static FailureAnalysis analyze(DefaultListableBeanFactory beans, MockEnvironment environment,
+			NoSuchBeanDefinitionException missing) {
+		return new MissingIssuerFailureAnalyzer(beans, environment)
+			.analyze(new IllegalStateException("start-up failed", missing));
+	}
+
+	private static void withAotEnabled(Runnable check) {
+		String before = System.getProperty(AOT_ENABLED);
+		System.setProperty(AOT_ENABLED, "true");
+		try {
+			check.run();
 		}
 		finally {
 			if (before == null) {
@@ -85,11 +127,6 @@ class MissingIssuerFailureAnalyzerTests {
 				System.setProperty(AOT_ENABLED, before);
 			}
 		}
-	}
-
-	private static FailureAnalysis analyze(MockEnvironment environment, Class<?> missing) {
-		return new MissingIssuerFailureAnalyzer(environment)
-			.analyze(new IllegalStateException("start-up failed", new NoSuchBeanDefinitionException(missing)));
 	}
 
 	@Configuration(proxyBeanMethods = false)

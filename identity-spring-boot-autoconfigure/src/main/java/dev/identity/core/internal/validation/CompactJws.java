@@ -17,8 +17,8 @@ import tools.jackson.core.util.ByteArrayBuilder;
 /**
  * The JWS compact serialization (RFC 7515 §7.1): three strict, canonical base64url parts
  * separated by dots, a JSON header and a JSON payload. Turns a token string into a
- * {@link ParsedToken}, with one copy of the token as bytes serving the decoding and the
- * signing input.
+ * {@link ParsedToken}, with one copy of the token as bytes serving the header cache and
+ * the signing input.
  */
 final class CompactJws {
 
@@ -59,8 +59,7 @@ final class CompactJws {
 			throw format("token is not a JWS compact serialization (three base64url parts separated by '.'); "
 					+ "encrypted (JWE) and opaque tokens are not JWTs this client can verify locally");
 		}
-		// One copy of the token as bytes serves the base64url decoding and the signing
-		// input.
+		// One copy of the token as bytes serves the header cache and the signing input.
 		byte[] ascii = (latin1 != null) ? latin1 : token.getBytes(StandardCharsets.ISO_8859_1);
 		if (ascii.length != token.length()) {
 			// A surrogate pair became one byte: the parts' offsets would not line up.
@@ -86,20 +85,18 @@ final class CompactJws {
 	}
 
 	/**
-	 * The payload of a token, decoded: the same split and the same strict base64url as
-	 * {@link #parse}, for a reader that only looks at the claims before verifying.
+	 * The payload of a token, decoded with the same strict base64url as {@link #parse},
+	 * for a reader that only looks at the claims before verifying. Only the first two
+	 * dots are looked for: the rest of the token is the verifier's to refuse.
 	 * @param token the compact serialization
-	 * @return the payload's bytes
-	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when the token has no
-	 * payload that {@link #parse} would decode
+	 * @return the payload's bytes, or {@code null} when the token has no two dots
+	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when the payload is not
+	 * one that {@link #parse} would decode
 	 */
-	static byte[] payload(String token) {
+	static byte @Nullable [] payload(String token) {
 		int first = token.indexOf('.');
 		int second = (first < 0) ? -1 : token.indexOf('.', first + 1);
-		if (second < 0) {
-			throw format("token is not a JWS compact serialization");
-		}
-		return decode(token, first + 1, second, "payload");
+		return (second >= 0) ? decode(token, first + 1, second, "payload") : null;
 	}
 
 	/**
@@ -118,9 +115,10 @@ final class CompactJws {
 		if (length % 4 == 1) {
 			throw format("token " + part + " is not valid base64url (impossible length)");
 		}
-		// The decoder refuses every character outside the base64url alphabet but accepts
-		// white space between groups of four, which a token cannot hold: each character
-		// it skipped would be a byte missing from the expected length.
+		// The decoder refuses every character outside the base64url alphabet, but skips
+		// any character up to U+0020 (space, controls, NUL) before a group of four and at
+		// the end. A token holds none: whatever it skipped leaves the decoded bytes short
+		// of the length the part's characters give.
 		int expected = length / 4 * 3 + Math.max(length % 4 - 1, 0);
 		ByteArrayBuilder decoded = new ByteArrayBuilder(expected);
 		try {
@@ -136,8 +134,11 @@ final class CompactJws {
 		if ((length % 4 == 2 && (last & 0x0F) != 0) || (length % 4 == 3 && (last & 0x03) != 0)) {
 			throw format("token " + part + " is not canonical base64url (non-zero padding bits)");
 		}
-		// Sized to the expected length, which it holds: one block, no copy.
-		return decoded.getCurrentSegment();
+		// Sized to the expected length, which it holds: one block, no copy. Parts too
+		// long for one of the builder's blocks are copied out.
+		byte[] segment = decoded.getCurrentSegment();
+		return (segment.length == expected && decoded.getCurrentSegmentLength() == expected) ? segment
+				: decoded.toByteArray();
 	}
 
 	private static InvalidTokenException outsideAlphabet(String part) {

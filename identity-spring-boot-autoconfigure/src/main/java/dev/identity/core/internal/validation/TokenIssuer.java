@@ -34,16 +34,17 @@ public final class TokenIssuer {
 			return null;
 		}
 		if (token.getBytes(StandardCharsets.ISO_8859_1).length != token.length()) {
-			// A character outside Latin-1 (a surrogate pair) anywhere: the verifier
-			// refuses
-			// the token as unreadable, and says why.
+			// A surrogate pair anywhere: the verifier refuses the token as unreadable,
+			// and
+			// says why.
 			return null;
 		}
 		try {
-			// The verifier's own split and decoding: a payload it would refuse is not
-			// read
-			// here either.
+			// The verifier's own decoding: a payload it would refuse is not read here.
 			byte[] payload = CompactJws.payload(token);
+			if (payload == null) {
+				return null;
+			}
 			try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), payload)) {
 				if (parser.nextToken() != JsonToken.START_OBJECT) {
 					return null;

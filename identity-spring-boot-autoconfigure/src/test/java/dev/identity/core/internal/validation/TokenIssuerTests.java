@@ -46,6 +46,23 @@ class TokenIssuerTests {
 	}
 
 	@Test
+	void peekWhenThePayloadIsNotAsStrictlyEncodedAsTheVerifierRequiresThenNull() {
+		String payload = "{\"iss\":\"https://a.example.com\"}";
+		String strict = token(payload);
+		String header = strict.substring(0, strict.indexOf('.'));
+		String encoded = Base64.getUrlEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+		assertThat(encoded).endsWith("=");
+		// Padded, as plain base64 would write it: the verifier refuses it, so routing
+		// reads nothing of it either.
+		assertThat(TokenIssuer.peek(header + "." + encoded + ".c2ln")).isNull();
+		// White space before a group of four, which a lenient decoder would skip.
+		String unpadded = encoded.replace("=", "");
+		assertThat(TokenIssuer.peek(header + "." + unpadded.substring(0, 8) + "    " + unpadded.substring(8) + ".c2ln"))
+			.isNull();
+		assertThat(TokenIssuer.peek(strict)).isEqualTo("https://a.example.com");
+	}
+
+	@Test
 	void peekWhenCharactersOutsideTheBasicPlaneThenNullNotAnIndexError() {
 		// Each of these is two chars but one byte once encoded: offsets found in the
 		// string would run past the bytes.
