@@ -1,5 +1,8 @@
 package dev.identity.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -9,6 +12,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +38,22 @@ class DevelopmentProviderPresenceCheckTests {
 	void startWhenEnabledWithIssuerAndModuleAbsentThenStarts() {
 		run(withoutModule(), "--identity.dev-provider.enabled=true", "--identity.issuer-uri=https://login.example.com")
 			.close();
+	}
+
+	@Test
+	void startWhenEnabledWithANamedIssuerAfterOneWithoutUriAndModuleAbsentThenStarts() {
+		// Any issuer with a URI counts, not only the first declared. Declared in this
+		// order, as an application.yml would (default properties and arguments keep no
+		// order).
+		SpringApplication application = withoutModule();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("identity.dev-provider.enabled", "true");
+		properties.put("identity.issuers.a.audiences", "orders");
+		properties.put("identity.issuers.b.issuer-uri", "https://login.example.com");
+		application.addInitializers((context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("declared", properties)));
+		run(application).close();
 	}
 
 	@Test
