@@ -9,11 +9,12 @@ import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
-import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.analyzer.AbstractInjectionFailureAnalyzer;
 import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * Explains a bean of the identity starter that the application needs and does not get,
@@ -25,7 +26,8 @@ import org.springframework.core.env.Environment;
  * Runs before Spring Boot's own analysis of a missing bean, and leaves every other
  * missing bean to it.
  */
-class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException> implements Ordered {
+class MissingIssuerFailureAnalyzer extends AbstractInjectionFailureAnalyzer<NoSuchBeanDefinitionException>
+		implements Ordered {
 
 	private static final String PACKAGE = "dev.identity.";
 
@@ -39,20 +41,22 @@ class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 	}
 
 	@Override
-	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause,
+			@Nullable String injectionPoint) {
 		ResolvableType required = cause.getResolvableType();
 		Class<?> type = (required != null) ? required.resolve() : null;
 		if (type == null || !isStarters(type) || cause.getNumberOfBeansFound() != 0) {
 			// Not the starter's, or more than one found: Spring Boot's own analysis.
 			return null;
 		}
-		String bean = type.getSimpleName();
+		String needs = ((injectionPoint != null) ? injectionPoint + " requires" : "the application needs")
+				+ " the identity starter's " + type.getSimpleName();
 		if (!ConfiguredIssuers.any(this.environment)) {
 			String property = ConfiguredIssuers.missingIssuerUriProperty(this.environment);
 			return new FailureAnalysis(
 					"The identity client is misconfigured:\n\n    Property: " + property
-							+ "\n    Value: ''\n    Reason: must be set: the application needs the identity starter's "
-							+ bean + ", which it makes only for a configured issuer\n",
+							+ "\n    Value: ''\n    Reason: must be set: " + needs
+							+ ", which it makes only for a configured issuer\n",
 					"Set " + property + " to your OpenID provider's issuer URL in your application's configuration "
 							+ "(identity.issuers.<name>.issuer-uri for each of several issuers).",
 					cause);
@@ -61,8 +65,8 @@ class MissingIssuerFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDef
 			// Processed without an issuer: the engines, which every issuer has, are not
 			// defined. With them, the bean is missing for another reason.
 			return new FailureAnalysis(
-					"The application needs the identity starter's " + bean
-							+ ", but it was processed ahead of time without " + OnIssuerCondition.PROPERTY
+					StringUtils.capitalize(needs) + ", but the application was processed ahead of time without "
+							+ OnIssuerCondition.PROPERTY
 							+ " (or identity.issuers.<name>.issuer-uri): the identity beans "
 							+ "were left out then, and setting the property at run time cannot add them.\n",
 					"Set the issuer in the configuration the build reads when it processes the application "
