@@ -1,15 +1,8 @@
 package dev.identity.sample.mvc;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,38 +31,23 @@ class AotApplicationIT extends SampleApiContractTests {
 
 	private static final String STARTED = "Started MvcSampleApplication";
 
-	private static final StringBuilder log = new StringBuilder();
-
 	private static DevelopmentProvider provider;
 
-	private static Process application;
+	private static SampleJar application;
 
 	private static int port;
 
 	@BeforeAll
 	static void start(@TempDir Path workingDirectory) throws Exception {
 		provider = DevelopmentProvider.demo(0).start();
-		Path jar = Path.of(System.getProperty("sample.jar", "target/identity-sample-mvc-0.1.0-SNAPSHOT.jar"))
-			.toAbsolutePath();
-		assertThat(jar).as("the repackaged sample").isRegularFile();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Dspring.aot.enabled=true", "-jar", jar.toString(), "--server.port=0",
-				"--identity.issuer-uri=" + provider.issuer(), "--identity.client-id=" + DemoAccounts.CLIENT_ID,
-				"--identity.client-secret=" + DemoAccounts.CLIENT_SECRET,
-				"--identity.audiences=" + DemoAccounts.AUDIENCE)
-			.directory(workingDirectory.toFile())
-			.redirectErrorStream(true);
-		builder.environment().keySet().removeIf((name) -> name.startsWith("IDENTITY_") || name.startsWith("SPRING_"));
-		long started = System.nanoTime();
-		application = builder.start();
-		// Released when the application has started or its output ended.
-		CountDownLatch verdict = new CountDownLatch(1);
-		CompletableFuture.runAsync(() -> read(application, verdict));
-		assertThat(verdict.await(120, TimeUnit.SECONDS)).as("a verdict within 120 s; output:%n%s", log).isTrue();
+		application = SampleJar.start(workingDirectory, STARTED, List.of("-Dspring.aot.enabled=true"),
+				List.of("--server.port=0", "--identity.issuer-uri=" + provider.issuer(),
+						"--identity.client-id=" + DemoAccounts.CLIENT_ID,
+						"--identity.client-secret=" + DemoAccounts.CLIENT_SECRET,
+						"--identity.audiences=" + DemoAccounts.AUDIENCE));
 		String output = output();
 		assertThat(output).as("output").contains(STARTED);
-		System.out.printf("the AOT-processed sample started after %d ms%n",
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+		System.out.printf("the AOT-processed sample started after %d ms%n", application.millisSinceStart());
 		Matcher matcher = PORT.matcher(output);
 		assertThat(matcher.find()).as("the port in the output:%n%s", output).isTrue();
 		port = Integer.parseInt(matcher.group(1));
@@ -79,10 +57,7 @@ class AotApplicationIT extends SampleApiContractTests {
 	@AfterAll
 	static void stop() throws InterruptedException {
 		if (application != null) {
-			application.destroy();
-			if (!application.waitFor(30, TimeUnit.SECONDS)) {
-				application.destroyForcibly();
-			}
+			application.close();
 		}
 		if (provider != null) {
 			provider.close();
@@ -132,29 +107,7 @@ class AotApplicationIT extends SampleApiContractTests {
 	}
 
 	private static String output() {
-		synchronized (log) {
-			return log.toString();
-		}
-	}
-
-	private static void read(Process process, CountDownLatch verdict) {
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-				synchronized (log) {
-					log.append(line).append(System.lineSeparator());
-				}
-				if (line.contains(STARTED)) {
-					verdict.countDown();
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			verdict.countDown();
-		}
+		return application.output();
 	}
 
 }
