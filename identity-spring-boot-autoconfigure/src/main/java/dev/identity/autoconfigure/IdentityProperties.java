@@ -470,8 +470,8 @@ public class IdentityProperties {
 
 		/**
 		 * Whether a JWT validated before is accepted again without verifying its
-		 * signature, found by its SHA-256. Every reuse re-checks exp and nbf and that the
-		 * key that verified it is still in the JWK set.
+		 * signature, when it is sent again character for character. Every reuse re-checks
+		 * exp and nbf and that the key that verified it is still in the JWK set.
 		 */
 		private boolean enabled = true;
 

@@ -102,8 +102,8 @@ public record EngineSettings(URI issuer, ValidationPolicy validation, DiscoveryP
 
 	/**
 	 * Reuse of the verdict on a token seen before: a token sent with many requests is
-	 * verified once, then found by its SHA-256. Every reuse re-checks {@code exp} and
-	 * {@code nbf} and that the key that verified it is still published.
+	 * verified once, then found again character for character. Every reuse re-checks
+	 * {@code exp} and {@code nbf} and that the key that verified it is still published.
 	 *
 	 * @param enabled whether verdicts are reused
 	 * @param maxEntries most tokens remembered at once

@@ -1,6 +1,5 @@
 package dev.identity.engine.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,13 +102,12 @@ final class TokenValidation {
 	/** See {@link IdentityEngine#validate(String, HttpFetcher, Executor)}. */
 	CompletableFuture<ValidatedToken> validate(@Nullable String token, HttpFetcher fetcher, Executor continuations) {
 		try {
-			byte[] latin1 = cacheable(token);
-			ValidatedTokenCache.Digest digest = (latin1 != null) ? ValidatedTokenCache.digest(latin1) : null;
-			ValidatedToken cached = (digest != null) ? reuse(digest, fetcher) : null;
+			boolean cacheable = cacheable(token);
+			ValidatedToken cached = cacheable ? reuse(Objects.requireNonNull(token), fetcher) : null;
 			if (cached != null) {
 				return CompletableFuture.completedFuture(cached);
 			}
-			return validate(this.verifier.parse(token, latin1), digest, fetcher, continuations, 0, false, false);
+			return validate(this.verifier.parse(token), cacheable, fetcher, continuations, 0, false, false);
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -123,13 +121,12 @@ final class TokenValidation {
 
 	/** See {@link IdentityEngine#validateIfCached(String, HttpFetcher)}. */
 	@Nullable ValidatedToken validateIfCached(@Nullable String token, HttpFetcher fetcher) {
-		byte[] latin1 = cacheable(token);
-		ValidatedTokenCache.Digest digest = (latin1 != null) ? ValidatedTokenCache.digest(latin1) : null;
-		ValidatedToken cached = (digest != null) ? reuse(digest, fetcher) : null;
+		boolean cacheable = cacheable(token);
+		ValidatedToken cached = cacheable ? reuse(Objects.requireNonNull(token), fetcher) : null;
 		if (cached != null) {
 			return cached;
 		}
-		Step step = attempt(this.verifier.parse(token, latin1), digest, fetcher, 0, false, false, false);
+		Step step = attempt(this.verifier.parse(token), cacheable, fetcher, 0, false, false, false);
 		return (step instanceof Validated validated) ? validated.token() : null;
 	}
 
@@ -146,12 +143,9 @@ final class TokenValidation {
 	 * The token's characters as bytes, one each, for its key in the validated-token cache
 	 * and then for the parser; {@code null} when the cache is off or cannot apply.
 	 */
-	private byte @Nullable [] cacheable(@Nullable String token) {
-		if (this.validatedTokens == null || token == null || token.isEmpty()
-				|| token.length() > TokenVerifier.MAXIMUM_TOKEN_LENGTH) {
-			return null;
-		}
-		return token.getBytes(StandardCharsets.ISO_8859_1);
+	private boolean cacheable(@Nullable String token) {
+		return this.validatedTokens != null && token != null && !token.isEmpty()
+				&& token.length() <= TokenVerifier.MAXIMUM_TOKEN_LENGTH;
 	}
 
 	/**
@@ -159,9 +153,9 @@ final class TokenValidation {
 	 * usable as they are (the same decisions as a full validation, including a background
 	 * refresh when due), and the core confirms its time window and key.
 	 */
-	private @Nullable ValidatedToken reuse(ValidatedTokenCache.Digest digest, HttpFetcher fetcher) {
+	private @Nullable ValidatedToken reuse(String token, HttpFetcher fetcher) {
 		ValidatedTokenCache cache = Objects.requireNonNull(this.validatedTokens);
-		ValidatedTokenCache.Entry entry = cache.get(digest);
+		ValidatedTokenCache.Entry entry = cache.get(token);
 		if (entry == null) {
 			return null;
 		}
@@ -178,17 +172,17 @@ final class TokenValidation {
 		// usable(...) answers true only for a state that holds keys.
 		KeySet keys = Objects.requireNonNull(keyState.value(), "keys");
 		if (!this.verifier.stillValid(entry.token(), entry.notBefore(), entry.verifiedWith(), keys, now)) {
-			cache.remove(digest, entry);
+			cache.remove(entry);
 			return null;
 		}
 		return entry.token();
 	}
 
-	private CompletableFuture<ValidatedToken> validate(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest,
-			HttpFetcher fetcher, Executor continuations, int round, boolean keyRefreshUsed, boolean keysFetched) {
+	private CompletableFuture<ValidatedToken> validate(ParsedToken parsed, boolean cacheable, HttpFetcher fetcher,
+			Executor continuations, int round, boolean keyRefreshUsed, boolean keysFetched) {
 		Step step;
 		try {
-			step = attempt(parsed, digest, fetcher, round, keyRefreshUsed, keysFetched, true);
+			step = attempt(parsed, cacheable, fetcher, round, keyRefreshUsed, keysFetched, true);
 		}
 		catch (IdentityException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -200,7 +194,7 @@ final class TokenValidation {
 		// The outcome of the fetch is recorded in the cache state; the next round reads
 		// it from there.
 		return fetch(need, fetcher).handle((ignored, failure) -> null)
-			.thenComposeAsync((ignored) -> validate(parsed, digest, fetcher, continuations, round + 1,
+			.thenComposeAsync((ignored) -> validate(parsed, cacheable, fetcher, continuations, round + 1,
 					keyRefreshUsed || need.forUnknownKey(), keysFetched || need.document() == this.documents.jwks()),
 					continuations);
 	}
@@ -237,8 +231,8 @@ final class TokenValidation {
 	 * against the limit now; the hot path only looks, and leaves the counting to the full
 	 * validation that follows it
 	 */
-	private Step attempt(ParsedToken parsed, ValidatedTokenCache.@Nullable Digest digest, HttpFetcher fetcher,
-			int round, boolean keyRefreshUsed, boolean keysFetched, boolean mayStartKeyRefresh) {
+	private Step attempt(ParsedToken parsed, boolean cacheable, HttpFetcher fetcher, int round, boolean keyRefreshUsed,
+			boolean keysFetched, boolean mayStartKeyRefresh) {
 		Instant now = this.clock.instant();
 		if (parsed.hasHeaderFailures()) {
 			throw this.verifier.reject(parsed, null, now);
@@ -266,9 +260,9 @@ final class TokenValidation {
 		}
 		this.observer.cacheLookup(EngineObserver.Cache.KEYS, !keysFetched);
 		ValidatedToken validated = this.verifier.verify(parsed, key, now);
-		if (digest != null) {
+		if (cacheable) {
 			Objects.requireNonNull(this.validatedTokens)
-				.put(digest, validated, parsed.getClaimsFootprint(), key.getPublicKey(), now);
+				.put(validated, parsed.getClaimsFootprint(), key.getPublicKey(), now);
 		}
 		return new Validated(validated);
 	}

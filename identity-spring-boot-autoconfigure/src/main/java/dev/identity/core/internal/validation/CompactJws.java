@@ -39,14 +39,12 @@ final class CompactJws {
 	/**
 	 * Split and decode a token and check its header.
 	 * @param token the compact serialization
-	 * @param latin1 the token's characters as bytes, one each, when the caller has them
-	 * already; else {@code null}
 	 * @param header the header checks
 	 * @return the parsed token, with the header checks' failures
 	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when the token is not a
 	 * JWS compact serialization of two JSON objects
 	 */
-	static ParsedToken parse(@Nullable String token, byte @Nullable [] latin1, JwsHeaderChecks header) {
+	static ParsedToken parse(@Nullable String token, JwsHeaderChecks header) {
 		if (token == null || token.isEmpty()) {
 			throw format("token is empty");
 		}
@@ -60,7 +58,7 @@ final class CompactJws {
 					+ "encrypted (JWE) and opaque tokens are not JWTs this client can verify locally");
 		}
 		// One copy of the token as bytes serves the header cache and the signing input.
-		byte[] ascii = (latin1 != null) ? latin1 : token.getBytes(StandardCharsets.ISO_8859_1);
+		byte[] ascii = token.getBytes(StandardCharsets.ISO_8859_1);
 		if (ascii.length != token.length()) {
 			// A surrogate pair became one byte: the parts' offsets would not line up.
 			throw format("token holds a character outside the unpadded base64url alphabet");

@@ -59,18 +59,7 @@ public final class TokenVerifier {
 	 * JWS compact serialization of two JSON objects
 	 */
 	public ParsedToken parse(@Nullable String token) {
-		return CompactJws.parse(token, null, this.headerChecks);
-	}
-
-	/**
-	 * {@link #parse(String)} of a token whose characters the caller already has as bytes
-	 * (for a cache key), so they are not copied again.
-	 * @param token the compact serialization
-	 * @param latin1 {@code token.getBytes(StandardCharsets.ISO_8859_1)}, or {@code null}
-	 * @return the parsed token
-	 */
-	public ParsedToken parse(@Nullable String token, byte @Nullable [] latin1) {
-		return CompactJws.parse(token, latin1, this.headerChecks);
+		return CompactJws.parse(token, this.headerChecks);
 	}
 
 	/**

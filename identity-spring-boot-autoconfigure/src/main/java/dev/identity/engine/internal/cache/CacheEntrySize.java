@@ -9,13 +9,13 @@ import org.jspecify.annotations.Nullable;
  * The heap an entry of the {@link ValidatedTokenCache} keeps alive, estimated from what
  * it holds, so that the cache can be bounded in bytes whatever the tokens' size.
  * <p>
- * Counted: the map's node and its share of the map's table, the key digest, the entry,
- * the {@link ValidatedToken} with its expiry, header strings and token string, and its
- * claims as the parser counted them while reading
- * ({@link ParsedToken#getClaimsFootprint()}: read-only {@code LinkedHashMap}s and
- * {@code ArrayList}s, claim names, strings and boxed numbers), so that a miss does not
- * walk the claims a second time. Not counted: the public key, shared with the key set,
- * and {@code Boolean}s, which are shared constants. The layout is {@link HeapLayout}'s.
+ * Counted: the map's node and its share of the map's table, its key, the entry, the
+ * {@link ValidatedToken} with its expiry, header strings and token string, and its claims
+ * as the parser counted them while reading ({@link ParsedToken#getClaimsFootprint()}:
+ * read-only {@code LinkedHashMap}s and {@code ArrayList}s, claim names, strings and boxed
+ * numbers), so that a miss does not walk the claims a second time. Not counted: the
+ * public key, shared with the key set, and {@code Boolean}s, which are shared constants.
+ * The layout is {@link HeapLayout}'s.
  * <p>
  * Against the live heap measured per entry (identity-benchmarks' {@code CacheFootprint},
  * JDK 17): 1.19 times for a 750-character token (about 1.8 KB live; the claim names are
@@ -26,10 +26,10 @@ final class CacheEntrySize {
 
 	/**
 	 * The map's node, three slots of its table (the table stays between one and three
-	 * quarters full), the digest and the entry itself.
+	 * quarters full), the key (two {@code long}s) and the entry itself.
 	 */
 	static final long ENTRY_OVERHEAD = HeapLayout.align(HeapLayout.HEADER + 4 + 3 * HeapLayout.REFERENCE)
-			+ 3 * HeapLayout.REFERENCE + HeapLayout.align(HeapLayout.HEADER + 4 * 8)
+			+ 3 * HeapLayout.REFERENCE + HeapLayout.align(HeapLayout.HEADER + 2 * 8)
 			+ HeapLayout.align(HeapLayout.HEADER + 5 * HeapLayout.REFERENCE + 8 + 1);
 
 	/** The token's object: six references; and its expiry, an {@code Instant}. */

@@ -1,9 +1,5 @@
 package dev.identity.engine.internal.cache;
 
-import java.nio.charset.StandardCharsets;
-import java.security.DigestException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Map;
@@ -16,9 +12,10 @@ import dev.identity.core.internal.validation.ParsedToken;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tokens verified recently, so that a token sent with many requests is verified once.
- * Keyed by the SHA-256 of the token, never the token itself. Whether an entry may still
- * be used (its time window, its key still published) is the core's decision
+ * Tokens verified recently, so that a token sent with many requests is verified once. An
+ * entry answers only for exactly the token it was made for ({@link Key}: found by the end
+ * of the signature, then compared whole). Whether an entry may still be used (its time
+ * window, its key still published) is the core's decision
  * ({@link dev.identity.core.internal.validation.TokenVerifier#stillValid}), made on every
  * hit.
  * <p>
@@ -37,28 +34,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ValidatedTokenCache {
 
-	private static final MessageDigest SHA_256;
-
-	static {
-		try {
-			SHA_256 = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
-		}
-	}
-
-	/**
-	 * A digest and its result per thread, copied from the one above: a token's key costs
-	 * no digest state of its own. {@code digest} resets it after each use.
-	 */
-	private static final ThreadLocal<PerThread> PER_THREAD = ThreadLocal.withInitial(PerThread::new);
-
 	private final int maxEntries;
 
 	private final long maxBytes;
 
-	private final Map<Digest, Entry> entries = new ConcurrentHashMap<>();
+	private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
 	private final LongAdder hits = new LongAdder();
 
@@ -93,33 +73,16 @@ public final class ValidatedTokenCache {
 		this.maxBytes = maxBytes;
 	}
 
-	/** The key of a token: its SHA-256. */
-	public static Digest digest(String token) {
-		return digest(token.getBytes(StandardCharsets.ISO_8859_1));
-	}
-
 	/**
-	 * The key of a token from its characters as bytes, one byte each, as the verifier
-	 * reads them too: a token that is not ASCII cannot be verified, so never cached.
+	 * The entry of a token, marked as used, and counted as a hit or a miss. An entry is
+	 * found by the end of the token's signature and answers only for exactly the token it
+	 * was made for: the same signature after another header or payload is a miss.
+	 * @param token the token as presented
+	 * @return its entry, or {@code null}
 	 */
-	public static Digest digest(byte[] token) {
-		PerThread digest = PER_THREAD.get();
-		digest.sha.update(token);
-		try {
-			digest.sha.digest(digest.result, 0, digest.result.length);
-		}
-		catch (DigestException ex) {
-			throw new IllegalStateException("SHA-256 digest does not fit 32 bytes", ex);
-		}
-		return new Digest(digest.result);
-	}
-
-	/**
-	 * The entry of a token, marked as used, and counted as a hit or a miss.
-	 */
-	public @Nullable Entry get(Digest digest) {
-		Entry entry = this.entries.get(digest);
-		if (entry == null) {
+	public @Nullable Entry get(String token) {
+		Entry entry = this.entries.get(Key.of(token));
+		if (entry == null || !entry.token.getTokenValue().equals(token)) {
 			this.misses.increment();
 			return null;
 		}
@@ -134,23 +97,24 @@ public final class ValidatedTokenCache {
 
 	/**
 	 * Remember a verified token, evicting as the bounds require.
-	 * @param digest its key
 	 * @param token the token as verified
 	 * @param claimsFootprint the heap its claims take, as counted when they were read
 	 * ({@link ParsedToken#getClaimsFootprint()})
 	 * @param verifiedWith the key its signature was verified with
 	 * @param now the current time
 	 */
-	public void put(Digest digest, ValidatedToken token, long claimsFootprint, PublicKey verifiedWith, Instant now) {
+	public void put(ValidatedToken token, long claimsFootprint, PublicKey verifiedWith, Instant now) {
 		long size = CacheEntrySize.of(token, claimsFootprint);
 		if (size > this.maxBytes) {
 			// Would push out everything else and still not fit.
 			return;
 		}
-		Entry entry = new Entry(digest, token, verifiedWith, size);
+		Key key = Key.of(token.getTokenValue());
+		Entry entry = new Entry(key, token, verifiedWith, size);
 		synchronized (this.lock) {
-			if (this.entries.putIfAbsent(digest, entry) != null) {
-				// Verified on two threads at once: the first verdict stays.
+			if (this.entries.putIfAbsent(key, entry) != null) {
+				// Verified on two threads at once: the first verdict stays. (Or another
+				// token whose signature ends the same: it stays uncached.)
 				return;
 			}
 			// The new entry is not in the queue yet, so eviction cannot pick it.
@@ -161,9 +125,9 @@ public final class ValidatedTokenCache {
 		}
 	}
 
-	public void remove(Digest digest, Entry entry) {
+	public void remove(Entry entry) {
 		synchronized (this.lock) {
-			if (this.entries.remove(digest, entry)) {
+			if (this.entries.remove(entry.key, entry)) {
 				forget(entry);
 			}
 		}
@@ -177,14 +141,15 @@ public final class ValidatedTokenCache {
 		// check of every entry.
 		for (Entry entry : this.entries.values()) {
 			if (stale.test(entry)) {
-				remove(entry.digest, entry);
+				remove(entry);
 			}
 		}
 	}
 
 	/** Whether the token's entry is held, without counting or marking it: for tests. */
-	boolean contains(Digest digest) {
-		return this.entries.containsKey(digest);
+	boolean contains(String token) {
+		Entry entry = this.entries.get(Key.of(token));
+		return entry != null && entry.token.getTokenValue().equals(token);
 	}
 
 	public int size() {
@@ -215,7 +180,7 @@ public final class ValidatedTokenCache {
 				append(oldest);
 			}
 			else {
-				this.entries.remove(oldest.digest, oldest);
+				this.entries.remove(oldest.key, oldest);
 				this.count--;
 				this.bytes -= oldest.size;
 			}
@@ -263,7 +228,7 @@ public final class ValidatedTokenCache {
 	 */
 	public static final class Entry {
 
-		private final Digest digest;
+		private final Key key;
 
 		private final ValidatedToken token;
 
@@ -280,8 +245,8 @@ public final class ValidatedTokenCache {
 
 		private @Nullable Entry next;
 
-		private Entry(Digest digest, ValidatedToken token, PublicKey verifiedWith, long size) {
-			this.digest = digest;
+		private Entry(Key key, ValidatedToken token, PublicKey verifiedWith, long size) {
+			this.key = key;
 			this.token = token;
 			this.verifiedWith = verifiedWith;
 			this.size = size;
@@ -304,64 +269,60 @@ public final class ValidatedTokenCache {
 
 	}
 
-	/** A thread's SHA-256 and the array it writes into. */
-	private static final class PerThread {
+	/**
+	 * Where an entry is found: the last {@value #CHARACTERS} characters of its token, the
+	 * end of the signature of any token that verified (about 90 bits of it). A signature
+	 * is as good as random to anyone who did not receive the token, and no token is
+	 * cached before its signature verified, so the entries of distinct tokens do not
+	 * share a key and a caller cannot aim at one. The key only finds an entry: a hit also
+	 * requires the whole token to be equal ({@link #get}), so a forged header or payload
+	 * before a signature that was seen is a miss, and is verified.
+	 * <p>
+	 * A digest of the whole token would cost more than everything else a hit does, and
+	 * would add nothing to that comparison. Its early return tells only a caller that
+	 * already holds the end of a token's signature anything about the rest of the token.
+	 */
+	static final class Key {
 
-		private final MessageDigest sha;
+		/** Characters read from the token's end: eight per {@code long}. */
+		static final int CHARACTERS = 16;
 
-		private final byte[] result = new byte[32];
+		private final long last;
 
-		private PerThread() {
-			try {
-				this.sha = (MessageDigest) SHA_256.clone();
-			}
-			catch (CloneNotSupportedException ex) {
-				throw new IllegalStateException("SHA-256 digest cannot be cloned", ex);
-			}
+		private final long before;
+
+		private Key(long last, long before) {
+			this.last = last;
+			this.before = before;
 		}
 
-	}
-
-	/** A SHA-256 as four longs: cheap to compare and hash. */
-	public static final class Digest {
-
-		private final long a;
-
-		private final long b;
-
-		private final long c;
-
-		private final long d;
-
-		private Digest(byte[] sha256) {
-			this.a = longAt(sha256, 0);
-			this.b = longAt(sha256, 8);
-			this.c = longAt(sha256, 16);
-			this.d = longAt(sha256, 24);
+		static Key of(String token) {
+			int end = token.length();
+			return new Key(pack(token, end - 8, end), pack(token, end - CHARACTERS, end - 8));
 		}
 
-		private static long longAt(byte[] bytes, int offset) {
-			long value = 0;
-			for (int i = offset; i < offset + 8; i++) {
-				value = (value << 8) | (bytes[i] & 0xFF);
+		/** The low byte of each character: a token that is not ASCII is never cached. */
+		private static long pack(String token, int from, int to) {
+			long packed = 0;
+			for (int i = Math.max(from, 0); i < to; i++) {
+				packed = (packed << 8) | (token.charAt(i) & 0xFF);
 			}
-			return value;
+			return packed;
 		}
 
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof Digest digest && this.a == digest.a && this.b == digest.b && this.c == digest.c
-					&& this.d == digest.d;
+			return other instanceof Key key && this.last == key.last && this.before == key.before;
 		}
 
 		@Override
 		public int hashCode() {
-			return Long.hashCode(this.a);
+			return Long.hashCode(this.last ^ this.before);
 		}
 
 		@Override
 		public String toString() {
-			return "Digest[" + Long.toHexString(this.a) + "...]";
+			return "Key[" + CHARACTERS + " characters]";
 		}
 
 	}

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.identity.core.DiscoveryPolicy;
@@ -32,6 +34,8 @@ class ValidatedTokenCacheEvictionTests {
 	private final EngineFixture fixture = new EngineFixture();
 
 	private final Instant now = this.fixture.clock.instant();
+
+	private final Map<String, ValidatedToken> named = new HashMap<>();
 
 	@Test
 	void validateWhenDistinctTokensCycleThroughMoreThanTheCacheHoldsThenNoneIsEverAHit() {
@@ -70,41 +74,39 @@ class ValidatedTokenCacheEvictionTests {
 	@Test
 	void putWhenFullThenAnEntryUsedSinceItsInsertionStaysAndTheOldestUnusedGoes() {
 		ValidatedTokenCache cache = new ValidatedTokenCache(4, EngineSettings.TokenCacheSettings.DEFAULT_SIZE);
-		ValidatedToken token = smallToken();
 		for (String name : List.of("a", "b", "c", "d")) {
-			put(cache, name, token);
+			put(cache, name);
 		}
-		assertThat(cache.get(ValidatedTokenCache.digest("a"))).isNotNull();
-		put(cache, "e", token);
+		assertThat(cache.get(token("a").getTokenValue())).isNotNull();
+		put(cache, "e");
 		assertThat(held(cache, "a", "b", "c", "d", "e")).containsExactlyInAnyOrder("a", "c", "d", "e");
 		// "a" had its second chance: moved behind "d", and unused since, it goes next.
-		put(cache, "f", token);
-		put(cache, "g", token);
-		put(cache, "h", token);
+		put(cache, "f");
+		put(cache, "g");
+		put(cache, "h");
 		assertThat(held(cache, "a", "c", "d", "e", "f", "g", "h")).containsExactlyInAnyOrder("e", "f", "g", "h");
 	}
 
 	@Test
 	void putWhenEveryEntryWasUsedThenTheOldestGoesAfterAllHadTheirSecondChance() {
 		ValidatedTokenCache cache = new ValidatedTokenCache(3, EngineSettings.TokenCacheSettings.DEFAULT_SIZE);
-		ValidatedToken token = smallToken();
 		for (String name : List.of("a", "b", "c")) {
-			put(cache, name, token);
-			cache.get(ValidatedTokenCache.digest(name));
+			put(cache, name);
+			cache.get(token(name).getTokenValue());
 		}
-		put(cache, "d", token);
+		put(cache, "d");
 		assertThat(held(cache, "a", "b", "c", "d")).containsExactlyInAnyOrder("b", "c", "d");
 	}
 
 	@Test
 	void putWhenTheOldestEntryHasExpiredThenItGoesThoughUsed() {
 		ValidatedTokenCache cache = new ValidatedTokenCache(2, EngineSettings.TokenCacheSettings.DEFAULT_SIZE);
-		ValidatedToken token = smallToken();
-		put(cache, "a", token);
-		put(cache, "b", token);
-		cache.get(ValidatedTokenCache.digest("a"));
-		cache.put(ValidatedTokenCache.digest("c"), token, CacheEntrySizeTests.claimsFootprint(token), publicKey(),
-				token.getExpiresAt());
+		put(cache, "a");
+		put(cache, "b");
+		cache.get(token("a").getTokenValue());
+		ValidatedToken c = token("c");
+		assertThat(c.getExpiresAt()).isEqualTo(token("a").getExpiresAt());
+		cache.put(c, CacheEntrySizeTests.claimsFootprint(c), publicKey(), c.getExpiresAt());
 		assertThat(held(cache, "a", "b", "c")).containsExactlyInAnyOrder("b", "c");
 	}
 
@@ -129,12 +131,12 @@ class ValidatedTokenCacheEvictionTests {
 
 	@Test
 	void putWhenOneTokenTakesMoreThanTheWholeSizeThenItIsNotRememberedAndNothingIsEvicted() {
-		ValidatedToken small = smallToken();
+		ValidatedToken small = token("small");
 		ValidatedTokenCache cache = new ValidatedTokenCache(10, CacheEntrySizeTests.entrySize(small) * 3);
-		put(cache, "small", small);
-		ValidatedToken large = this.fixture.validate(AccessTokenShapes.sign(TestTokens.FIRST,
-				this.fixture.provider.issuer(), this.now, 1, AccessTokenShapes.GROUPS));
-		put(cache, "large", large);
+		put(cache, "small");
+		this.named.put("large", this.fixture.validate(AccessTokenShapes.sign(TestTokens.FIRST,
+				this.fixture.provider.issuer(), this.now, 1, AccessTokenShapes.GROUPS)));
+		put(cache, "large");
 		assertThat(held(cache, "small", "large")).containsExactly("small");
 		assertThat(cache.bytes()).isEqualTo(CacheEntrySizeTests.entrySize(small));
 	}
@@ -147,18 +149,24 @@ class ValidatedTokenCacheEvictionTests {
 		}
 		// No token string, claims, expiry or nbf of its own: the ValidatedToken holds
 		// those.
-		assertThat(fieldTypes).containsExactlyInAnyOrder(ValidatedTokenCache.Digest.class, ValidatedToken.class,
+		assertThat(fieldTypes).containsExactlyInAnyOrder(ValidatedTokenCache.Key.class, ValidatedToken.class,
 				PublicKey.class, long.class, boolean.class, ValidatedTokenCache.Entry.class);
 	}
 
-	private ValidatedToken smallToken() {
-		return this.fixture
-			.validate(AccessTokenShapes.sign(TestTokens.FIRST, this.fixture.provider.issuer(), this.now, 0, 0));
+	/** A small token of its own for each name, signed at the same time as the others. */
+	private ValidatedToken token(String name) {
+		ValidatedToken token = this.named.get(name);
+		if (token == null) {
+			token = this.fixture.validate(AccessTokenShapes.sign(TestTokens.FIRST, this.fixture.provider.issuer(),
+					this.now, this.named.size(), 0));
+			this.named.put(name, token);
+		}
+		return token;
 	}
 
-	private void put(ValidatedTokenCache cache, String name, ValidatedToken token) {
-		cache.put(ValidatedTokenCache.digest(name), token, CacheEntrySizeTests.claimsFootprint(token), publicKey(),
-				this.now);
+	private void put(ValidatedTokenCache cache, String name) {
+		ValidatedToken token = token(name);
+		cache.put(token, CacheEntrySizeTests.claimsFootprint(token), publicKey(), this.now);
 	}
 
 	private static PublicKey publicKey() {
@@ -171,10 +179,10 @@ class ValidatedTokenCacheEvictionTests {
 	}
 
 	/** Which of the names are held, looked at without marking them used. */
-	private static List<String> held(ValidatedTokenCache cache, String... names) {
+	private List<String> held(ValidatedTokenCache cache, String... names) {
 		List<String> held = new ArrayList<>();
 		for (String name : names) {
-			if (cache.contains(ValidatedTokenCache.digest(name))) {
+			if (cache.contains(token(name).getTokenValue())) {
 				held.add(name);
 			}
 		}

@@ -1,11 +1,12 @@
 package dev.identity.engine.internal.cache;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
@@ -34,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The validated-token cache: a token sent again is not verified again, but every reuse
- * re-checks its time window and its key, the cache is bounded, and it is keyed by a hash
- * of the token.
+ * re-checks its time window and its key, the cache is bounded, and an entry answers only
+ * for the very token it was made for.
  */
 class ValidatedTokenCacheTests {
 
@@ -148,17 +149,44 @@ class ValidatedTokenCacheTests {
 	}
 
 	@Test
-	void keyIsTheSha256OfTheToken() throws Exception {
+	void validateWhenAnotherPayloadCarriesTheSignatureOfARememberedTokenThenItIsVerifiedAndRefused() {
 		String token = this.fixture.tokens.signedBy(TestTokens.FIRST);
-		byte[] sha = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-		ValidatedTokenCache.Digest digest = ValidatedTokenCache.digest(token);
-		assertThat(digest).isEqualTo(ValidatedTokenCache.digest(new String(token.toCharArray())))
-			.isNotEqualTo(ValidatedTokenCache.digest(token + "A"));
-		assertThat(digest.toString()).startsWith("Digest[" + Long.toHexString(java.nio.ByteBuffer.wrap(sha).getLong()))
-			.doesNotContain(token.substring(0, 20));
+		ValidatedToken first = this.fixture.validate(token);
+		int payloadStart = token.indexOf('.') + 1;
+		int signatureStart = token.lastIndexOf('.') + 1;
+		String payload = new String(Base64.getUrlDecoder().decode(token.substring(payloadStart, signatureStart - 1)),
+				StandardCharsets.UTF_8);
+		String otherPayload = payload.replace(first.getSubject(), "someone-else");
+		assertThat(otherPayload).isNotEqualTo(payload);
+		String forged = token.substring(0, payloadStart)
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(otherPayload.getBytes(StandardCharsets.UTF_8))
+				+ "." + token.substring(signatureStart);
+		// Same key in the cache (the end of the signature), another token.
+		assertThat(ValidatedTokenCache.Key.of(forged)).isEqualTo(ValidatedTokenCache.Key.of(token));
+		InvalidTokenException rejected = (InvalidTokenException) this.fixture.rejection(forged);
+		assertThat(rejected.hasFailed(TokenCheck.SIGNATURE)).isTrue();
+		assertThat(this.fixture.validate(token)).isSameAs(first);
+	}
+
+	@Test
+	void keyIsTheEndOfTheTokenAndShowsNoneOfIt() {
+		String token = this.fixture.tokens.signedBy(TestTokens.FIRST);
+		ValidatedTokenCache.Key key = ValidatedTokenCache.Key.of(token);
+		assertThat(key).isEqualTo(ValidatedTokenCache.Key.of(new String(token.toCharArray())))
+			.hasSameHashCodeAs(ValidatedTokenCache.Key.of(new String(token.toCharArray())))
+			.isEqualTo(ValidatedTokenCache.Key.of("x" + token.substring(1)))
+			.isNotEqualTo(ValidatedTokenCache.Key.of(token + "A"));
+		int sixteenth = token.length() - ValidatedTokenCache.Key.CHARACTERS;
+		char other = (token.charAt(sixteenth) == 'A') ? 'B' : 'A';
+		assertThat(key).isNotEqualTo(
+				ValidatedTokenCache.Key.of(token.substring(0, sixteenth) + other + token.substring(sixteenth + 1)));
+		assertThat(key.toString()).doesNotContain(token.substring(sixteenth, sixteenth + 4));
+		assertThat(ValidatedTokenCache.Key.of("a")).isNotEqualTo(ValidatedTokenCache.Key.of("b"));
 		Set<Class<?>> fieldTypes = new HashSet<>();
-		for (Field field : ValidatedTokenCache.Digest.class.getDeclaredFields()) {
-			fieldTypes.add(field.getType());
+		for (Field field : ValidatedTokenCache.Key.class.getDeclaredFields()) {
+			if (!Modifier.isStatic(field.getModifiers())) {
+				fieldTypes.add(field.getType());
+			}
 		}
 		assertThat(fieldTypes).containsOnly(long.class);
 	}
