@@ -18,6 +18,8 @@ import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.identity.core.internal.CoreAccess;
+import dev.identity.core.internal.validation.SignaturePool;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,17 @@ import org.jspecify.annotations.Nullable;
 public final class VerificationKey {
 
 	/** RSA keys shorter than this are refused (RFC 7518 §3.3). */
+	static {
+		CoreAccess.register(new CoreAccess.Keys() {
+
+			@Override
+			public SignaturePool signatures(VerificationKey key) {
+				return key.signatures;
+			}
+
+		});
+	}
+
 	static final int MINIMUM_RSA_BITS = 2048;
 
 	// DER prefixes of an X.509 SubjectPublicKeyInfo for the two EdDSA curves (RFC 8410
@@ -53,6 +66,9 @@ public final class VerificationKey {
 	private final int signatureLength;
 
 	private final int rsaBits;
+
+	/** Its idle {@code Signature} objects, reached by the verifier through CoreAccess. */
+	private final SignaturePool signatures = new SignaturePool();
 
 	private VerificationKey(@Nullable String keyId, JwsAlgorithm.KeyFamily family, @Nullable String curve,
 			@Nullable String algorithm, @Nullable String use, @Nullable Set<KeyOperation> operations,

@@ -10,14 +10,17 @@ import dev.identity.core.ClientRegistration;
 import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.ValidatedToken;
 import dev.identity.core.ValidationPolicy;
+import dev.identity.core.VerificationKey;
+import dev.identity.core.internal.validation.SignaturePool;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the library's own packages may do with core types and applications may not: create
  * a {@link ValidatedToken} (only the verifier and introspection may vouch for a token),
- * read a policy's rules as the arrays the per-token loop runs, and read a client's
- * credentials. Each core type hands over its part when it is initialized, as the JDK's
- * shared secrets do, so none of this is on the core types' public API.
+ * read a policy's rules as the arrays the per-token loop runs, read a client's
+ * credentials, and reach a key's idle {@code Signature} objects. Each core type hands
+ * over its part when it is initialized, as the JDK's shared secrets do, so none of this
+ * is on the core types' public API.
  */
 public final class CoreAccess {
 
@@ -26,6 +29,8 @@ public final class CoreAccess {
 	private static volatile @Nullable Policies policies;
 
 	private static volatile @Nullable Clients clients;
+
+	private static volatile @Nullable Keys keys;
 
 	private CoreAccess() {
 	}
@@ -61,6 +66,18 @@ public final class CoreAccess {
 
 	}
 
+	/** Registered by {@link VerificationKey}. */
+	public interface Keys {
+
+		/**
+		 * The key's idle {@code Signature} objects.
+		 * @param key the key
+		 * @return its pool, one per key
+		 */
+		SignaturePool signatures(VerificationKey key);
+
+	}
+
 	public static Tokens tokens() {
 		return access(() -> tokens, ValidatedToken.class);
 	}
@@ -71,6 +88,11 @@ public final class CoreAccess {
 
 	public static Clients clients() {
 		return access(() -> clients, ClientRegistration.class);
+	}
+
+	/** The access {@link VerificationKey} registered. */
+	public static Keys keys() {
+		return access(() -> keys, VerificationKey.class);
 	}
 
 	/**
@@ -98,6 +120,15 @@ public final class CoreAccess {
 	public static void register(Clients access) {
 		first(() -> clients, ClientRegistration.class);
 		clients = access;
+	}
+
+	/**
+	 * Called once, by {@link VerificationKey}'s initializer.
+	 * @param access the access
+	 */
+	public static void register(Keys access) {
+		first(() -> keys, VerificationKey.class);
+		keys = access;
 	}
 
 	private static <T> T access(Supplier<@Nullable T> field, Class<?> owner) {

@@ -11,13 +11,17 @@ import dev.identity.core.JwsAlgorithm;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
 import dev.identity.core.VerificationKey;
+import dev.identity.core.internal.CoreAccess;
 
 /**
  * The signature of a parsed token, verified with a JCA {@link Signature} on a key that
- * was converted once, when the key set was read. ECDSA signatures are verified in their
- * JWS form (R || S, RFC 7518 §3.4) by the JDK's P1363 format, after our own range check.
+ * was converted once, when the key set was read, taken from the key's
+ * {@link SignaturePool} when one is idle. ECDSA signatures are verified in their JWS form
+ * (R || S, RFC 7518 §3.4) by the JDK's P1363 format, after our own range check.
  */
 final class SignatureCheck {
+
+	private static final CoreAccess.Keys KEYS = CoreAccess.keys();
 
 	private SignatureCheck() {
 	}
@@ -48,13 +52,20 @@ final class SignatureCheck {
 			return;
 		}
 		try {
-			Signature verifier = Signature.getInstance(algorithm.jcaName());
-			if (algorithm.parameters() != null) {
-				verifier.setParameter(algorithm.parameters());
+			SignaturePool pool = KEYS.signatures(key);
+			Signature verifier = pool.take(algorithm);
+			if (verifier == null) {
+				verifier = Signature.getInstance(algorithm.jcaName());
+				if (algorithm.parameters() != null) {
+					verifier.setParameter(algorithm.parameters());
+				}
+				verifier.initVerify(key.getPublicKey());
 			}
-			verifier.initVerify(key.getPublicKey());
 			verifier.update(token.ascii, 0, token.signingInputLength);
-			if (!verifier.verify(signature)) {
+			boolean verified = verifier.verify(signature);
+			// Returned normally: as initVerify left it, ready for the next token.
+			pool.giveBack(algorithm, verifier);
+			if (!verified) {
 				failures.add(new TokenCheckFailure(TokenCheck.SIGNATURE,
 						"signature does not verify with key " + describe(key)));
 			}
