@@ -77,4 +77,15 @@ public class RepeatedTokenBenchmarks {
 		return subjects.validators.oauthClient().validate(subjects.token);
 	}
 
+	/**
+	 * The same client over two issuers: the token is routed to its issuer's engine first
+	 * (the other issuer is declared first).
+	 * @param subjects the validators
+	 * @return the token
+	 */
+	@Benchmark
+	public ValidatedToken oauthClientOfTwoIssuers(Subjects subjects) {
+		return subjects.validators.oauthClientOfTwoIssuers().validate(subjects.token);
+	}
+
 }

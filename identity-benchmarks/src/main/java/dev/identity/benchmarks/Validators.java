@@ -7,7 +7,9 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -21,6 +23,7 @@ import dev.identity.core.ValidatedToken;
 import dev.identity.core.ValidationPolicy;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
+import dev.identity.engine.internal.IdentityEngines;
 import dev.identity.engine.internal.cache.CacheSettings;
 import dev.identity.engine.internal.cache.ValidationCacheStats;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -77,6 +80,12 @@ final class Validators implements AutoCloseable {
 
 	private final SmartOAuthClient smartOAuthClient;
 
+	/** An engine for a second issuer, which no token here names: only routed past. */
+	private final IdentityEngine otherIssuer;
+
+	/** {@code OAuthClient} over the other issuer (declared first) and this one. */
+	private final OAuthClient oauthClientOfTwoIssuers;
+
 	private final NimbusJwtDecoder nimbusJwtDecoder;
 
 	private int requestsWhenWarm = -1;
@@ -86,7 +95,7 @@ final class Validators implements AutoCloseable {
 	/**
 	 * The engine's validated-token cache for benchmarks of distinct tokens: on, as by
 	 * default, but far smaller than the set of tokens cycled through, so that every
-	 * validation is a miss and pays for hashing, inserting and evicting. Eviction is
+	 * validation is a miss and pays for the look-up, inserting and evicting. Eviction is
 	 * close to least recently used, so tokens cycled through never hit; the benchmark
 	 * reports the hit count of its run to show it.
 	 */
@@ -117,6 +126,13 @@ final class Validators implements AutoCloseable {
 		this.reactiveOAuthClient = new ReactiveOAuthClient(this.engine, WebClient.builder().build(),
 				Duration.ofSeconds(10));
 		this.smartOAuthClient = new SmartOAuthClient(this.oauthClient, this.reactiveOAuthClient, EventLoopPolicy.FAIL);
+		String other = "https://other-issuer.invalid";
+		this.otherIssuer = new IdentityEngine(new EngineSettings(URI.create(other),
+				ValidationPolicy.withIssuer(other).build(), DiscoveryPolicy.STRICT, cache, cache), Clock.systemUTC());
+		Map<String, IdentityEngine> issuers = new LinkedHashMap<>();
+		issuers.put("other", this.otherIssuer);
+		issuers.put("local", this.engine);
+		this.oauthClientOfTwoIssuers = new OAuthClient(new IdentityEngines(issuers), RestClient.builder().build());
 
 		// withJwkSource: no Nimbus type verifier (typ is left to the validators), no
 		// Nimbus claims
@@ -190,6 +206,7 @@ final class Validators implements AutoCloseable {
 		ValidatedToken validated = this.oauthClient.validate(token);
 		check(this.reactiveOAuthClient.validate(token).block(), "ReactiveOAuthClient");
 		check(this.smartOAuthClient.validate(token), "SmartOAuthClient");
+		check(this.oauthClientOfTwoIssuers.validate(token), "OAuthClient of two issuers");
 		check(validated, "OAuthClient");
 		if (!SignedTokens.AUDIENCE.equals(this.nimbusJwtDecoder.decode(token).getAudience().get(0))) {
 			throw new IllegalStateException("NimbusJwtDecoder decoded another audience");
@@ -259,6 +276,10 @@ final class Validators implements AutoCloseable {
 		return this.smartOAuthClient;
 	}
 
+	OAuthClient oauthClientOfTwoIssuers() {
+		return this.oauthClientOfTwoIssuers;
+	}
+
 	/**
 	 * Stop the engine and the provider, and say so if the provider was asked anything
 	 * after warm-up.
@@ -272,6 +293,7 @@ final class Validators implements AutoCloseable {
 		}
 		try {
 			this.engine.close();
+			this.otherIssuer.close();
 		}
 		finally {
 			this.provider.close();

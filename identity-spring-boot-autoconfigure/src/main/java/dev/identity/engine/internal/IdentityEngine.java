@@ -244,6 +244,17 @@ public final class IdentityEngine implements AutoCloseable {
 				!this.settings.introspection().opaqueTokens(), this.clock.instant());
 	}
 
+	/**
+	 * Whether this engine verified the token before and still remembers it, without
+	 * counting a hit or a miss: its issuer is then this engine's, whatever a fresh
+	 * validation will say of its time window and key.
+	 * @param token the token, as received
+	 * @return whether its validated-token cache holds exactly this token
+	 */
+	public boolean remembers(String token) {
+		return this.validation.remembers(token);
+	}
+
 	/** How many validated tokens are remembered, for tests. */
 	public int validatedTokenCount() {
 		return this.validation.validatedTokenCount();

@@ -144,6 +144,14 @@ public final class IdentityEngines implements AutoCloseable {
 	}
 
 	private IdentityEngine route(@Nullable String token) {
+		if (token != null) {
+			for (IdentityEngine engine : this.byName.values()) {
+				if (engine.remembers(token)) {
+					// Verified by this engine before, 'iss' included: not read again.
+					return engine;
+				}
+			}
+		}
 		String issuer = TokenIssuer.peek(token);
 		if (issuer == null) {
 			// Parsed in full by the primary engine's verifier, it fails with the reason

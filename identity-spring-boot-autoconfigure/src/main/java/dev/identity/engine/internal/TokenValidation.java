@@ -131,6 +131,10 @@ final class TokenValidation {
 	}
 
 	/** How many validated tokens are remembered, for tests. */
+	boolean remembers(String token) {
+		return this.validatedTokens != null && this.validatedTokens.holds(token);
+	}
+
 	int validatedTokenCount() {
 		return (this.validatedTokens != null) ? this.validatedTokens.size() : 0;
 	}

@@ -42,6 +42,26 @@ class IdentityEnginesTests {
 	}
 
 	@Test
+	void forTokenWhenAnEngineRemembersTheTokenThenItIsRoutedThereAndNoCacheCountsTheLookUp() {
+		String fromB = this.b.tokens.signedBy(TestTokens.FIRST);
+		assertThat(this.a.engine.remembers(fromB)).isFalse();
+		assertThat(this.b.engine.remembers(fromB)).isFalse();
+		this.engines.forToken(fromB).validate(fromB, this.b.fetcher).join();
+		assertThat(this.b.engine.remembers(fromB)).isTrue();
+		assertThat(this.a.engine.remembers(fromB)).isFalse();
+		assertThat(this.b.engine.remembers(fromB + "A")).isFalse();
+		for (int i = 0; i < 3; i++) {
+			IdentityEngine engine = this.engines.forToken(fromB);
+			assertThat(engine).isSameAs(this.b.engine);
+			engine.validate(fromB, this.b.fetcher).join();
+		}
+		// Routing looked in both caches four times; only the validations counted.
+		assertThat(this.a.engine.validationCacheStats().misses()).isZero();
+		assertThat(this.b.engine.validationCacheStats().misses()).isOne();
+		assertThat(this.b.engine.validationCacheStats().hits()).isEqualTo(3);
+	}
+
+	@Test
 	void forTokenWhenIssuerNotConfiguredThenRefusedWithoutAnyRequest() {
 		String foreign = new TestTokens(this.a.clock, "https://evil.example.com").signedBy(TestTokens.FIRST);
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.engines.forToken(foreign))

@@ -146,8 +146,13 @@ public final class ValidatedTokenCache {
 		}
 	}
 
-	/** Whether the token's entry is held, without counting or marking it: for tests. */
-	boolean contains(String token) {
+	/**
+	 * Whether the token's entry is held, without counting or marking it: for routing a
+	 * token among issuers, which then validates it.
+	 * @param token the token as presented
+	 * @return whether an entry answers for exactly this token
+	 */
+	public boolean holds(String token) {
 		Entry entry = this.entries.get(Key.of(token));
 		return entry != null && entry.token.getTokenValue().equals(token);
 	}

@@ -182,7 +182,7 @@ class ValidatedTokenCacheEvictionTests {
 	private List<String> held(ValidatedTokenCache cache, String... names) {
 		List<String> held = new ArrayList<>();
 		for (String name : names) {
-			if (cache.contains(token(name).getTokenValue())) {
+			if (cache.holds(token(name).getTokenValue())) {
 				held.add(name);
 			}
 		}
