@@ -24,7 +24,8 @@ class OnIssuerCondition extends SpringBootCondition {
 						+ "OpenID provider's issuer URL to enable the identity client)"));
 		}
 		String issuer = ConfiguredIssuers.first(context.getEnvironment());
-		return ConditionOutcome.match(message.foundExactly((issuer != null) ? "issuer " + issuer : "identity.issuers"));
+		return ConditionOutcome.match(message.foundExactly((issuer != null) ? "issuer " + issuer
+				: ConfiguredIssuers.firstIssuerUriProperty(context.getEnvironment())));
 	}
 
 }

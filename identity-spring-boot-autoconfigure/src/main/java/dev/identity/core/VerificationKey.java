@@ -29,7 +29,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VerificationKey {
 
-	/** RSA keys shorter than this are refused (RFC 7518 §3.3). */
 	static {
 		CoreAccess.register(new CoreAccess.Keys() {
 
@@ -41,6 +40,7 @@ public final class VerificationKey {
 		});
 	}
 
+	/** RSA keys shorter than this are refused (RFC 7518 §3.3). */
 	static final int MINIMUM_RSA_BITS = 2048;
 
 	// DER prefixes of an X.509 SubjectPublicKeyInfo for the two EdDSA curves (RFC 8410

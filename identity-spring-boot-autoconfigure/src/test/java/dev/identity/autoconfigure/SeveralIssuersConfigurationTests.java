@@ -6,8 +6,10 @@ import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.engine.internal.IdentityEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +70,19 @@ class SeveralIssuersConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(context).getFailure().rootCause().hasMessageContaining("identity.issuers.a.issuer-uri");
 		});
+	}
+
+	@Test
+	void conditionWhenTheFirstIssuerDeclaredHasNoUriThenTheReportNamesTheIssuerThatHasOne() {
+		new ApplicationContextRunner().withUserConfiguration(OnIssuer.class)
+			.withPropertyValues("identity.issuers.a.audiences=billing", B)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(OnIssuer.class);
+				ConditionEvaluationReport report = ConditionEvaluationReport.get(context.getBeanFactory());
+				assertThat(report.getConditionAndOutcomesBySource().get(OnIssuer.class.getName())).singleElement()
+					.satisfies((outcome) -> assertThat(outcome.getOutcome().getMessage())
+						.contains("found identity.issuers.b.issuer-uri"));
+			});
 	}
 
 	@Test
@@ -133,6 +148,12 @@ class SeveralIssuersConfigurationTests {
 	void autoConfigurationWhenNoIssuerAtAllThenNothingIsConfigured() {
 		this.runner.withPropertyValues("identity.issuers.a.audiences=x")
 			.run((context) -> assertThat(context).doesNotHaveBean(OAuthClient.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnIssuer
+	static class OnIssuer {
+
 	}
 
 }

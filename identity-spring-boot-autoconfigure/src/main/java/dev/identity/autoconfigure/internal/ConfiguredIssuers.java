@@ -47,6 +47,21 @@ public final class ConfiguredIssuers {
 	}
 
 	/**
+	 * The first named issuer's {@code issuer-uri} property that is set.
+	 * @param environment the environment
+	 * @return {@code identity.issuers.<name>.issuer-uri} of the first issuer declared
+	 * with one, else {@code identity.issuers}
+	 */
+	public static String firstIssuerUriProperty(Environment environment) {
+		for (Map.Entry<String, IdentityIssuerProperties> issuer : issuers(environment).entrySet()) {
+			if (issuer.getValue().getIssuerUri() != null) {
+				return "identity.issuers." + issuer.getKey() + ".issuer-uri";
+			}
+		}
+		return "identity.issuers";
+	}
+
+	/**
 	 * The property that gives the first issuer's engine its client id.
 	 * @param environment the environment
 	 * @return {@code identity.issuers.<first>.client-id} when that issuer sets its own,

@@ -143,10 +143,7 @@ final class TokenValidation {
 		return (this.validatedTokens != null) ? this.validatedTokens.stats() : ValidationCacheStats.OFF;
 	}
 
-	/**
-	 * The token's characters as bytes, one each, for its key in the validated-token cache
-	 * and then for the parser; {@code null} when the cache is off or cannot apply.
-	 */
+	/** Whether the validated-token cache is on and applies to the token. */
 	private boolean cacheable(@Nullable String token) {
 		return this.validatedTokens != null && token != null && !token.isEmpty()
 				&& token.length() <= TokenVerifier.MAXIMUM_TOKEN_LENGTH;

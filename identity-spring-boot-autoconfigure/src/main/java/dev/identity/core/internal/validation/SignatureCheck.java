@@ -64,7 +64,7 @@ final class SignatureCheck {
 			verifier.update(token.ascii, 0, token.signingInputLength);
 			boolean verified = verifier.verify(signature);
 			// Returned normally: as initVerify left it, ready for the next token.
-			pool.giveBack(algorithm, verifier);
+			pool.giveBack(algorithm, verifier, verified);
 			if (!verified) {
 				failures.add(new TokenCheckFailure(TokenCheck.SIGNATURE,
 						"signature does not verify with key " + describe(key)));

@@ -13,11 +13,14 @@ import org.jspecify.annotations.Nullable;
  * provider look-up, the key's conversion and the digest's creation are done once per key
  * and slot, not once per token.
  * <p>
- * It holds the objects of the first algorithm the key verified, which for a key is almost
- * always its only one; another algorithm's objects are made for each token and not kept.
- * It holds at most {@value #SLOTS} of them: a caller finding none idle makes its own, and
- * one finding every slot taken drops it. Taking and giving back take no lock and allocate
- * nothing. An object whose verification threw is not given back.
+ * It holds the objects of the first algorithm a valid signature was verified with by the
+ * key, which for a key is almost always its only one; another algorithm's objects are
+ * made for each token and not kept. Only a valid signature chooses: a forged token of
+ * another algorithm (the key's {@code kid} is public) cannot take the pool from the
+ * tokens the provider signs. It holds at most {@value #SLOTS} of them: a caller finding
+ * none idle makes its own, and one finding every slot taken drops it. Taking and giving
+ * back take no lock and allocate nothing. An object whose verification threw is not given
+ * back.
  */
 public final class SignaturePool {
 
@@ -51,9 +54,11 @@ public final class SignaturePool {
 	 * and a slot is free.
 	 * @param algorithm the algorithm it was made for
 	 * @param signature the object, initialised for verifying with the pool's key
+	 * @param verified whether its last {@code verify} accepted the signature: only then
+	 * may it choose the pool's algorithm
 	 */
-	void giveBack(JwsAlgorithm algorithm, Signature signature) {
-		if (this.algorithm.get() != algorithm && !this.algorithm.compareAndSet(null, algorithm)) {
+	void giveBack(JwsAlgorithm algorithm, Signature signature, boolean verified) {
+		if (this.algorithm.get() != algorithm && !(verified && this.algorithm.compareAndSet(null, algorithm))) {
 			return;
 		}
 		for (int slot = 0; slot < SLOTS; slot++) {

@@ -284,8 +284,10 @@ public final class ValidatedTokenCache {
 	 * before a signature that was seen is a miss, and is verified.
 	 * <p>
 	 * A digest of the whole token would cost more than everything else a hit does, and
-	 * would add nothing to that comparison. Its early return tells only a caller that
-	 * already holds the end of a token's signature anything about the rest of the token.
+	 * would add nothing to that comparison. The comparison is the JDK's, word by word or
+	 * wider, and returns at the first word that differs: only a caller that already holds
+	 * the end of a token's signature reaches it, and its timing tells at most which word
+	 * of the header, payload or signature differs, not which character.
 	 */
 	static final class Key {
 

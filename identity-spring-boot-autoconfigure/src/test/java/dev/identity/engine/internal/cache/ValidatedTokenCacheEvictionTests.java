@@ -14,6 +14,7 @@ import java.util.Set;
 import dev.identity.core.DiscoveryPolicy;
 import dev.identity.core.ValidatedToken;
 import dev.identity.core.ValidationPolicy;
+import dev.identity.core.internal.CoreAccess;
 import dev.identity.engine.internal.AccessTokenShapes;
 import dev.identity.engine.internal.EngineFixture;
 import dev.identity.engine.internal.EngineSettings;
@@ -139,6 +140,31 @@ class ValidatedTokenCacheEvictionTests {
 		put(cache, "large");
 		assertThat(held(cache, "small", "large")).containsExactly("small");
 		assertThat(cache.bytes()).isEqualTo(CacheEntrySizeTests.entrySize(small));
+	}
+
+	@Test
+	void putWhenAnotherTokenEndsLikeAHeldOneThenItStaysUncachedAndTheHeldOneAnswersOnlyForItself() {
+		ValidatedTokenCache cache = new ValidatedTokenCache(10, EngineSettings.TokenCacheSettings.DEFAULT_SIZE);
+		ValidatedToken held = token("held");
+		put(cache, "held");
+		long bytes = cache.bytes();
+		String value = held.getTokenValue();
+		ValidatedToken sameEnd = CoreAccess.tokens()
+			.create("x" + value.substring(1), held.getAlgorithm(), held.getKeyId(), held.getType(), held.getClaims(),
+					held.getExpiresAt(), false);
+		assertThat(ValidatedTokenCache.Key.of(sameEnd.getTokenValue())).isEqualTo(ValidatedTokenCache.Key.of(value));
+		cache.put(sameEnd, CacheEntrySizeTests.claimsFootprint(held), publicKey(), this.now);
+		assertThat(cache.get(sameEnd.getTokenValue())).isNull();
+		assertThat(cache.get(value)).isNotNull().satisfies((entry) -> assertThat(entry.token()).isSameAs(held));
+		assertThat(cache.size()).isOne();
+		assertThat(cache.bytes()).isEqualTo(bytes);
+		// A character past U+00FF packs to the same key as its low byte: still a miss.
+		int last = value.length() - 1;
+		String wide = value.substring(0, last) + (char) (value.charAt(last) + 0x100);
+		assertThat(ValidatedTokenCache.Key.of(wide)).isEqualTo(ValidatedTokenCache.Key.of(value));
+		assertThat(cache.get(wide)).isNull();
+		assertThat(cache.stats().hits()).isOne();
+		assertThat(cache.stats().misses()).isEqualTo(2);
 	}
 
 	@Test
