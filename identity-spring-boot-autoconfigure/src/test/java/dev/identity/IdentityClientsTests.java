@@ -8,9 +8,9 @@ import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.ValidatedToken;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -21,17 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class IdentityClientsTests {
 
-	private static TestProvider provider;
-
-	@BeforeAll
-	static void start() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		provider.close();
-	}
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	@Test
 	void buildWhenIssuerAndAudienceThenEveryFlavorValidatesOnOneEngine() {

@@ -11,9 +11,9 @@ import dev.identity.core.TokenCheck;
 import dev.identity.core.TokenCheckFailure;
 import dev.identity.security.IdentityResourceServerAutoConfiguration;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ApplicationClaimRuleIntegrationTests {
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private final ApplicationContextRunner blockingRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
@@ -48,16 +49,6 @@ class ApplicationClaimRuleIntegrationTests {
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
 				IdentityResourceServerAutoConfiguration.class, WebClientAutoConfiguration.class))
 		.withUserConfiguration(NoWriteScopeRules.class);
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
-	}
 
 	private static String[] properties() {
 		return new String[] { "identity.issuer-uri=" + provider.issuer(),

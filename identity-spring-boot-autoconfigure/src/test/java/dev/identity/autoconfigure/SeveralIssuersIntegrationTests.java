@@ -11,9 +11,9 @@ import dev.identity.core.OAuthErrorException;
 import dev.identity.core.TokenCheck;
 import dev.identity.security.IdentityResourceServerAutoConfiguration;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,11 +35,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SeveralIssuersIntegrationTests {
 
-	private static TestProvider a;
+	@RegisterExtension
+	static final TestProviderExtension a = new TestProviderExtension();
 
-	private static TestProvider b;
+	@RegisterExtension
+	static final TestProviderExtension b = new TestProviderExtension();
 
-	private static TestProvider unconfigured;
+	@RegisterExtension
+	static final TestProviderExtension unconfigured = new TestProviderExtension();
 
 	private final ApplicationContextRunner blocking = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
@@ -48,20 +51,6 @@ class SeveralIssuersIntegrationTests {
 	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class,
 				IdentityResourceServerAutoConfiguration.class, WebClientAutoConfiguration.class));
-
-	@BeforeAll
-	static void startProviders() {
-		a = TestProvider.start();
-		b = TestProvider.start();
-		unconfigured = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProviders() {
-		a.close();
-		b.close();
-		unconfigured.close();
-	}
 
 	private static String[] properties(String... more) {
 		String[] base = { "identity.issuers.a.issuer-uri=" + a.issuer(), "identity.issuers.b.issuer-uri=" + b.issuer(),

@@ -5,11 +5,11 @@ import dev.identity.autoconfigure.observation.IdentityObservationAutoConfigurati
 import dev.identity.client.OAuthClient;
 import dev.identity.core.InvalidTokenException;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -36,9 +36,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SeveralIssuersOperationsTests {
 
-	private static TestProvider a;
+	@RegisterExtension
+	static final TestProviderExtension a = new TestProviderExtension();
 
-	private static TestProvider unconfigured;
+	@RegisterExtension
+	static final TestProviderExtension unconfigured = new TestProviderExtension();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, IdentityHealthAutoConfiguration.class,
@@ -48,18 +50,6 @@ class SeveralIssuersOperationsTests {
 				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class))
 		.withUserConfiguration(Meters.class)
 		.withPropertyValues("management.endpoint.health.show-details=always");
-
-	@BeforeAll
-	static void startProviders() {
-		a = TestProvider.start();
-		unconfigured = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProviders() {
-		a.close();
-		unconfigured.close();
-	}
 
 	@Test
 	void healthAndMetricsWhenOneIssuerUpAndOneDownThenEachShownOnItsOwn() {

@@ -18,10 +18,10 @@ import dev.identity.login.internal.AuthorizationRequest;
 import dev.identity.login.internal.IdTokenValidator;
 import dev.identity.login.internal.PendingLogin;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -56,7 +56,8 @@ public abstract class BrowserLoginIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	protected static TestProvider provider;
+	@RegisterExtension
+	protected static final TestProviderExtension provider = new TestProviderExtension();
 
 	@LocalServerPort
 	private int port;
@@ -69,16 +70,6 @@ public abstract class BrowserLoginIntegrationTests {
 
 	@Autowired
 	private BrowserLoginFlow flow;
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
-	}
 
 	@DynamicPropertySource
 	static void identityProperties(DynamicPropertyRegistry registry) {

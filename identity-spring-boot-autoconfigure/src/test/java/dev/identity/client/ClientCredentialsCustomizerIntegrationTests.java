@@ -13,11 +13,13 @@ import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
 import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
@@ -44,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 @ExtendWith(OutputCaptureExtension.class)
 class ClientCredentialsCustomizerIntegrationTests {
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	/** The API the clients are built for. */
 	private static WireMockServer api;
@@ -54,7 +57,6 @@ class ClientCredentialsCustomizerIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		provider = TestProvider.start();
 		api = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 		api.start();
 		other = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
@@ -63,14 +65,12 @@ class ClientCredentialsCustomizerIntegrationTests {
 
 	@AfterAll
 	static void stop() {
-		provider.close();
 		api.stop();
 		other.stop();
 	}
 
 	@BeforeEach
 	void reset() {
-		provider.resetCounts();
 		api.resetAll();
 		other.resetAll();
 		api.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));

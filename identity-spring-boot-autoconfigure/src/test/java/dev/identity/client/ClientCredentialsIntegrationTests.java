@@ -17,10 +17,12 @@ import dev.identity.core.TokenRequest;
 import dev.identity.core.TokenResponse;
 import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -43,26 +45,24 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ClientCredentialsIntegrationTests {
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private static WireMockServer api;
 
 	@BeforeAll
 	static void start() {
-		provider = TestProvider.start();
 		api = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 		api.start();
 	}
 
 	@AfterAll
 	static void stop() {
-		provider.close();
 		api.stop();
 	}
 
 	@BeforeEach
 	void reset() {
-		provider.resetCounts();
 		api.resetAll();
 	}
 

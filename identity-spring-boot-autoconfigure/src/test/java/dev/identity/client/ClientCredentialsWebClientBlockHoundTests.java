@@ -10,11 +10,13 @@ import dev.identity.core.ClientAuthenticationMethod;
 import dev.identity.core.ClientRegistration;
 import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.BlockingOperationError;
@@ -46,7 +48,8 @@ class ClientCredentialsWebClientBlockHoundTests {
 
 	private static final List<String> blockingCalls = new CopyOnWriteArrayList<>();
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private static WireMockServer api;
 
@@ -56,7 +59,6 @@ class ClientCredentialsWebClientBlockHoundTests {
 	static void installBlockHound() {
 		assumeTrue(ManagementFactory.getRuntimeMXBean().getInputArguments().contains(REDEFINITION_FLAG),
 				"BlockHound needs a JVM started with " + REDEFINITION_FLAG);
-		provider = TestProvider.start();
 		api = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 		api.start();
 		other = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
@@ -82,8 +84,7 @@ class ClientCredentialsWebClientBlockHoundTests {
 
 	@AfterAll
 	static void stop() {
-		if (provider != null) {
-			provider.close();
+		if (api != null) {
 			api.stop();
 			other.stop();
 		}
@@ -92,7 +93,6 @@ class ClientCredentialsWebClientBlockHoundTests {
 	@BeforeEach
 	void reset() {
 		blockingCalls.clear();
-		provider.resetCounts();
 		api.resetAll();
 		other.resetAll();
 		other.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));

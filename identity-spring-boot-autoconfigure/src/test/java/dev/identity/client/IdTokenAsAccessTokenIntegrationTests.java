@@ -9,9 +9,10 @@ import dev.identity.security.EngineJwtDecoder;
 import dev.identity.security.EngineReactiveJwtDecoder;
 import dev.identity.testprovider.AuthorizationCodeLogin;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -27,20 +28,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class IdTokenAsAccessTokenIntegrationTests {
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private static JsonNode login;
 
 	@BeforeAll
 	static void signIn() {
-		provider = TestProvider.start();
 		login = AuthorizationCodeLogin.tokens(provider.issuer(), TestProvider.CLIENT_ID, TestProvider.CLIENT_SECRET,
 				TestProvider.REDIRECT_URI, TestProvider.USERNAME, TestProvider.PASSWORD);
-	}
-
-	@AfterAll
-	static void stop() {
-		provider.close();
 	}
 
 	private static String idToken() {

@@ -11,9 +11,9 @@ import dev.identity.core.ValidatedToken;
 import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,17 +28,8 @@ class IntrospectionIntegrationTests {
 	private static final ClientRegistration CLIENT = ClientRegistration.withSecret(TestProvider.CLIENT_ID,
 			TestProvider.CLIENT_SECRET, ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
 
-	private static TestProvider provider;
-
-	@BeforeAll
-	static void start() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		provider.close();
-	}
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private static TestClients clients(boolean opaque) {
 		return new TestClients(provider.issuer(), TestProvider.CLIENT_ID, EventLoopPolicy.FAIL, CLIENT,

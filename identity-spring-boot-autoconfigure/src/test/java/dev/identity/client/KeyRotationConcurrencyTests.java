@@ -24,9 +24,9 @@ import dev.identity.core.DiscoveryDocument;
 import dev.identity.core.KeySet;
 import dev.identity.core.ValidatedToken;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -66,17 +66,8 @@ class KeyRotationConcurrencyTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	private static TestProvider provider;
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
-	}
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	@Test
 	void validateWhenThousandBlockingCallersMeetRotatedKeyThenOneJwksFetchAndAllValid() throws Exception {

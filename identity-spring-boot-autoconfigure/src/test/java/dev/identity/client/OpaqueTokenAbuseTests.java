@@ -16,9 +16,11 @@ import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.AuthorizationCodeLogin;
 import dev.identity.testprovider.StubDiscovery;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -45,20 +47,19 @@ class OpaqueTokenAbuseTests {
 	private static final ClientRegistration CLIENT = ClientRegistration.withSecret(TestProvider.CLIENT_ID,
 			TestProvider.CLIENT_SECRET, ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private static WireMockServer stub;
 
 	@BeforeAll
 	static void start() {
-		provider = TestProvider.start();
 		stub = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40));
 		stub.start();
 	}
 
 	@AfterAll
 	static void stop() {
-		provider.close();
 		stub.stop();
 	}
 

@@ -15,10 +15,9 @@ import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.ValidatedToken;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -31,22 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ProviderIntegrationTests {
 
-	private static TestProvider provider;
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
-	}
-
-	@BeforeEach
-	void resetCounts() {
-		provider.resetCounts();
-	}
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private TestClients clients() {
 		return new TestClients(provider.issuer(), TestProvider.CLIENT_ID);

@@ -20,16 +20,17 @@ import dev.identity.engine.internal.IdentityEngines;
 import dev.identity.engine.internal.TestTokens;
 import dev.identity.engine.internal.transport.RetryPolicy;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -58,11 +59,11 @@ class ReactiveClientBlockHoundTests {
 	 */
 	private static final List<String> blockingCalls = new CopyOnWriteArrayList<>();
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	@BeforeAll
 	static void installBlockHound() {
-		provider = TestProvider.start();
 		// Reactor Netty reads system files (resolver configuration) once, on its first
 		// request: a
 		// one-time library start-up, done here before BlockHound watches, so the tests
@@ -86,16 +87,8 @@ class ReactiveClientBlockHoundTests {
 		}));
 	}
 
-	@AfterAll
-	static void stopProvider() {
-		if (provider != null) {
-			provider.close();
-		}
-	}
-
 	@BeforeEach
-	void resetCounts() {
-		provider.resetCounts();
+	void clearBlockingCalls() {
 		blockingCalls.clear();
 	}
 

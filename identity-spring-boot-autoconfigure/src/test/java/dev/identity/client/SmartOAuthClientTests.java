@@ -10,9 +10,10 @@ import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
 import dev.identity.core.ValidatedToken;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -27,19 +28,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class SmartOAuthClientTests {
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private static String token;
 
 	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
+	static void requestToken() {
 		token = provider.clientCredentialsToken();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
 	}
 
 	private static TestClients cold() {

@@ -28,9 +28,9 @@ import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.engine.internal.cache.CacheSettings;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -64,17 +64,8 @@ class UnknownKidFloodIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	private static TestProvider provider;
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
-	}
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	@Test
 	void validateWhenBurstOfRandomUnknownKidsThenFetchesBoundedByElapsedTimeOverMinimumRefreshInterval()

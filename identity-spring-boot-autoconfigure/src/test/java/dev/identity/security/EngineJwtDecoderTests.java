@@ -14,9 +14,9 @@ import dev.identity.engine.internal.EngineSettings;
 import dev.identity.engine.internal.IdentityEngine;
 import dev.identity.engine.internal.cache.CacheSettings;
 import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -34,17 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class EngineJwtDecoderTests {
 
-	private static TestProvider provider;
-
-	@BeforeAll
-	static void start() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		provider.close();
-	}
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private static IdentityEngine engine(String issuer) {
 		CacheSettings cache = new CacheSettings(Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofHours(24),

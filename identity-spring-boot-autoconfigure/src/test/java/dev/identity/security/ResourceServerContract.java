@@ -13,10 +13,10 @@ import java.util.Map;
 import dev.identity.core.IdentityProviderException;
 import dev.identity.devprovider.DevelopmentProvider;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,19 +40,8 @@ public abstract class ResourceServerContract {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	protected static TestProvider provider;
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		if (provider != null) {
-			provider.close();
-		}
-	}
+	@RegisterExtension
+	protected static final TestProviderExtension provider = new TestProviderExtension();
 
 	/**
 	 * Start the stack's application on a random port of 127.0.0.1: the identity

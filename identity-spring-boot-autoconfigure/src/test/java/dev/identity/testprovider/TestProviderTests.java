@@ -11,10 +11,8 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,22 +26,8 @@ class TestProviderTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static TestProvider provider;
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
-	}
-
-	@BeforeEach
-	void resetCounts() {
-		provider.resetCounts();
-	}
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	@Test
 	void issuerIsTheLoopbackAddressInDiscoveryAndTokens() throws Exception {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import dev.identity.web.TokenWebContract.Answer;
 import dev.identity.web.TokenWebContract.AppTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
@@ -32,19 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class FunctionalRoutesContract {
 
-	protected static TestProvider provider;
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		if (provider != null) {
-			provider.close();
-		}
-	}
+	@RegisterExtension
+	protected static final TestProviderExtension provider = new TestProviderExtension();
 
 	/** The stack under test. */
 	protected abstract WebStack stack();

@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.identity.core.ClaimRule;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,19 +58,8 @@ public abstract class TokenWebContract {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	protected static TestProvider provider;
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		if (provider != null) {
-			provider.close();
-		}
-	}
+	@RegisterExtension
+	protected static final TestProviderExtension provider = new TestProviderExtension();
 
 	/**
 	 * Start the application of the stack with the identity auto-configurations, the

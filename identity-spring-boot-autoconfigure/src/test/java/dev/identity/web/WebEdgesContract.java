@@ -8,14 +8,14 @@ import dev.identity.autoconfigure.FailureReports;
 import dev.identity.autoconfigure.InvalidIdentityConfigurationException;
 import dev.identity.core.JwsAlgorithm;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import dev.identity.web.TokenWebContract.Answer;
 import dev.identity.web.TokenWebContract.AppTest;
 import dev.identity.web.internal.HandlerWiringException;
 import dev.identity.web.internal.HandlerWiringFailureAnalyzer;
 import dev.identity.web.quickstart.QuickStart;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,19 +36,8 @@ public abstract class WebEdgesContract {
 
 	private static final String AUDIENCE = "orders-api";
 
-	protected static TestProvider provider;
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		if (provider != null) {
-			provider.close();
-		}
-	}
+	@RegisterExtension
+	protected static final TestProviderExtension provider = new TestProviderExtension();
 
 	/** The stack under test. */
 	protected abstract WebStack stack();

@@ -2,11 +2,9 @@ package dev.identity.autoconfigure.health;
 
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.client.OAuthClient;
-import dev.identity.testprovider.TestProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import dev.identity.testprovider.TestProviderExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -36,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IdentityHealthIntegrationTests {
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityAutoConfiguration.class, IdentityHealthAutoConfiguration.class,
@@ -45,21 +44,6 @@ class IdentityHealthIntegrationTests {
 				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
 				AvailabilityProbesAutoConfiguration.class))
 		.withPropertyValues("management.endpoint.health.show-details=always");
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
-	}
-
-	@BeforeEach
-	void resetCounts() {
-		provider.resetCounts();
-	}
 
 	private static String issuer() {
 		return "identity.issuer-uri=" + provider.issuer();

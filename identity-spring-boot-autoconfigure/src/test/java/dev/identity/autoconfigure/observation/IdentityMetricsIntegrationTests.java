@@ -10,13 +10,13 @@ import dev.identity.core.InvalidTokenException;
 import dev.identity.engine.internal.MutableClock;
 import dev.identity.security.IdentityResourceServerAutoConfiguration;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
@@ -37,23 +37,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class IdentityMetricsIntegrationTests {
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(IdentityObservationAutoConfiguration.class,
 				IdentityAutoConfiguration.class, IdentityResourceServerAutoConfiguration.class,
 				RestClientAutoConfiguration.class, MetricsAutoConfiguration.class))
 		.withUserConfiguration(Registries.class);
-
-	@BeforeAll
-	static void startProvider() {
-		provider = TestProvider.start();
-	}
-
-	@AfterAll
-	static void stopProvider() {
-		provider.close();
-	}
 
 	private static String[] properties() {
 		return new String[] { "identity.issuer-uri=" + provider.issuer(),

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.identity.autoconfigure.IdentityAutoConfiguration;
 import dev.identity.core.ValidatedToken;
 import dev.identity.testprovider.TestProvider;
+import dev.identity.testprovider.TestProviderExtension;
 import dev.identity.web.WebTestControllers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -65,7 +67,8 @@ class IdentityWebFluxBlockHoundTests {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private static TestProvider provider;
+	@RegisterExtension
+	static final TestProviderExtension provider = new TestProviderExtension();
 
 	private static ConfigurableApplicationContext application;
 
@@ -87,7 +90,6 @@ class IdentityWebFluxBlockHoundTests {
 			blockingCalls.add(method + " on " + Thread.currentThread().getName());
 			throw new BlockingOperationError(method);
 		}));
-		provider = TestProvider.start();
 		application = new SpringApplicationBuilder(Application.class).web(WebApplicationType.REACTIVE)
 			.run("--server.address=127.0.0.1", "--server.port=0", "--spring.main.banner-mode=off",
 					"--spring.jmx.enabled=false", "--identity.issuer-uri=" + provider.issuer(),
@@ -99,9 +101,6 @@ class IdentityWebFluxBlockHoundTests {
 	static void stop() {
 		if (application != null) {
 			application.close();
-		}
-		if (provider != null) {
-			provider.close();
 		}
 	}
 
