@@ -25,10 +25,17 @@ public final class TestProviderExtension implements BeforeAllCallback, BeforeEac
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		// A nested class shares the provider of the class that encloses it.
+		Class<?> testClass = context.getRequiredTestClass();
 		if (this.provider == null) {
 			this.provider = TestProvider.start();
-			this.owner = context.getRequiredTestClass();
+			this.owner = testClass;
+		}
+		else if (!nestedIn(testClass, this.owner)) {
+			// Classes sharing one static extension (subclasses of a contract) run one
+			// after another: one running beside another would share, then lose, its
+			// provider.
+			throw new IllegalStateException(testClass.getName() + " started while " + this.owner
+					+ " holds the provider; run the classes of one extension one at a time");
 		}
 	}
 
@@ -44,6 +51,17 @@ public final class TestProviderExtension implements BeforeAllCallback, BeforeEac
 			this.provider = null;
 			this.owner = null;
 		}
+	}
+
+	/** A nested class shares the provider of the class that encloses it. */
+	private static boolean nestedIn(Class<?> testClass, @Nullable Class<?> owner) {
+		for (Class<?> enclosing = testClass.getEnclosingClass(); enclosing != null; enclosing = enclosing
+			.getEnclosingClass()) {
+			if (enclosing == owner) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private TestProvider provider() {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
@@ -20,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * rest. With several, a token goes to the engine whose issuer equals the token's
  * unverified {@code iss} exactly, and is verified there in full; a token naming no
  * configured issuer is refused at once, before any engine sees it, so no request is ever
- * made for an issuer taken from a token.
+ * made for an issuer taken from a token. A token an engine remembers (it verified it,
+ * {@code iss} included) goes to that engine without its {@code iss} being read again: the
+ * same engine, found without decoding the token.
  */
 public final class IdentityEngines implements AutoCloseable {
 
@@ -41,6 +44,9 @@ public final class IdentityEngines implements AutoCloseable {
 
 	private final EngineObserver unrouted;
 
+	/** Reads a token's unverified {@code iss}: {@link TokenIssuer#peek}. */
+	private final Function<@Nullable String, @Nullable String> issuerOf;
+
 	/**
 	 * @param engines the engines by issuer name, in declaration order; the first is the
 	 * primary one
@@ -58,7 +64,19 @@ public final class IdentityEngines implements AutoCloseable {
 	 * @throws IllegalArgumentException when empty, or when two engines share an issuer
 	 */
 	public IdentityEngines(Map<String, IdentityEngine> engines, EngineObserver unrouted) {
+		this(engines, unrouted, TokenIssuer::peek);
+	}
+
+	/**
+	 * For tests, which count the tokens whose {@code iss} is read.
+	 * @param engines the engines by issuer name, in declaration order
+	 * @param unrouted told of each token refused before any engine saw it
+	 * @param issuerOf reads a token's unverified {@code iss}
+	 */
+	IdentityEngines(Map<String, IdentityEngine> engines, EngineObserver unrouted,
+			Function<@Nullable String, @Nullable String> issuerOf) {
 		this.unrouted = unrouted;
+		this.issuerOf = issuerOf;
 		if (engines.isEmpty()) {
 			throw new IllegalArgumentException("at least one issuer is required");
 		}
@@ -152,7 +170,7 @@ public final class IdentityEngines implements AutoCloseable {
 				}
 			}
 		}
-		String issuer = TokenIssuer.peek(token);
+		String issuer = this.issuerOf.apply(token);
 		if (issuer == null) {
 			// Parsed in full by the primary engine's verifier, it fails with the reason
 			// it cannot be read, or has no 'iss' string: nothing is fetched either way.

@@ -130,11 +130,12 @@ final class TokenValidation {
 		return (step instanceof Validated validated) ? validated.token() : null;
 	}
 
-	/** How many validated tokens are remembered, for tests. */
+	/** Whether the validated-token cache holds exactly this token; counts nothing. */
 	boolean remembers(String token) {
 		return this.validatedTokens != null && this.validatedTokens.holds(token);
 	}
 
+	/** How many validated tokens are remembered, for tests. */
 	int validatedTokenCount() {
 		return (this.validatedTokens != null) ? this.validatedTokens.size() : 0;
 	}

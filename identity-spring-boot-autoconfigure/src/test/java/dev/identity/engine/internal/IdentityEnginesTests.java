@@ -1,6 +1,7 @@
 package dev.identity.engine.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,6 +12,7 @@ import java.util.Random;
 
 import dev.identity.core.InvalidTokenException;
 import dev.identity.core.TokenCheck;
+import dev.identity.core.internal.validation.TokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,28 @@ class IdentityEnginesTests {
 		assertThat(this.a.engine.validationCacheStats().misses()).isZero();
 		assertThat(this.b.engine.validationCacheStats().misses()).isOne();
 		assertThat(this.b.engine.validationCacheStats().hits()).isEqualTo(3);
+	}
+
+	@Test
+	void forTokenWhenAnEngineRemembersTheTokenThenItsIssIsNotReadAgain() {
+		List<String> read = new ArrayList<>();
+		IdentityEngines counting = new IdentityEngines(engines(this.a, this.b), EngineObserver.NONE, (token) -> {
+			read.add(token);
+			return TokenIssuer.peek(token);
+		});
+		String fromB = this.b.tokens.signedBy(TestTokens.FIRST);
+		counting.forToken(fromB).validate(fromB, this.b.fetcher).join();
+		assertThat(read).hasSize(1);
+		for (int i = 0; i < 3; i++) {
+			assertThat(counting.forToken(fromB)).isSameAs(this.b.engine);
+		}
+		assertThat(read).hasSize(1);
+		// Remembered but expired: the same engine, whose answer is the expiry.
+		this.b.clock.set(this.b.clock.instant().plus(Duration.ofDays(2)));
+		IdentityEngine engine = counting.forToken(fromB);
+		assertThat(engine).isSameAs(this.b.engine);
+		assertThat(this.b.rejection(fromB)).isInstanceOfSatisfying(InvalidTokenException.class,
+				(ex) -> assertThat(ex.hasFailed(TokenCheck.EXPIRY)).isTrue());
 	}
 
 	@Test

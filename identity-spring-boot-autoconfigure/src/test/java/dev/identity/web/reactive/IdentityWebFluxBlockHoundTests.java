@@ -95,6 +95,9 @@ class IdentityWebFluxBlockHoundTests {
 					"--spring.jmx.enabled=false", "--identity.issuer-uri=" + provider.issuer(),
 					"--identity.audiences=" + TestProvider.CLIENT_ID);
 		baseUrl = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
+		// Nothing is fetched at start-up: the first request fetches (see the first test).
+		assertThat(provider.discoveryRequests()).isZero();
+		assertThat(provider.jwksRequests()).isZero();
 	}
 
 	@AfterAll
