@@ -22,6 +22,16 @@ public final class ConfiguredIssuers {
 	}
 
 	/**
+	 * The name of a named issuer's property, as start-up reports give it.
+	 * @param issuer the issuer's name
+	 * @param key the property under the issuer, e.g. {@code issuer-uri}
+	 * @return {@code identity.issuers.<issuer>.<key>}
+	 */
+	public static String issuerProperty(String issuer, String key) {
+		return "identity.issuers." + issuer + "." + key;
+	}
+
+	/**
 	 * Whether any issuer is configured: {@code identity.issuer-uri}, or the URI of any
 	 * issuer under {@code identity.issuers}. One named issuer with a URI is enough: one
 	 * declared before it without a URI is then a start-up problem its engine's settings
@@ -43,7 +53,7 @@ public final class ConfiguredIssuers {
 	 */
 	public static String missingIssuerUriProperty(Environment environment) {
 		Iterator<String> names = issuers(environment).keySet().iterator();
-		return names.hasNext() ? "identity.issuers." + names.next() + ".issuer-uri" : "identity.issuer-uri";
+		return names.hasNext() ? issuerProperty(names.next(), "issuer-uri") : "identity.issuer-uri";
 	}
 
 	/**
@@ -55,7 +65,7 @@ public final class ConfiguredIssuers {
 	public static String firstIssuerUriProperty(Environment environment) {
 		for (Map.Entry<String, IdentityIssuerProperties> issuer : issuers(environment).entrySet()) {
 			if (issuer.getValue().getIssuerUri() != null) {
-				return "identity.issuers." + issuer.getKey() + ".issuer-uri";
+				return issuerProperty(issuer.getKey(), "issuer-uri");
 			}
 		}
 		return "identity.issuers";
@@ -72,7 +82,7 @@ public final class ConfiguredIssuers {
 			Iterator<Map.Entry<String, IdentityIssuerProperties>> issuers = issuers(environment).entrySet().iterator();
 			Map.Entry<String, IdentityIssuerProperties> first = issuers.hasNext() ? issuers.next() : null;
 			if (first != null && StringUtils.hasText(first.getValue().getClientId())) {
-				return "identity.issuers." + first.getKey() + ".client-id";
+				return issuerProperty(first.getKey(), "client-id");
 			}
 		}
 		return StringUtils.hasText(environment.getProperty("identity.client-id")) ? "identity.client-id" : null;

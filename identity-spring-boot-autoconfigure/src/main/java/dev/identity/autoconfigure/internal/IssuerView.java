@@ -147,7 +147,7 @@ final class IssuerView {
 	}
 
 	private String ownProperty(String key) {
-		return "identity.issuers." + this.name + "." + key;
+		return ConfiguredIssuers.issuerProperty(this.name, key);
 	}
 
 }

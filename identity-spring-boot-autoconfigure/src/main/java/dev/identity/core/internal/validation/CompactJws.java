@@ -87,11 +87,18 @@ final class CompactJws {
 	 * for a reader that only looks at the claims before verifying. Only the first two
 	 * dots are looked for: the rest of the token is the verifier's to refuse.
 	 * @param token the compact serialization
-	 * @return the payload's bytes, or {@code null} when the token has no two dots
+	 * @return the payload's bytes, or {@code null} when the token has no two dots or
+	 * holds a character outside the basic plane, which {@link #parse} refuses as
+	 * unreadable
 	 * @throws InvalidTokenException ({@link TokenCheck#FORMAT}) when the payload is not
 	 * one that {@link #parse} would decode
 	 */
 	static byte @Nullable [] payload(String token) {
+		if (token.codePointCount(0, token.length()) != token.length()) {
+			// A surrogate pair anywhere: parse's one byte per character fails. Counted
+			// without copying the token, at once for a string of Latin-1 characters.
+			return null;
+		}
 		int first = token.indexOf('.');
 		int second = (first < 0) ? -1 : token.indexOf('.', first + 1);
 		return (second >= 0) ? decode(token, first + 1, second, "payload") : null;

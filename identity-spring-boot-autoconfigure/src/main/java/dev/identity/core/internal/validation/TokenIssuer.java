@@ -31,12 +31,6 @@ public final class TokenIssuer {
 		if (token == null || token.length() > CompactJws.MAXIMUM_TOKEN_LENGTH) {
 			return null;
 		}
-		if (token.codePointCount(0, token.length()) != token.length()) {
-			// A surrogate pair anywhere: the verifier refuses the token as
-			// unreadable, and says why. Counted without copying the token, at
-			// once for a string of Latin-1 characters, as tokens are.
-			return null;
-		}
 		try {
 			// The verifier's own decoding: a payload it would refuse is not read here.
 			byte[] payload = CompactJws.payload(token);
